@@ -1,0 +1,26 @@
+/** One jest run: unit (ms), integration (simulators over real transports), e2e (Debian's Chromium). */
+const swc = ['@swc/jest', {
+  jsc: {
+    parser: { syntax: 'typescript', tsx: true },
+    transform: { react: { runtime: 'automatic', importSource: 'preact' } },
+    target: 'es2022',
+  },
+  module: { type: 'commonjs' },
+}];
+
+const project = (name, extra = {}) => ({
+  displayName: name,
+  testEnvironment: 'node',
+  transform: { '^.+\\.(t|j)sx?$': swc },
+  transformIgnorePatterns: ['/node_modules/(?!(preact)/)'],
+  testMatch: [`<rootDir>/test/${name}/**/*.test.ts?(x)`],
+  ...extra,
+});
+
+module.exports = {
+  projects: [
+    project('unit'),
+    project('integration', { testTimeout: 30000 }),
+    project('e2e', { testTimeout: 60000 }),
+  ],
+};

@@ -1,0 +1,89 @@
+/**
+ * The UI <-> controller API: one WebSocket, JSON text frames.
+ *
+ *   UI -> controller  { v, id, type, payload }           a command
+ *   controller -> UI  { v, id, ok: true, result }        its reply
+ *                     { v, id, ok: false, error }        or a typed error (id null if unreadable)
+ *                     { v, event, data }                 a pushed event
+ *
+ * Each command has one request and one response schema below; the UI's client and the
+ * controller's dispatcher are both typed from this table, so they cannot drift apart.
+ */
+import { z } from 'zod';
+import { Catalog } from './catalog';
+import { ERROR_CODES } from './error-codes';
+import { HealthReport } from './health';
+import { Ticket } from './ticket';
+import { API_PROTOCOL_VERSION, LANGUAGES } from './version';
+
+/** Bound on one frame: a command is a few hundred bytes; anything near this is hostile. */
+export const MAX_MESSAGE_BYTES = 64 * 1024;
+
+export const LanguageSchema = z.enum(LANGUAGES);
+
+export const commands = {
+  hello: {
+    request: z.object({ client: z.string().max(64) }).strict(),
+    response: z.object({
+      protocol: z.number().int(),
+      robotId: z.string(),
+      defaultLanguage: LanguageSchema,
+      languages: z.array(LanguageSchema),
+    }),
+  },
+  'catalog.get': {
+    request: z.object({}).strict(),
+    response: Catalog,
+  },
+  'ticket.issue': {
+    request: z.object({ serviceId: z.string().min(1).max(48), language: LanguageSchema }).strict(),
+    response: z.object({ ticket: Ticket, printed: z.boolean(), printError: z.enum(ERROR_CODES).optional() }),
+  },
+  'status.get': {
+    request: z.object({}).strict(),
+    response: HealthReport,
+  },
+} as const;
+
+export type CommandType = keyof typeof commands;
+export const COMMAND_TYPES = Object.keys(commands) as CommandType[];
+export type CommandRequest<T extends CommandType> = z.infer<(typeof commands)[T]['request']>;
+export type CommandResponse<T extends CommandType> = z.infer<(typeof commands)[T]['response']>;
+
+export const events = {
+  'status.changed': HealthReport,
+  'ticket.updated': Ticket,
+} as const;
+export type EventType = keyof typeof events;
+export type EventData<T extends EventType> = z.infer<(typeof events)[T]>;
+
+/** The envelope is checked first, then the payload against its command's schema. */
+export const CommandEnvelope = z
+  .object({
+    v: z.number().int(),
+    id: z.string().min(1).max(64),
+    type: z.string().min(1).max(64),
+    payload: z.unknown(),
+  })
+  .strict();
+export type CommandEnvelope = z.infer<typeof CommandEnvelope>;
+
+export const ApiError = z.object({
+  code: z.enum(ERROR_CODES),
+  /** Which fields were wrong, for INVALID_PAYLOAD: "path: expectation" lines. */
+  issues: z.array(z.string()).max(20).optional(),
+});
+export type ApiError = z.infer<typeof ApiError>;
+
+export const ReplyMessage = z.union([
+  z.object({ v: z.number(), id: z.string().nullable(), ok: z.literal(true), result: z.unknown() }),
+  z.object({ v: z.number(), id: z.string().nullable(), ok: z.literal(false), error: ApiError }),
+]);
+export type ReplyMessage = z.infer<typeof ReplyMessage>;
+
+export const EventMessage = z.object({ v: z.number(), event: z.string(), data: z.unknown() });
+export type EventMessage = z.infer<typeof EventMessage>;
+
+export const ServerMessage = z.union([ReplyMessage, EventMessage]);
+
+export { API_PROTOCOL_VERSION };

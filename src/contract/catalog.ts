@@ -1,0 +1,44 @@
+import { z } from 'zod';
+import { LANGUAGES } from './version';
+
+/** A text in every language of the robot: missing languages are a validation error. */
+export const LocalizedText = z.object(
+  Object.fromEntries(LANGUAGES.map((l) => [l, z.string().min(1).max(300)])) as Record<
+    (typeof LANGUAGES)[number],
+    z.ZodString
+  >,
+);
+export type LocalizedText = z.infer<typeof LocalizedText>;
+
+const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'lower-case id: letters, digits and dashes');
+
+export const Field = z.object({ id: Id, name: LocalizedText });
+export type Field = z.infer<typeof Field>;
+
+export const Service = z.object({
+  id: Id,
+  fieldId: Id,
+  name: LocalizedText,
+  /** One or two capital letters printed before the number, e.g. "A" -> A001. */
+  prefix: z.string().regex(/^[A-Z]{1,2}$/),
+  counterGroup: z.string().min(1).max(40),
+  expectedServiceMinutes: z.number().int().min(1).max(240),
+});
+export type Service = z.infer<typeof Service>;
+
+export const Catalog = z
+  .object({
+    centerName: LocalizedText,
+    fields: z.array(Field).min(1).max(50),
+    services: z.array(Service).min(1).max(500),
+  })
+  .superRefine((c, ctx) => {
+    const fieldIds = new Set(c.fields.map((f) => f.id));
+    const seen = new Set<string>();
+    c.services.forEach((s, i) => {
+      if (!fieldIds.has(s.fieldId)) ctx.addIssue({ code: 'custom', path: ['services', i, 'fieldId'], message: `no field "${s.fieldId}"` });
+      if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${s.id}"` });
+      seen.add(s.id);
+    });
+  });
+export type Catalog = z.infer<typeof Catalog>;

@@ -1,0 +1,6 @@
+export * from './api';
+export * from './catalog';
+export * from './error-codes';
+export * from './health';
+export * from './ticket';
+export * from './version';

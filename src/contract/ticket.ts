@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { LANGUAGES } from './version';
+
+export const TICKET_STATES = ['issued', 'printing', 'printed', 'print_failed', 'voided', 'reprinted'] as const;
+export const TicketState = z.enum(TICKET_STATES);
+export type TicketState = z.infer<typeof TicketState>;
+
+export const Ticket = z.object({
+  id: z.string().uuid(),
+  serviceId: z.string(),
+  /** Business day in Asia/Ho_Chi_Minh, YYYY-MM-DD. */
+  day: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
+  number: z.number().int().positive(),
+  /** What the citizen sees and hears: prefix + zero-padded number, e.g. "A007". */
+  display: z.string(),
+  language: z.enum(LANGUAGES),
+  state: TicketState,
+  issuedAt: z.string(),
+});
+export type Ticket = z.infer<typeof Ticket>;
