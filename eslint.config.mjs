@@ -16,7 +16,7 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['bin/**/*.js', 'scripts/**/*.mjs', '*.js', '*.mjs'],
+    files: ['bin/**/*.js', 'scripts/**/*.mjs', 'test/support/*.js', '*.js', '*.mjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

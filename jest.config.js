@@ -18,6 +18,7 @@ const project = (name, extra = {}) => ({
 });
 
 module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     project('unit'),
     project('integration', { testTimeout: 30000 }),
