@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type * as Electron from 'electron';
 import type { BackoffPolicy } from './backoff';
 import { type Clock, systemClock } from './clock';
 import { type ControllerProcess, createControllerProcess } from './controller-process';
@@ -11,6 +10,7 @@ import { guardWebContents } from './navigation';
 import { originOf } from './origin';
 import { type ShellPage, shellPageUrl } from './pages';
 import { installPermissionHandlers } from './permissions';
+import { watchRenderer } from './renderer-watch';
 import { openKioskWindow } from './window';
 
 export interface ShellOptions {
@@ -26,6 +26,8 @@ export interface ShellOptions {
   fallbackRetryMs?: number;
   /** After the controller's page failed to load, try again this much later. */
   loadRetryMs?: number;
+  /** A page unresponsive this long is crashed and then recovered like a crash. */
+  hangGraceMs?: number;
 }
 
 export interface Shell {
@@ -97,8 +99,7 @@ export function createShell(electron: ElectronApi, options: ShellOptions = {}): 
     });
   };
 
-  const onRendererGone = (details: Electron.RenderProcessGoneDetails) => {
-    log.error({ reason: details.reason, exitCode: details.exitCode }, 'renderer gone');
+  const onRendererGone = () => {
     if (quitting) return;
     if (crashPolicy.onCrash(clock.now()) === 'reload') return show(target);
     load(shellPageUrl('fallback'));
@@ -114,7 +115,7 @@ export function createShell(electron: ElectronApi, options: ShellOptions = {}): 
     );
     win = next;
     windowControllerUrl = controllerUrl;
-    next.webContents.on('render-process-gone', (_event, details) => onRendererGone(details));
+    watchRenderer(next.webContents, { clock, log, hangGraceMs: options.hangGraceMs ?? 10_000, onGone: onRendererGone });
     next.on('closed', () => {
       if (win !== next) return; // replaced on purpose
       win = null;

@@ -50,6 +50,10 @@ export class FakeWebContents extends EventEmitter {
     this.windowOpenHandler = handler;
   });
   setVisualZoomLevelLimits = jest.fn(() => Promise.resolve());
+  /** Like Electron: the killed renderer is then reported as gone. */
+  forcefullyCrashRenderer = jest.fn(() => {
+    this.emit('render-process-gone', fakeEvent(), { reason: 'killed', exitCode: 9 });
+  });
 }
 
 export class FakeWindow extends EventEmitter {

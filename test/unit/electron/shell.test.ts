@@ -140,6 +140,18 @@ describe('Electron shell', () => {
     expect(w.lastUrl()).toBe(URL_A);
   });
 
+  it('recovers a hung renderer like a crashed one', async () => {
+    const { ready, win, clock } = await boot({ hangGraceMs: 10_000 });
+    ready();
+    const w = win();
+    const loads = w.loadURL.mock.calls.length;
+    w.webContents.emit('unresponsive');
+    clock.advance(10_000);
+    expect(w.webContents.forcefullyCrashRenderer).toHaveBeenCalledTimes(1);
+    expect(w.loadURL.mock.calls.length).toBe(loads + 1);
+    expect(w.lastUrl()).toBe(URL_A);
+  });
+
   it('reloads again once the crashes have left the rolling minute', async () => {
     const { ready, win, crash, clock } = await boot();
     ready();
