@@ -1,7 +1,7 @@
 // Builds every target with esbuild: the Node programs (CLI = controller, center, simulators),
 // the Electron shell (main + sandboxed preload) and the touchscreen UI bundle.
 import { build } from 'esbuild';
-import { existsSync, cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -14,12 +14,9 @@ const node = { define, bundle: true, platform: 'node', target: 'node20', format:
 
 await Promise.all([
   build({ ...node, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(out, 'cli.js'), packages: 'external' }),
-  // TEMPORARY until the electron branch lands
-  ...(existsSync(join(root, 'src/electron/main.ts')) ? [
   build({ ...node, entryPoints: [join(root, 'src/electron/main.ts')], outfile: join(out, 'electron/main.js'), external: ['electron'] }),
   // a sandboxed preload may require only 'electron': everything else is bundled in
   build({ ...node, entryPoints: [join(root, 'src/electron/preload.ts')], outfile: join(out, 'electron/preload.js'), external: ['electron'] }),
-  ] : []),
   build({
     bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', sourcemap: true, logLevel: 'warning',
     entryPoints: [join(root, 'src/ui/main.tsx')], outfile: join(out, 'ui/app.js'),

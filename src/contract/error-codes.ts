@@ -22,6 +22,9 @@ export const ERROR_CODES = [
   'PRINTER_CUTTER_ERROR',
   'PRINTER_TIMEOUT',
   'PRINTER_DISCONNECTED',
+  // electron shell (shown on its local pages)
+  'SHELL_CONTROLLER_RESTARTING',
+  'SHELL_RENDERER_CRASH_LOOP',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -4,3 +4,5 @@ export * from './error-codes';
 export * from './health';
 export * from './ticket';
 export * from './version';
+export * from './preload';
+export * from './shell-controller';

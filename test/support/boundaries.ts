@@ -60,7 +60,8 @@ export function checkFile(root: string, file: string): Violation[] {
       const target = resolve(dirname(file), spec);
       const targetLayer = layerOf(root, target);
       const inLocales = relative(root, target).startsWith(`locales${sep}`);
-      if (targetLayer ? !rule.layers.includes(targetLayer) : !(inLocales && layer === 'ui')) {
+      // locales are data every layer may read; any other file outside the layers is off limits
+      if (targetLayer ? !rule.layers.includes(targetLayer) : !inLocales) {
         out.push({ file: rel, specifier: spec, reason: `${layer} may not import ${targetLayer ?? relative(root, target)}` });
       }
     } else if (spec.startsWith('node:') || BUILTINS.has(packageName(spec))) {
