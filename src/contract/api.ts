@@ -21,6 +21,17 @@ export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export const LanguageSchema = z.enum(LANGUAGES);
 
+/** How the touchscreen behaves; from the robot's config. */
+export const UiSettings = z.object({
+  /** Pixels per inch of the touchscreen: touch targets are sized in millimetres from it. */
+  dpi: z.number().min(50).max(600),
+  /** Inactivity before the "need more time?" prompt. */
+  idleSeconds: z.number().int().min(15).max(600),
+  /** How long that prompt waits before the session is cleared (never under 20 s). */
+  moreTimeSeconds: z.number().int().min(20).max(300),
+});
+export type UiSettings = z.infer<typeof UiSettings>;
+
 export const commands = {
   hello: {
     request: z.object({ client: z.string().max(64) }).strict(),
@@ -29,6 +40,7 @@ export const commands = {
       robotId: z.string(),
       defaultLanguage: LanguageSchema,
       languages: z.array(LanguageSchema),
+      ui: UiSettings,
     }),
   },
   'catalog.get': {

@@ -61,7 +61,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   // the handlers broadcast through the socket server, which is created right after them
   let wsApi: WsApi | undefined = undefined;
   const handlers: Handlers = {
-    hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES] }),
+    hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES], ui: config.screen }),
     'catalog.get': () => opts.catalog,
     'status.get': () => health(),
     'ticket.issue': ({ serviceId, language }) =>

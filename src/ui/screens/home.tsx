@@ -1,36 +1,40 @@
 import type { TFunction } from 'i18next';
-import { LANGUAGES, type Catalog, type Language } from '../../contract';
+import type { Catalog, Language } from '../../contract';
+import { Screen } from '../components/screen';
 
-/** Each language is named in itself, so a visitor finds theirs without reading Vietnamese. */
-export const LANGUAGE_NAMES: Record<Language, string> = { vi: 'Tiếng Việt', en: 'English', zh: '中文', ko: '한국어', ja: '日本語' };
+export type HomeAction = 'appointment' | 'dossier' | 'guide' | 'staff';
 
 interface Props {
   t: TFunction;
-  catalog: Catalog | undefined;
+  catalog: Catalog;
   language: Language;
-  busy: boolean;
-  onLanguage: (l: Language) => void;
-  onService: (serviceId: string) => void;
+  /** The journeys this robot offers besides taking a number (each appears once its screen exists). */
+  actions: HomeAction[];
+  onField: (fieldId: string) => void;
+  onAction: (a: HomeAction) => void;
+  nav: preact.ComponentChildren;
 }
 
-export function HomeScreen({ t, catalog, language, busy, onLanguage, onService }: Props) {
+/** Taking a number is the first thing on screen: one tap on a field, one on a service. */
+export function HomeScreen({ t, catalog, language, actions, onField, onAction, nav }: Props) {
   return (
-    <>
-      <nav class="languages" aria-label={t('home.language')}>
-        {LANGUAGES.map((l) => (
-          <button type="button" lang={l} aria-pressed={l === language} onClick={() => onLanguage(l)} data-language={l}>
-            {LANGUAGE_NAMES[l]}
-          </button>
-        ))}
-      </nav>
-      <section class="services" aria-busy={busy}>
-        <h2>{busy ? t('ticket.issuing') : t('home.chooseService')}</h2>
-        {catalog?.services.map((s) => (
-          <button type="button" class="service" disabled={busy} data-service={s.id} onClick={() => onService(s.id)}>
-            {s.name[language]}
+    <Screen title={catalog.centerName[language]} info={<p class="lead">{t('home.chooseField')}</p>} nav={nav}>
+      <section class="fields" aria-label={t('home.takeNumber')}>
+        {catalog.fields.map((f) => (
+          <button type="button" class="tile primary" data-field={f.id} onClick={() => onField(f.id)}>
+            {f.name[language]}
           </button>
         ))}
       </section>
-    </>
+      {actions.length > 0 && (
+        <section class="actions">
+          {actions.map((a) => (
+            <button type="button" class="tile secondary" data-action={a} onClick={() => onAction(a)}>
+              {t(`home.${a}`)}
+            </button>
+          ))}
+        </section>
+      )}
+    </Screen>
   );
 }
