@@ -4,3 +4,4 @@ export * from './error-codes';
 export * from './health';
 export * from './ticket';
 export * from './version';
+export * from './scan-codes';
