@@ -1,0 +1,121 @@
+/**
+ * Serial scanners (RS-232, or USB CDC-ACM showing up as /dev/ttyACM*) over serialport 13.
+ * One code per line, cut by LineFramer at the configured terminator. When the port closes
+ * with a disconnect (cable pulled, USB re-enumerated) the adapter reports SCANNER_DISCONNECTED
+ * and tries to reopen the same path every reconnectMs.
+ */
+import { SerialPort } from 'serialport';
+import type { ErrorCode } from '../../../contract';
+import { LineFramer, type SerialTerminator } from './line-framer';
+import { ScannerBase } from './port';
+
+/** The part of a serialport stream this adapter uses. */
+export interface SerialLike {
+  readonly isOpen: boolean;
+  open(callback: (error: Error | null) => void): void;
+  close(callback?: (error: Error | null) => void): void;
+  on(event: 'data', listener: (chunk: Buffer) => void): unknown;
+  on(event: 'close' | 'error', listener: (error?: Error) => void): unknown;
+  removeAllListeners(event?: string): unknown;
+}
+
+export type OpenSerial = (options: { path: string; baudRate: number }) => SerialLike;
+
+export const openRealSerialPort: OpenSerial = ({ path, baudRate }) => new SerialPort({ path, baudRate, autoOpen: false });
+
+export interface SerialScannerOptions {
+  id: string;
+  path: string;
+  baudRate: number;
+  terminator: SerialTerminator;
+  maxLineBytes: number;
+  reconnectMs: number;
+}
+
+export class SerialScanner extends ScannerBase {
+  private port: SerialLike | undefined;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private running = false;
+  private readonly framer: LineFramer;
+
+  constructor(
+    private readonly options: SerialScannerOptions,
+    private readonly openSerial: OpenSerial = openRealSerialPort,
+  ) {
+    super(options.id, 'serial', `serial ${options.path}`, options.maxLineBytes);
+    this.framer = new LineFramer(options.terminator, options.maxLineBytes);
+  }
+
+  async start(): Promise<void> {
+    if (this.running) return;
+    this.running = true;
+    this.setStatus('starting');
+    await this.tryOpen();
+  }
+
+  async stop(): Promise<void> {
+    this.running = false;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = undefined;
+    await this.closePort();
+    this.setStatus('stopped');
+  }
+
+  private async tryOpen(): Promise<void> {
+    if (!this.running) return;
+    let port: SerialLike;
+    try {
+      port = this.openSerial({ path: this.options.path, baudRate: this.options.baudRate });
+    } catch {
+      return this.retry('SCANNER_OPEN_FAILED');
+    }
+    const error = await new Promise<Error | null>((resolve) => port.open(resolve));
+    if (error) {
+      const code = /ENOENT|No such file/i.test(error.message) ? 'SCANNER_NOT_FOUND' : 'SCANNER_OPEN_FAILED';
+      return this.retry(code);
+    }
+    if (!this.running) {
+      port.close();
+      return;
+    }
+    this.port = port;
+    this.framer.reset();
+    port.on('data', (chunk) => this.onData(chunk));
+    port.on('close', () => this.onLost(port));
+    port.on('error', () => this.onLost(port));
+    this.setStatus('connected');
+  }
+
+  private retry(code: ErrorCode): void {
+    this.setStatus('disconnected', code);
+    if (!this.running) return;
+    if (this.timer) clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      void this.tryOpen();
+    }, this.options.reconnectMs);
+  }
+
+  private onLost(port: SerialLike): void {
+    if (port !== this.port) return;
+    void this.closePort();
+    if (this.running) this.retry('SCANNER_DISCONNECTED');
+  }
+
+  private async closePort(): Promise<void> {
+    const port = this.port;
+    this.port = undefined;
+    if (!port) return;
+    port.removeAllListeners('data');
+    port.removeAllListeners('close');
+    port.on('error', () => undefined); // a late error of a port we are done with must not crash the process
+    if (port.isOpen) await new Promise<void>((resolve) => port.close(() => resolve()));
+  }
+
+  private onData(chunk: Buffer): void {
+    for (const line of this.framer.push(chunk)) {
+      if (line.kind === 'too-long') this.reject('SCANNER_LINE_TOO_LONG');
+      else this.deliverBytes(line.bytes);
+    }
+  }
+}
