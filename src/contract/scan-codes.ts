@@ -62,7 +62,7 @@ export const BadgePayload = z
   .refine((p) => p.x > p.i, { message: 'expiry must be after issue', path: ['x'] });
 export type BadgePayload = z.infer<typeof BadgePayload>;
 
-const IsoInstant = z.string().datetime();
+const IsoInstant = z.iso.datetime();
 
 /** A dossier code per Circular 01/2018/TT-VPCP: "<unit code>-<yymmdd>-<sequence>". */
 export const DossierCodeFields = z.object({

@@ -1,9 +1,15 @@
 /**
  * Serial scanners (RS-232, or USB CDC-ACM showing up as /dev/ttyACM*) over serialport 13.
- * One code per line, cut by LineFramer at the configured terminator. When the port closes
- * with a disconnect (cable pulled, USB re-enumerated) the adapter reports SCANNER_DISCONNECTED
- * and tries to reopen the same path every reconnectMs.
+ * One code per line, cut by LineFramer at the configured terminator.
+ *
+ * Losing the device is noticed two ways: serialport's 'close' (read error on a USB disconnect),
+ * and a presence check of the device node every reconnectMs. The second is needed because a
+ * hung-up tty can also just return end-of-file forever, which serialport keeps re-reading
+ * without ever closing; a vanished node, or a node now belonging to another device (same
+ * by-id link, new tty), means the scanner we opened is gone. Then SCANNER_DISCONNECTED, and
+ * the same path is reopened every reconnectMs.
  */
+import { statSync } from 'node:fs';
 import { SerialPort } from 'serialport';
 import type { ErrorCode } from '../../../contract';
 import { LineFramer, type SerialTerminator } from './line-framer';
@@ -23,6 +29,18 @@ export type OpenSerial = (options: { path: string; baudRate: number }) => Serial
 
 export const openRealSerialPort: OpenSerial = ({ path, baudRate }) => new SerialPort({ path, baudRate, autoOpen: false });
 
+/** Identity of the device node behind a path (links followed), undefined when it is gone. */
+export type DeviceIdentity = (path: string) => string | undefined;
+
+export const deviceNodeIdentity: DeviceIdentity = (path) => {
+  try {
+    const st = statSync(path);
+    return `${st.dev}:${st.ino}:${st.rdev}`;
+  } catch {
+    return undefined;
+  }
+};
+
 export interface SerialScannerOptions {
   id: string;
   path: string;
@@ -35,12 +53,14 @@ export interface SerialScannerOptions {
 export class SerialScanner extends ScannerBase {
   private port: SerialLike | undefined;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private presence: ReturnType<typeof setInterval> | undefined;
   private running = false;
   private readonly framer: LineFramer;
 
   constructor(
     private readonly options: SerialScannerOptions,
     private readonly openSerial: OpenSerial = openRealSerialPort,
+    private readonly identify: DeviceIdentity = deviceNodeIdentity,
   ) {
     super(options.id, 'serial', `serial ${options.path}`, options.maxLineBytes);
     this.framer = new LineFramer(options.terminator, options.maxLineBytes);
@@ -83,7 +103,16 @@ export class SerialScanner extends ScannerBase {
     port.on('data', (chunk) => this.onData(chunk));
     port.on('close', () => this.onLost(port));
     port.on('error', () => this.onLost(port));
+    this.watchPresence(port);
     this.setStatus('connected');
+  }
+
+  private watchPresence(port: SerialLike): void {
+    const opened = this.identify(this.options.path);
+    if (opened === undefined) return; // not a file system node (a test double): rely on 'close'
+    this.presence = setInterval(() => {
+      if (this.identify(this.options.path) !== opened) this.onLost(port);
+    }, this.options.reconnectMs);
   }
 
   private retry(code: ErrorCode): void {
@@ -103,6 +132,8 @@ export class SerialScanner extends ScannerBase {
   }
 
   private async closePort(): Promise<void> {
+    if (this.presence) clearInterval(this.presence);
+    this.presence = undefined;
     const port = this.port;
     this.port = undefined;
     if (!port) return;
