@@ -9,7 +9,8 @@ import { parseHttpUrl } from './portal-link';
 import { failure, success, type CodeResult } from './result';
 import { cleanScanText } from './scan-text';
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** RFC 9562 UUID (version 1-8, variant 10xx), what the store issues as ticket ids. */
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
 
 function basePath(base: URL): string {
   return base.pathname.replace(/\/+$/, '');

@@ -124,6 +124,17 @@ describe('fuzzing the code parsers', () => {
     );
   });
 
+  it('ticket links with any id: a success is always a valid contract ParsedCode', () => {
+    const id = fc.oneof(fc.uuid(), fc.stringMatching(/^[0-9a-fA-F-]{30,40}$/), fc.string({ maxLength: 40 }));
+    fc.assert(
+      fc.property(id, fc.constantFrom('', '/', '?x=1', '#f'), (ticketId, tail) => {
+        const text = `${base}/t/${ticketId}${tail}`;
+        checkResult(text, () => detectCode(text, ctx), true);
+      }),
+      { numRuns: 3000 },
+    );
+  });
+
   it('classifyKeystrokes: 8000 random key sequences, no throw, a scan only when fast and terminated', () => {
     const stroke = fc.record({ key: fc.oneof(fc.string({ unit: 'grapheme', minLength: 1, maxLength: 1 }), fc.constantFrom('Enter', 'Shift', 'Tab', 'Backspace')), gap: fc.integer({ min: -5, max: 500 }) });
     fc.assert(

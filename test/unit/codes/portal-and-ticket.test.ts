@@ -43,6 +43,10 @@ describe('our ticket QR', () => {
 
   it('refuses our ticket path without a ticket id', () => {
     expect(parseTicketQr('http://10.0.0.5:8080/t/12345', 'http://10.0.0.5:8080')).toMatchObject({ code: 'TICKET_QR_INVALID' });
+    // hex in UUID shape but not an RFC UUID (version nibble 0): never issued by the store
+    expect(parseTicketQr('http://10.0.0.5:8080/t/0b6c1f9e-7a51-0c1e-9a7e-3f2d8c4b5a61', 'http://10.0.0.5:8080')).toMatchObject({
+      code: 'TICKET_QR_INVALID',
+    });
   });
 
   it('another origin or another base path is not our ticket', () => {
