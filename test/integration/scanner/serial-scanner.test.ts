@@ -3,7 +3,7 @@
  * end exactly as it opens /dev/ttyACM0 on the robot; the test plays the scanner on the other.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { SerialPort } from 'serialport';
@@ -138,5 +138,21 @@ describe('serial scanner over a socat pty pair', () => {
     await send(scannerSide, '38.98.H29-210519-0013\r');
     await waitFor(() => seen.scans.length === 1);
     expect(seen.scans[0]!.text).toBe('38.98.H29-210519-0013');
+  });
+});
+
+describe('serial scanner on a node that is not a tty', () => {
+  it('reports SCANNER_OPEN_FAILED (present but unusable), not SCANNER_NOT_FOUND', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lr-scan-'));
+    const path = join(dir, 'plain-file');
+    writeFileSync(path, '');
+    const adapter = new SerialScanner({ id: 'desk', path, baudRate: 9600, terminator: 'cr', maxLineBytes: 64, reconnectMs: 50 });
+    try {
+      await adapter.start();
+      expect(adapter.status).toMatchObject({ state: 'disconnected', code: 'SCANNER_OPEN_FAILED' });
+    } finally {
+      await adapter.stop();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

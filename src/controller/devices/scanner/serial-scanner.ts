@@ -91,11 +91,11 @@ export class SerialScanner extends ScannerBase {
     }
     const error = await new Promise<Error | null>((resolve) => port.open(resolve));
     if (error) {
-      const code = /ENOENT|No such file/i.test(error.message) ? 'SCANNER_NOT_FOUND' : 'SCANNER_OPEN_FAILED';
-      return this.retry(code);
+      // absent node: not plugged in; present but refusing: permissions, busy, not a tty
+      return this.retry(this.identify(this.options.path) === undefined ? 'SCANNER_NOT_FOUND' : 'SCANNER_OPEN_FAILED');
     }
     if (!this.running) {
-      port.close();
+      port.close(() => undefined); // stopped while opening
       return;
     }
     this.port = port;
