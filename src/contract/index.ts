@@ -6,3 +6,4 @@ export * from './ticket';
 export * from './version';
 export * from './preload';
 export * from './shell-controller';
+export * from './scan-codes';
