@@ -2,6 +2,7 @@
  * `lobby-robot`: the entry for operators and scripts. Each subcommand lives in commands/;
  * this file only routes. `lobby-robot --help` lists them.
  */
+import { codeParse } from './commands/code-parse-entry';
 import { configCheck } from './commands/config-check';
 import { doctor } from './commands/doctor';
 import { start } from './commands/start';
@@ -20,6 +21,7 @@ const COMMANDS: Record<string, Entry> = {
     run: start,
   },
   'config check': { usage: 'config check FILE', summary: 'validate a configuration file (exit 78 if invalid)', run: configCheck },
+  'code parse': { usage: 'code parse [--key KEY]... [--ticket-base URL] [--now ISO] TEXT', summary: 'detect a scanned code and print its fields as JSON (exit 1 if unknown or invalid)', run: codeParse },
   doctor: { usage: 'doctor [--config FILE]', summary: 'check each configured part; exit 1 on a fault', run: doctor },
 };
 

@@ -15,6 +15,7 @@ import type { Logger } from './log';
 import { issueTicket } from './queue/issue-ticket';
 import { openDatabase } from './store/database';
 import { TicketStore } from './store/ticket-store';
+import { startScanning, type Scanning } from './scanning';
 import { VERSION } from './version';
 
 export interface ControllerOptions {
@@ -32,6 +33,8 @@ export interface ControllerOptions {
 
 export interface Controller {
   readonly port: number;
+  /** The simulator profile's scanners: tests and service mode inject scans through them. */
+  readonly simulatedScanners: Scanning['injected'];
   readonly url: string;
   readonly token: string;
   health(): HealthReport;
@@ -47,23 +50,25 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   const db = openDatabase(join(config.dataDir, 'robot.sqlite'));
   const store = new TicketStore(db);
   const printer = createPrinter(config.printer, opts.simulatorPrinterPort);
+  // the handlers and device events broadcast through the socket server, created below them
+  let wsApi: WsApi | undefined = undefined;
+  const scanning = await startScanning(config, { log, now, onScan: (e) => wsApi?.broadcast('code.scanned', e) });
 
   const health = (): HealthReport => ({
     robotId: config.robotId,
     version: VERSION,
     profile: config.profile,
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
-    devices: { printer: printer.status() },
+    devices: { printer: printer.status(), ...scanning.health() },
     store: { state: db.open ? 'ok' : 'fault', adapter: 'sqlite' },
     sync: { state: 'disabled', adapter: 'none' },
   });
 
-  // the handlers broadcast through the socket server, which is created right after them
-  let wsApi: WsApi | undefined = undefined;
   const handlers: Handlers = {
     hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES], ui: config.screen }),
     'catalog.get': () => opts.catalog,
     'status.get': () => health(),
+    'code.submit': ({ text, source }) => scanning.submit(text, source),
     'ticket.issue': ({ serviceId, language }) =>
       issueTicket(
         { store, printer, catalog: () => opts.catalog, now, numberWidth: config.ticketNumberWidth, log, onTicket: (t) => wsApi?.broadcast('ticket.updated', t) },
@@ -91,12 +96,14 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     port,
     url,
     token,
+    simulatedScanners: scanning.injected,
     health,
     close: () =>
       (closing ??= (async () => {
         api.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await scanning.close();
         await printer.close();
         db.close();
         log.info('controller stopped');

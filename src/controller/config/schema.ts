@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Catalog, LANGUAGES } from '../../contract';
+import { CodesConfig, ScannersConfig } from './scanner-schema';
 
 export const PROFILES = ['simulator', 'production'] as const;
 
@@ -52,6 +53,8 @@ export const RobotConfig = z
       .strict()
       .default({ dpi: 102, idleSeconds: 60, moreTimeSeconds: 30 }),
     printer: PrinterConfig.default({ adapter: 'simulator' }),
+    scanners: ScannersConfig.default([]),
+    codes: CodesConfig.default({ centerPublicKeys: [] }),
     /** Path of a catalog JSON file; the demo ward catalog when absent. */
     catalogFile: z.string().optional(),
     catalog: Catalog.optional(),

@@ -115,3 +115,36 @@ function rawGetStatus(port: number, path: string): Promise<number> {
     req.end();
   });
 }
+
+describe('scanning through the controller', () => {
+  it('pushes a parsed code.scanned event for a simulated scanner read, and parses codes the touchscreen submits', async () => {
+    const printer = await startVirtualPrinter();
+    const { config, catalog } = loadConfig({ env: {}, overrides: { port: 0, dataDir: tempDir() } });
+    const c = await startController({ config, catalog, log: createLogger('silent'), uiDir: tempDir(), simulatorPrinterPort: printer.port });
+    try {
+      expect(c.health().devices['scanner:simulated']).toMatchObject({ state: 'ok' });
+      const { ws } = await openApi(c.url, { token: c.token });
+      const event = new Promise<Record<string, unknown>>((resolve) =>
+        ws!.on('message', (d) => {
+          const m = JSON.parse(d.toString());
+          if (m.event === 'code.scanned') resolve(m.data);
+        }),
+      );
+      c.simulatedScanners[0]!.inject('000.00.01.H29-240115-0001');
+      expect(await event).toEqual({
+        scannerId: 'simulated', source: 'simulator',
+        code: { format: 'dossier', via: 'code', dossier: { code: '000.00.01.H29-240115-0001', unitCode: '000.00.01.H29', receivedOn: '2024-01-15', sequence: 1 } },
+      });
+      const typed = await request(ws!, { v: 1, id: 'c1', type: 'code.submit', payload: { text: 'not a code at all', source: 'typed' } }, 'c1');
+      expect(typed).toMatchObject({ ok: true, result: { error: 'SCAN_UNKNOWN_FORMAT', repeated: false } });
+      const again = await request(ws!, { v: 1, id: 'c2', type: 'code.submit', payload: { text: 'not a code at all', source: 'typed' } }, 'c2');
+      expect(again).toMatchObject({ ok: true, result: { repeated: true } });
+      const huge = await request(ws!, { v: 1, id: 'c3', type: 'code.submit', payload: { text: 'x'.repeat(3000), source: 'wedge' } }, 'c3');
+      expect(huge).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
+      ws!.close();
+    } finally {
+      await c.close();
+      await printer.close();
+    }
+  });
+});

@@ -6,7 +6,9 @@
 import { EventEmitter } from 'node:events';
 import { MAX_SCAN_BYTES, type ErrorCode, type PartStatus } from '../../../contract';
 
-export type ScanSource = 'hid-pos' | 'hid-keyboard' | 'serial' | 'simulator';
+/** Device adapters, plus what the touchscreen hands in: a keyboard-wedge burst, the camera, or typed text. */
+export type ScanSource = 'hid-pos' | 'hid-keyboard' | 'serial' | 'simulator' | UiScanSource;
+export type UiScanSource = 'wedge' | 'camera' | 'typed';
 
 export interface ScanEvent {
   /** The decoded text, framing removed by the adapter; still untrusted (run detectCode). */
