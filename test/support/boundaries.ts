@@ -60,7 +60,9 @@ export function checkFile(root: string, file: string): Violation[] {
       const target = resolve(dirname(file), spec);
       const targetLayer = layerOf(root, target);
       const inLocales = relative(root, target).startsWith(`locales${sep}`);
-      if (targetLayer ? !rule.layers.includes(targetLayer) : !(inLocales && layer === 'ui')) {
+      // shipped data (assets/**/*.json) is bundled into the controller and validated there
+      const isAssetData = relative(root, target).startsWith(`assets${sep}`) && target.endsWith('.json');
+      if (targetLayer ? !rule.layers.includes(targetLayer) : !((inLocales && layer === 'ui') || (isAssetData && layer === 'controller'))) {
         out.push({ file: rel, specifier: spec, reason: `${layer} may not import ${targetLayer ?? relative(root, target)}` });
       }
     } else if (spec.startsWith('node:') || BUILTINS.has(packageName(spec))) {
