@@ -15,6 +15,8 @@ export const ERROR_CODES = [
   // queue
   'SERVICE_UNKNOWN',
   'TICKET_NOT_FOUND',
+  // procedure guide
+  'PROCEDURE_UNKNOWN',
   // printer
   'PRINTER_OFFLINE',
   'PRINTER_PAPER_OUT',
