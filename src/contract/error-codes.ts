@@ -22,6 +22,16 @@ export const ERROR_CODES = [
   'PRINTER_CUTTER_ERROR',
   'PRINTER_TIMEOUT',
   'PRINTER_DISCONNECTED',
+  // motion (head, arms, lights board)
+  'MOTION_DISABLED',
+  'MOTION_DISCONNECTED',
+  'MOTION_READY_TIMEOUT',
+  'MOTION_NOT_ANSWERING',
+  'MOTION_NOT_READY',
+  'MOTION_ESTOP',
+  'MOTION_STOPPED',
+  'MOTION_PROFILE_CORRUPT',
+  'MOTION_PROFILE_WRITE_FAILED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
