@@ -22,8 +22,8 @@ const F_CPU = 16e6;
 const CYCLES_PER_US = F_CPU / 1e6;
 /** One slice of simulated time between looks at the event loop (pty bytes, messages). */
 const SLICE_CYCLES = 16000 * 2;
-/** A pulse width counts as changed when it moves by more than this (ISR jitter is ~1-2 µs). */
-const WIDTH_CHANGE_US = 3;
+/** A pulse width counts as changed when it moves by more than this (Servo ISR jitter reaches ~3.5 µs). */
+const WIDTH_CHANGE_US = 6;
 
 // SharedArrayBuffer layout (Float64): [0] simulated µs, [1] boots, then PIN_STRIDE per pin.
 const HEADER = 4;
@@ -199,6 +199,9 @@ async function handle(msg) {
       if (mcu) mcu.ports[letter].setPin(bit, !!msg.level);
       return { simUs: mcu ? mcu.cpu.cycles / CYCLES_PER_US : 0 };
     }
+    case 'hang':
+      running = false; // firmware crashed / brown-out: the tty stays, nothing answers
+      return {};
     case 'unplug':
       running = false;
       await stopBridge();

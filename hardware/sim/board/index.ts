@@ -38,6 +38,8 @@ export interface SimulatedBoard {
   simTimeUs(): number;
   /** How many times the board has powered up. */
   boots(): number;
+  /** The firmware stops running (a crash or brown-out) while the tty stays: nothing answers. */
+  hang(): Promise<void>;
   /** USB unplugged: the tty vanishes and the board is off. */
   unplug(): Promise<void>;
   /** USB plugged back in: the board boots again behind a new pty at the same link path. */
@@ -142,6 +144,7 @@ export async function startSimulatedBoard(options: SimulatedBoardOptions): Promi
     },
     simTimeUs: now,
     boots: () => shared[1]!,
+    hang: async () => { await call({ type: 'hang' }); },
     unplug: async () => { await call({ type: 'unplug' }); },
     replug: async () => { await call({ type: 'replug' }); },
     async close() {

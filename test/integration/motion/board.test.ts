@@ -102,27 +102,43 @@ test('presence sensor high starts the greet behaviour, which waves the right arm
 test('the emergency stop halts motion within 100 ms of simulated time and blocks commands until released', async () => {
   motion.stopAll(); // the greet's tail must not interfere
   await motion.moveServo('headPan', -20);
-  const slowMove = motion.moveServo('headPan', 60, { maxSpeedDegPerS: 25 });
+  // 60°/s = 12 µs per 20 ms step: well above the pulse jitter of the Servo interrupt (< 6 µs)
+  const slowMove = motion.moveServo('headPan', 60, { maxSpeedDegPerS: 60 });
   const moving = board.simTimeUs();
   await waitFor('the head to be moving', () => board.pulseChangedAtUs(PAN) > moving);
   const pressedAt = await board.setInput(PINS.inputs.estop, true);
-  await expect(slowMove).rejects.toMatchObject({ code: 'MOTION_ESTOP' });
-  await simulatedWait(board, 300);
-  expect(board.pulseChangedAtUs(PAN) - pressedAt).toBeLessThanOrEqual(100_000);
-  const held = board.pulseWidthUs(PAN);
-  await simulatedWait(board, 200);
-  expect(Math.abs(board.pulseWidthUs(PAN) - held)).toBeLessThanOrEqual(3);
-  expect(board.pwmDuty(PINS.light.r)).toBeCloseTo(1, 2); // red while stopped
-  expect(motion.estopActive).toBe(true);
-  expect(motionHealth(motion)).toMatchObject({ state: 'degraded', code: 'MOTION_ESTOP' });
-  const refused = await motion.moveServo('headPan', 0).catch((e: unknown) => e);
-  expect(isCodedError(refused) && refused.code).toBe('MOTION_ESTOP');
-
-  await board.setInput(PINS.inputs.estop, false);
+  try {
+    await expect(slowMove).rejects.toMatchObject({ code: 'MOTION_ESTOP' });
+    await simulatedWait(board, 300);
+    expect(board.pulseChangedAtUs(PAN) - pressedAt).toBeLessThanOrEqual(100_000);
+    const held = board.pulseWidthUs(PAN);
+    await simulatedWait(board, 200);
+    expect(Math.abs(board.pulseWidthUs(PAN) - held)).toBeLessThanOrEqual(6);
+    expect(board.pwmDuty(PINS.light.r)).toBeCloseTo(1, 2); // red while stopped
+    expect(motion.estopActive).toBe(true);
+    expect(motionHealth(motion)).toMatchObject({ state: 'degraded', code: 'MOTION_ESTOP' });
+    const refused = await motion.moveServo('headPan', 0).catch((e: unknown) => e);
+    expect(isCodedError(refused) && refused.code).toBe('MOTION_ESTOP');
+  } finally {
+    await board.setInput(PINS.inputs.estop, false);
+  }
   await waitFor('e-stop released', () => !motion.estopActive);
   await motion.moveServo('headPan', 0);
   await simulatedWait(board, 60);
   expectPulse(PAN, 1540);
+});
+
+test('service mode relaxes the servos (no pulses) and shows amber; idle brings them back', async () => {
+  void motion.runBehaviour('serviceMode').catch(() => undefined);
+  await simulatedWait(board, 100);
+  for (const pin of [PAN, TILT, LEFT, RIGHT]) expect(board.pulseWidthUs(pin)).toBe(0);
+  expect(board.pwmDuty(PINS.light.r)).toBeCloseTo(1, 2);
+  expect(Math.abs(board.pwmDuty(PINS.light.g) - 70 / 255)).toBeLessThan(0.01);
+  void motion.runBehaviour('idle').catch(() => undefined);
+  await waitFor('idle pose', () => board.pulseWidthUs(LEFT) > 0 && board.pulseWidthUs(RIGHT) > 0, 5000);
+  await simulatedWait(board, 1500); // arms travel to rest at their speed limit
+  expectPulse(LEFT, 1500 + 700);
+  expectPulse(RIGHT, 1500 - 700);
 });
 
 test('unplug: disconnected within 2 s; replug: ready again with the last safe pose restored', async () => {
@@ -148,4 +164,14 @@ test('unplug: disconnected within 2 s; replug: ready again with the last safe po
   expectPulse(RIGHT, 1500 + 200);
   expectPulse(LEFT, 1500 + 400);
   expect(Math.abs(board.pwmDuty(PINS.light.g) - 100 / 255)).toBeLessThan(0.01);
+}, 40_000);
+
+test('a board that stops answering is reported as a fault and recovers after a power cycle', async () => {
+  const changes: string[] = [];
+  motion.on('status', (s) => changes.push(`${s.status}:${s.code ?? ''}`));
+  await board.hang();
+  await waitFor('fault', () => changes.includes('fault:MOTION_NOT_ANSWERING'), 5000);
+  expect(motionHealth(motion)).toMatchObject({ code: expect.stringMatching(/^MOTION_/) });
+  await board.replug();
+  await waitFor('ready again', () => motion.status === 'ready', 20_000);
 }, 40_000);
