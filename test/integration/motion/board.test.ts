@@ -3,6 +3,7 @@
  * what the tests measure are the pulses and PWM on the simulated chip's pins.
  */
 import { join } from 'node:path';
+import five from 'johnny-five';
 import { startSimulatedBoard, type SimulatedBoard } from '../../../hardware/sim/board';
 import { isCodedError } from '../../../src/contract/error-codes';
 import type { BehaviourName } from '../../../src/contract/motion';
@@ -167,6 +168,8 @@ test('unplug: disconnected within 2 s; replug: ready again with the last safe po
   expectPulse(RIGHT, 1500 + 200);
   expectPulse(LEFT, 1500 + 400);
   expect(Math.abs(board.pwmDuty(PINS.light.g) - 100 / 255)).toBeLessThan(0.01);
+  // reconnect attempts while unplugged leave no johnny-five Board behind
+  expect(five.Board.cache).toHaveLength(1);
 }, 40_000);
 
 test('a board that stops answering is reported as a fault and recovers after a power cycle', async () => {

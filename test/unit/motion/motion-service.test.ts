@@ -8,6 +8,7 @@ import type { MotionStatus } from '../../../src/contract/motion';
 import type { BoardLink } from '../../../src/controller/devices/motion/board-link';
 import { DEFAULT_PROFILE } from '../../../src/controller/devices/motion/calibration';
 import { MotionService } from '../../../src/controller/devices/motion/motion-service';
+import { createMotion, motionHealth } from '../../../src/controller/devices/motion/create-motion';
 import { REFERENCE_PIN_MAP as PINS } from '../../../src/controller/devices/motion/pinmap';
 
 class FakeLink extends EventEmitter implements BoardLink {
@@ -150,4 +151,19 @@ test('service mode relaxes every servo; a new profile is persisted and re-clamps
   await motion.setProfile(narrower);
   expect(saved).toEqual([narrower]);
   expect(motion.currentPose().headPan).toBe(20);
+});
+
+test('/healthz view: fault with a code when disconnected, ok when ready, degraded under e-stop, disabled when none', async () => {
+  const { link, motion } = setup();
+  expect(motionHealth(motion)).toEqual({ state: 'fault', adapter: 'fake', code: 'MOTION_DISCONNECTED' });
+  const seen: string[] = [];
+  motion.on('status', (s) => seen.push(s.status));
+  link.connect();
+  expect(seen).toContain('ready');
+  expect(motionHealth(motion)).toEqual({ state: 'ok', adapter: 'fake' });
+  link.emit('input', PINS.inputs.estop, true);
+  expect(motionHealth(motion)).toEqual({ state: 'degraded', adapter: 'fake', code: 'MOTION_ESTOP' });
+  const none = createMotion({ adapter: 'none' }, { dataDir: '/nonexistent', log: silent });
+  expect(motionHealth(none)).toEqual({ state: 'disabled', adapter: 'none' });
+  await expect(none.moveServo('headPan', 0)).rejects.toMatchObject({ code: 'MOTION_DISABLED' });
 });

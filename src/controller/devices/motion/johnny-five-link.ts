@@ -6,6 +6,7 @@
  * the board has rebooted and knows nothing, so the service re-applies its state on `ready`.
  */
 import { EventEmitter } from 'node:events';
+import { existsSync } from 'node:fs';
 import five from 'johnny-five';
 import firmataIo, { type Firmata } from 'firmata-io';
 import { SerialPort } from 'serialport';
@@ -117,8 +118,14 @@ export class JohnnyFiveLink extends EventEmitter implements BoardLink {
   private connect(): void {
     this.retry = undefined;
     if (this.closed) return;
-    this.setStatus('connecting', undefined);
     const { path, baudRate } = this.opts;
+    if (!existsSync(path)) {
+      // unplugged: wait for the tty to come back without building a Board per retry
+      this.setStatus('disconnected', 'MOTION_DISCONNECTED');
+      this.scheduleRetry();
+      return;
+    }
+    this.setStatus('connecting', undefined);
     const port = new SerialPort({ path, baudRate, autoOpen: true });
     // the Firmata instance must exist before the port opens: johnny-five waits for its "connect"
     const io = new firmataIo.Firmata(port, { reportVersionTimeout: 300 });
@@ -179,6 +186,9 @@ export class JohnnyFiveLink extends EventEmitter implements BoardLink {
     for (const t of s.timers) clearTimeout(t);
     s.timers.clear();
     if (this.session === s) this.session = null;
+    if (s.board.timer) clearTimeout(s.board.timer);
+    const cache = five.Board.cache;
+    if (cache.includes(s.board)) cache.splice(cache.indexOf(s.board), 1);
     s.board.removeAllListeners();
     s.io.removeAllListeners();
     s.io.on('error', () => undefined);
@@ -187,7 +197,12 @@ export class JohnnyFiveLink extends EventEmitter implements BoardLink {
     this.opts.log.warn({ code, detail, path: this.opts.path, wasReady }, 'motion board connection ended');
     this.setStatus(status, code);
     if (s.port.isOpen) await new Promise<void>((resolve) => s.port.close(() => resolve()));
-    if (this.closed) return;
+    this.scheduleRetry();
+  }
+
+  /** Exponential backoff from reconnectInitialMs to reconnectMaxMs, reset by a successful ready. */
+  private scheduleRetry(): void {
+    if (this.closed || this.retry) return;
     const delay = Math.min(this.opts.reconnectMaxMs, this.opts.reconnectInitialMs * 2 ** this.failures);
     this.failures = Math.min(this.failures + 1, 16);
     this.retry = setTimeout(() => this.connect(), delay);

@@ -11,6 +11,10 @@ declare module 'johnny-five' {
   export class Board extends EventEmitter {
     constructor(options: BoardOptions);
     readonly isReady: boolean;
+    /** johnny-five's own connect timeout. */
+    timer: ReturnType<typeof setTimeout> | null;
+    /** Every Board ever made, kept by johnny-five for its components. */
+    static readonly cache: Board[];
   }
   const five: { Board: typeof Board };
   export default five;
