@@ -135,7 +135,7 @@ function startBridge() {
       feedRx();
     });
     child.stdin.on('error', () => { /* the bridge went away; unplug handles it */ });
-    child.on('error', (e) => reject(e));
+    child.on('error', (e) => reject(new Error(`cannot run socat (apt-get install socat): ${e.message}`)));
     child.on('exit', (code, signal) => {
       if (socat === child) socat = null;
       if (!closing && !child.stopping && code !== 0 && signal == null) parentPort.postMessage({ type: 'bridge-exit', code, stderr });

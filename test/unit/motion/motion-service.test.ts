@@ -167,3 +167,20 @@ test('/healthz view: fault with a code when disconnected, ok when ready, degrade
   expect(motionHealth(none)).toEqual({ state: 'disabled', adapter: 'none' });
   await expect(none.moveServo('headPan', 0)).rejects.toMatchObject({ code: 'MOTION_DISABLED' });
 });
+
+test('a behaviour replaced by another command settles normally; one halted by stopAll rejects', async () => {
+  const { link, motion } = setup();
+  link.connect();
+  const events: string[] = [];
+  motion.on('behaviour', (e) => events.push(`${e.name}:${e.phase}`));
+  const idle = motion.runBehaviour('idle');
+  jest.advanceTimersByTime(100);
+  const greet = motion.runBehaviour('greet');
+  await expect(idle).resolves.toBeUndefined();
+  jest.advanceTimersByTime(3100); // greet runs to its end and hands over to idle
+  await expect(greet).resolves.toBeUndefined();
+  expect(events).toEqual(['idle:start', 'idle:interrupted', 'greet:start', 'greet:end', 'idle:start']);
+  const thinking = motion.runBehaviour('thinking');
+  motion.stopAll();
+  await expect(thinking).rejects.toMatchObject({ code: 'MOTION_STOPPED' });
+});

@@ -110,7 +110,7 @@ export class MotionService extends EventEmitter implements MotionPort {
     if (!name.success || !Number.isFinite(angleDeg)) return Promise.reject(new CodedError('INVALID_PAYLOAD', 'servo name or angle'));
     const blocked = this.blockedReason();
     if (blocked) return Promise.reject(new CodedError(blocked));
-    this.endBehaviour('interrupted');
+    this.endBehaviour('replaced');
     return new Promise((resolve, reject) => this.setTarget(name.data, angleDeg, options.maxSpeedDegPerS, { resolve, reject }));
   }
 
@@ -128,7 +128,7 @@ export class MotionService extends EventEmitter implements MotionPort {
     if (!parsed.success) return Promise.reject(new CodedError('INVALID_PAYLOAD', 'behaviour'));
     const blocked = this.blockedReason();
     if (blocked) return Promise.reject(new CodedError(blocked));
-    this.endBehaviour('interrupted');
+    this.endBehaviour('replaced');
     this.rejectTargets('MOTION_STOPPED');
     const def = BEHAVIOURS[parsed.data];
     return new Promise((resolve, reject) => {
@@ -191,13 +191,14 @@ export class MotionService extends EventEmitter implements MotionPort {
     this.targets.clear();
   }
 
-  private endBehaviour(phase: 'end' | 'interrupted', code: ErrorCode = 'MOTION_STOPPED'): void {
+  /** A behaviour that ends or is replaced by another command settled normally; a halted one did not. */
+  private endBehaviour(how: 'end' | 'replaced' | 'interrupted', code: ErrorCode = 'MOTION_STOPPED'): void {
     const r = this.running;
     if (!r) return;
     this.running = null;
-    this.emit('behaviour', { name: r.def.name, phase });
-    if (phase === 'end') r.resolve();
-    else r.reject(new CodedError(code, `behaviour ${r.def.name} interrupted`));
+    this.emit('behaviour', { name: r.def.name, phase: how === 'end' ? 'end' : 'interrupted' });
+    if (how === 'interrupted') r.reject(new CodedError(code, `behaviour ${r.def.name} interrupted`));
+    else r.resolve();
   }
 
   private tick(): void {

@@ -23,7 +23,7 @@ export interface MotionEvents {
   status: (change: MotionStatusChange) => void;
   /** The emergency stop was pressed (active) or released. */
   estop: (active: boolean) => void;
-  /** The presence sensor, debounced: someone arrived (true) or left (false). */
+  /** The presence sensor's level changed (greeting itself is debounced and rate-limited). */
   presence: (present: boolean) => void;
   behaviour: (event: { name: BehaviourName; phase: 'start' | 'end' | 'interrupted' }) => void;
 }
@@ -44,7 +44,11 @@ export interface MotionPort {
   /** Speed-limited move to a clamped angle; resolves when reached, rejects MOTION_ESTOP / MOTION_STOPPED / MOTION_NOT_READY. */
   moveServo(servo: ServoName, angleDeg: number, options?: MoveOptions): Promise<void>;
   setLight(colour: Rgb): Promise<void>;
-  /** Starts a behaviour, replacing the current one; resolves when a one-shot behaviour ends. */
+  /**
+   * Starts a behaviour, replacing the current one. Resolves when it ends (one-shot) or is replaced
+   * by another command (a looping one runs until then); rejects MOTION_STOPPED / MOTION_ESTOP /
+   * MOTION_DISCONNECTED when halted, MOTION_NOT_READY / MOTION_ESTOP when it cannot start.
+   */
   runBehaviour(name: BehaviourName): Promise<void>;
   /** Stops every motion where it is (servos hold their position). */
   stopAll(): void;
