@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { MotionConfig } from '../../../src/controller/config/motion-schema';
 import { PinMap, REFERENCE_PIN_MAP } from '../../../src/controller/devices/motion/pinmap';
 
@@ -5,6 +7,12 @@ test('the reference pin map: servos off the light pins, light on PWM pins outsid
   expect(REFERENCE_PIN_MAP.servos).toEqual({ headPan: 7, headTilt: 8, leftArm: 9, rightArm: 10 });
   expect(REFERENCE_PIN_MAP.light).toEqual({ r: 3, g: 5, b: 6 });
   expect(REFERENCE_PIN_MAP.estopActiveLevel).toBe('high');
+});
+
+test('hardware/pinmap.json (the workshop copy) is the map the controller uses', () => {
+  const { $comment: _c, board, ...pins } = JSON.parse(readFileSync(join(__dirname, '../../../hardware/pinmap.json'), 'utf8'));
+  expect(board).toBe('arduino-uno');
+  expect(pins).toEqual(REFERENCE_PIN_MAP);
 });
 
 test('a pin map that shares a pin, uses the serial pins or puts the light on a timer1 pin is refused', () => {
