@@ -77,6 +77,7 @@ function boot() {
     C: new avr.AVRIOPort(cpu, avr.portCConfig),
     D: new avr.AVRIOPort(cpu, avr.portDConfig),
   };
+  shared[0] = 0; // simulated time counts from this power-up
   for (let pin = 0; pin < PIN_COUNT; pin++) {
     const base = HEADER + pin * PIN_STRIDE;
     for (let f = 0; f < PIN_STRIDE; f++) shared[base + f] = 0;
