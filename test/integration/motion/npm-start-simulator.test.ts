@@ -26,16 +26,12 @@ test('the simulator adapter: board started at <dataDir>/lobby-board, idle breath
   board = await startMotionSimulator(config, dataDir, log);
   expect(board?.path).toBe(join(dataDir, 'lobby-board'));
   expect(() => createMotion(config, { dataDir, log })).toThrow(/simulated board/);
-  motion = createMotion(config, { dataDir, log, simulatorPath: board!.path });
+  motion = createMotion(config, { dataDir, log, simulatorPath: board!.path, defaultBehaviour: 'idle' });
   expect(motion.adapter).toBe(`johnny-five ${board!.path}`);
+  let idleStarted = false;
+  motion.on('behaviour', (e) => (idleStarted ||= e.name === 'idle' && e.phase === 'start'));
   await waitFor('ready', () => motion!.status === 'ready', 25_000);
-
-  const t0 = Date.now();
-  while (!(await motion.setLight({ r: 0, g: 0, b: 0 }).then(() => true, () => false))) {
-    expect(Date.now() - t0).toBeLessThan(5000); // the e-stop input is reported right after ready
-    await new Promise((r) => setTimeout(r, 20));
-  }
-  void motion.runBehaviour('idle').catch(() => undefined); // loops until replaced
+  await waitFor('idle to start by itself', () => idleStarted, 5000);
   await simulatedWait(board!, 300);
   const blue: number[] = [];
   for (let i = 0; i < 8; i++) {

@@ -48,11 +48,11 @@ class FakeLink extends EventEmitter implements BoardLink {
 const silent = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: () => undefined };
 let services: MotionService[] = [];
 
-function setup() {
+function setup(extra: { defaultBehaviour?: 'idle' } = {}) {
   const link = new FakeLink();
   const saved: unknown[] = [];
   const motion = new MotionService({
-    link, pins: PINS, profile: structuredClone(DEFAULT_PROFILE), saveProfile: (p) => void saved.push(p), log: silent, now: () => Date.now(),
+    link, pins: PINS, profile: structuredClone(DEFAULT_PROFILE), saveProfile: (p) => void saved.push(p), log: silent, now: () => Date.now(), ...extra,
   });
   services.push(motion);
   return { link, motion, saved };
@@ -183,4 +183,21 @@ test('a behaviour replaced by another command settles normally; one halted by st
   const thinking = motion.runBehaviour('thinking');
   motion.stopAll();
   await expect(thinking).rejects.toMatchObject({ code: 'MOTION_STOPPED' });
+});
+
+test('the default behaviour starts after each (re)connection, but an e-stop release does not restart motion', () => {
+  const { link, motion } = setup({ defaultBehaviour: 'idle' });
+  const events: string[] = [];
+  motion.on('behaviour', (e) => events.push(`${e.name}:${e.phase}`));
+  link.connect();
+  jest.advanceTimersByTime(40);
+  expect(events).toEqual(['idle:start']);
+  link.emit('input', PINS.inputs.estop, true);
+  link.emit('input', PINS.inputs.estop, false);
+  jest.advanceTimersByTime(500);
+  expect(events).toEqual(['idle:start', 'idle:interrupted']);
+  link.drop();
+  link.connect();
+  jest.advanceTimersByTime(40);
+  expect(events).toEqual(['idle:start', 'idle:interrupted', 'idle:start']);
 });

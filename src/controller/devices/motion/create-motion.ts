@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { EventEmitter } from 'node:events';
 import { CodedError, type ErrorCode } from '../../../contract/error-codes';
 import type { PartStatus } from '../../../contract/health';
-import type { MotionStatus, Pose } from '../../../contract/motion';
+import type { BehaviourName, MotionStatus, Pose } from '../../../contract/motion';
 import type { MotionConfig } from '../../config/motion-schema';
 import { DEFAULT_PROFILE, type MotionProfile } from './calibration';
 import { JohnnyFiveLink } from './johnny-five-link';
@@ -22,6 +22,8 @@ export interface MotionDeps {
   now?: () => number;
   /** Required for adapter "simulator": the tty of the started simulated board. */
   simulatorPath?: string;
+  /** Behaviour to run whenever the board (re)connects and nothing else runs, normally 'idle'. */
+  defaultBehaviour?: BehaviourName;
 }
 
 /** Where `npm start` puts the simulated board's tty unless the config says otherwise. */
@@ -62,6 +64,7 @@ export function createMotion(config: MotionConfig, deps: MotionDeps): MotionPort
     log: deps.log,
     now: deps.now ?? Date.now,
     presence: { debounceMs: config.presenceDebounceMs, cooldownMs: config.presenceCooldownMs },
+    defaultBehaviour: deps.defaultBehaviour,
   });
 }
 

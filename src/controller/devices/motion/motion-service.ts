@@ -24,6 +24,11 @@ export interface MotionServiceOptions {
   /** Servo/light update period; 20 ms matches the servo frame. */
   tickMs?: number;
   presence?: PresenceOptions;
+  /**
+   * Started after each (re)connection once the pose is restored, if nothing else runs (e.g. idle).
+   * Never started by an e-stop release: clearing a stop must not set the robot moving by itself.
+   */
+  defaultBehaviour?: BehaviourName;
 }
 
 /** Shown while the e-stop is pressed. */
@@ -236,6 +241,8 @@ export class MotionService extends EventEmitter implements MotionPort {
     for (const servo of SERVO_NAMES) this.writeServo(servo);
     this.writeLight(this.light);
     this.opts.log.info({ pose: this.currentPose() }, 'motion board state restored');
+    const fallback = this.opts.defaultBehaviour;
+    if (fallback && !this.running) this.runBehaviour(fallback).catch(() => undefined);
   }
 
   private writeServo(servo: ServoName): void {
