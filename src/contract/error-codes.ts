@@ -15,14 +15,7 @@ export const ERROR_CODES = [
   // queue
   'SERVICE_UNKNOWN',
   'TICKET_NOT_FOUND',
-  // printer
-  'PRINTER_OFFLINE',
-  'PRINTER_PAPER_OUT',
-  'PRINTER_COVER_OPEN',
-  'PRINTER_CUTTER_ERROR',
-  'PRINTER_TIMEOUT',
-  'PRINTER_DISCONNECTED',
-  // motion (head, arms, lights board)
+  // motion (issue 5): head, arms and light board, src/controller/devices/motion
   'MOTION_DISABLED',
   'MOTION_DISCONNECTED',
   'MOTION_READY_TIMEOUT',
@@ -32,6 +25,14 @@ export const ERROR_CODES = [
   'MOTION_STOPPED',
   'MOTION_PROFILE_CORRUPT',
   'MOTION_PROFILE_WRITE_FAILED',
+  // end of motion
+  // printer
+  'PRINTER_OFFLINE',
+  'PRINTER_PAPER_OUT',
+  'PRINTER_COVER_OPEN',
+  'PRINTER_CUTTER_ERROR',
+  'PRINTER_TIMEOUT',
+  'PRINTER_DISCONNECTED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
