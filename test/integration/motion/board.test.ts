@@ -13,7 +13,7 @@ import { createMotion, motionHealth } from '../../../src/controller/devices/moti
 import { REFERENCE_PIN_MAP as PINS } from '../../../src/controller/devices/motion/pinmap';
 import type { MotionPort } from '../../../src/controller/devices/motion/port';
 import { saveProfile } from '../../../src/controller/devices/motion/profile-store';
-import { recordingLog, simulatedWait, tempDir, waitFor } from './helpers';
+import { eventually, recordingLog, simulatedWait, tempDir, waitFor } from './helpers';
 
 const PAN = PINS.servos.headPan;
 const TILT = PINS.servos.headTilt;
@@ -70,33 +70,36 @@ test('the board reaches ready through johnny-five and the health report says ok'
 
 test('a servo command produces the calibrated pulse width (trim and inversion included)', async () => {
   await Promise.all([motion.moveServo('headPan', 20), motion.moveServo('leftArm', 30)]);
-  await simulatedWait(board, 60);
-  expectPulse(PAN, 1500 + 40 + 200);
-  expectPulse(LEFT, 1500 - 300); // mirrored mounting: positive still means "raise"
+  await eventually(() => {
+    expectPulse(PAN, 1500 + 40 + 200);
+    expectPulse(LEFT, 1500 - 300); // mirrored mounting: positive still means "raise"
+  });
   expect(pulseForAngle(PROFILE.servos.headPan, 20)).toBe(1740);
 });
 
 test('a command beyond the limits is clamped to the calibrated range', async () => {
   await Promise.all([motion.moveServo('headPan', 170), motion.moveServo('headTilt', -90)]);
-  await simulatedWait(board, 60);
+  await eventually(() => {
+    expectPulse(PAN, 1500 + 40 + 60 * 10);
+    expectPulse(TILT, 1500 - 20 * 10);
+  });
+  await simulatedWait(board, 100); // and it stays there
   expectPulse(PAN, 1500 + 40 + 60 * 10);
-  expectPulse(TILT, 1500 - 20 * 10);
   expect(motion.currentPose()).toMatchObject({ headPan: 60, headTilt: -20 });
 });
 
 test('a light colour produces the expected PWM duties (colour correction included)', async () => {
   await motion.setLight({ r: 255, g: 128, b: 0 });
-  await simulatedWait(board, 30);
-  expect(board.pwmDuty(PINS.light.r)).toBeCloseTo(1, 2);
-  expect(Math.abs(board.pwmDuty(PINS.light.g) - 64 / 255)).toBeLessThan(0.01);
-  expect(board.pwmDuty(PINS.light.b)).toBe(0);
+  await eventually(() => {
+    expect(board.pwmDuty(PINS.light.r)).toBeCloseTo(1, 2);
+    expect(Math.abs(board.pwmDuty(PINS.light.g) - 64 / 255)).toBeLessThan(0.01);
+    expect(board.pwmDuty(PINS.light.b)).toBe(0);
+  });
 });
 
 test('presence sensor high starts the greet behaviour, which waves the right arm', async () => {
   await motion.moveServo('rightArm', -70);
-  await simulatedWait(board, 40);
-  const before = board.pulseWidthUs(RIGHT);
-  expect(before).toBeLessThan(1000);
+  await eventually(() => expectPulse(RIGHT, 1500 - 700));
   await board.setInput(PINS.inputs.presence, true);
   await waitFor('greet to start', () => behaviours.some((b) => b.name === 'greet' && b.phase === 'start'));
   await waitFor('the arm to rise', () => board.pulseWidthUs(RIGHT) > 1800, 10_000);
@@ -118,7 +121,7 @@ test('the emergency stop halts motion within 100 ms of simulated time and blocks
     const held = board.pulseWidthUs(PAN);
     await simulatedWait(board, 200);
     expect(Math.abs(board.pulseWidthUs(PAN) - held)).toBeLessThanOrEqual(6);
-    expect(board.pwmDuty(PINS.light.r)).toBeCloseTo(1, 2); // red while stopped
+    await eventually(() => expect(board.pwmDuty(PINS.light.r)).toBeCloseTo(1, 2)); // red while stopped
     expect(motion.estopActive).toBe(true);
     expect(motionHealth(motion)).toMatchObject({ state: 'degraded', code: 'MOTION_ESTOP' });
     const refused = await motion.moveServo('headPan', 0).catch((e: unknown) => e);
@@ -128,21 +131,22 @@ test('the emergency stop halts motion within 100 ms of simulated time and blocks
   }
   await waitFor('e-stop released', () => !motion.estopActive);
   await motion.moveServo('headPan', 0);
-  await simulatedWait(board, 60);
-  expectPulse(PAN, 1540);
+  await eventually(() => expectPulse(PAN, 1540));
 });
 
 test('service mode relaxes the servos (no pulses) and shows amber; idle brings them back', async () => {
   void motion.runBehaviour('serviceMode').catch(() => undefined);
-  await simulatedWait(board, 100);
-  for (const pin of [PAN, TILT, LEFT, RIGHT]) expect(board.pulseWidthUs(pin)).toBe(0);
-  expect(board.pwmDuty(PINS.light.r)).toBeCloseTo(1, 2);
-  expect(Math.abs(board.pwmDuty(PINS.light.g) - 70 / 255)).toBeLessThan(0.01);
+  await eventually(() => {
+    for (const pin of [PAN, TILT, LEFT, RIGHT]) expect(board.pulseWidthUs(pin)).toBe(0);
+    expect(board.pwmDuty(PINS.light.r)).toBeCloseTo(1, 2);
+    expect(Math.abs(board.pwmDuty(PINS.light.g) - 70 / 255)).toBeLessThan(0.01);
+  });
   void motion.runBehaviour('idle').catch(() => undefined);
-  await waitFor('idle pose', () => board.pulseWidthUs(LEFT) > 0 && board.pulseWidthUs(RIGHT) > 0, 5000);
-  await simulatedWait(board, 1500); // arms travel to rest at their speed limit
-  expectPulse(LEFT, 1500 + 700);
-  expectPulse(RIGHT, 1500 - 700);
+  // arms travel back to rest at their speed limit
+  await eventually(() => {
+    expectPulse(LEFT, 1500 + 700);
+    expectPulse(RIGHT, 1500 - 700);
+  }, 8000);
 });
 
 test('unplug: disconnected within 2 s; replug: ready again with the last safe pose restored', async () => {
@@ -162,12 +166,12 @@ test('unplug: disconnected within 2 s; replug: ready again with the last safe po
   await board.replug();
   expect(board.boots()).toBe(bootsBefore + 1);
   await waitFor('ready again', () => motion.status === 'ready', 20_000);
-  await waitFor('pose restored', () => board.pulseWidthUs(PAN) > 0 && board.pulseWidthUs(LEFT) > 0, 10_000);
-  await simulatedWait(board, 60);
-  expectPulse(PAN, 1540 + 300);
-  expectPulse(RIGHT, 1500 + 200);
-  expectPulse(LEFT, 1500 + 400);
-  expect(Math.abs(board.pwmDuty(PINS.light.g) - 100 / 255)).toBeLessThan(0.01);
+  await eventually(() => {
+    expectPulse(PAN, 1540 + 300);
+    expectPulse(RIGHT, 1500 + 200);
+    expectPulse(LEFT, 1500 + 400);
+    expect(Math.abs(board.pwmDuty(PINS.light.g) - 100 / 255)).toBeLessThan(0.01);
+  }, 10_000);
   // reconnect attempts while unplugged leave no johnny-five Board behind
   expect(five.Board.cache).toHaveLength(1);
 }, 40_000);

@@ -34,3 +34,20 @@ export async function simulatedWait(board: SimulatedBoard, ms: number): Promise<
   const until = board.simTimeUs() + ms * 1000;
   await waitFor(`${ms} ms of simulated time`, () => board.simTimeUs() >= until, 30_000);
 }
+
+/**
+ * Retries a block of expectations until they all hold or the time is up (then its last failure is
+ * thrown). Bytes cross a pty and a loaded machine may delay them; the pins' final state is what counts.
+ */
+export async function eventually(check: () => void, timeoutMs = 5000): Promise<void> {
+  const start = Date.now();
+  for (;;) {
+    try {
+      check();
+      return;
+    } catch (e) {
+      if (Date.now() - start > timeoutMs) throw e;
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+}
