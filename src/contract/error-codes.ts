@@ -17,6 +17,17 @@ export const ERROR_CODES = [
   'TICKET_NOT_FOUND',
   // procedure guide
   'PROCEDURE_UNKNOWN',
+  // motion (issue 5): head, arms and light board, src/controller/devices/motion
+  'MOTION_DISABLED',
+  'MOTION_DISCONNECTED',
+  'MOTION_READY_TIMEOUT',
+  'MOTION_NOT_ANSWERING',
+  'MOTION_NOT_READY',
+  'MOTION_ESTOP',
+  'MOTION_STOPPED',
+  'MOTION_PROFILE_CORRUPT',
+  'MOTION_PROFILE_WRITE_FAILED',
+  // end of motion
   // printer
   'PRINTER_OFFLINE',
   'PRINTER_PAPER_OUT',

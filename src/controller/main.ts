@@ -11,6 +11,8 @@ import { createWsApi, type WsApi } from './api/ws-api';
 import type { Handlers } from './api/dispatcher';
 import { DEMO_PROCEDURES } from './config/demo-catalog';
 import type { RobotConfig } from './config/schema';
+import { createMotion, motionHealth } from './devices/motion/create-motion';
+import type { MotionPort } from './devices/motion/port';
 import { createPrinter } from './devices/printer/create-printer';
 import type { Logger } from './log';
 import { procedureHandlers } from './procedures/procedure-handlers';
@@ -30,6 +32,8 @@ export interface ControllerOptions {
   uiDir: string;
   /** A token handed in by the Electron shell (LOBBY_ROBOT_TOKEN); a fresh one otherwise. */
   token?: string;
+  /** The simulated board's tty when the motion adapter is `simulator`. */
+  simulatorMotionPath?: string;
   /** TCP port of the virtual printer when the printer adapter is `simulator`. */
   simulatorPrinterPort?: number;
   now?: () => Date;
@@ -39,6 +43,7 @@ export interface Controller {
   readonly port: number;
   /** The simulator profile's scanners: tests and service mode inject scans through them. */
   readonly simulatedScanners: Scanning['injected'];
+  readonly motion: MotionPort;
   readonly url: string;
   readonly token: string;
   health(): HealthReport;
@@ -56,6 +61,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   const printer = createPrinter(config.printer, opts.simulatorPrinterPort);
   // the handlers and device events broadcast through the socket server, created below them
   let wsApi: WsApi | undefined = undefined;
+  const motion = createMotion(config.motion, { dataDir: config.dataDir, log, simulatorPath: opts.simulatorMotionPath, defaultBehaviour: 'idle' });
   const scanning = await startScanning(config, { log, now, onScan: (e) => wsApi?.broadcast('code.scanned', e) });
 
   const health = (): HealthReport => ({
@@ -63,7 +69,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     version: VERSION,
     profile: config.profile,
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
-    devices: { printer: printer.status(), ...scanning.health() },
+    devices: { printer: printer.status(), motion: motionHealth(motion), ...scanning.health() },
     store: { state: db.open ? 'ok' : 'fault', adapter: 'sqlite' },
     sync: { state: 'disabled', adapter: 'none' },
   });
@@ -86,7 +92,10 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   const api = createWsApi({ token, port: () => port, handlers, log });
   wsApi = api;
   const server = createHttpServer({ uiDir: opts.uiDir, health, wsApi: api, log });
-  printer.onStatus(() => wsApi?.broadcast('status.changed', health()));
+  const statusChanged = () => wsApi?.broadcast('status.changed', health());
+  printer.onStatus(statusChanged);
+  motion.on('status', statusChanged);
+  motion.on('estop', statusChanged);
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -102,6 +111,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     url,
     token,
     simulatedScanners: scanning.injected,
+    motion,
     health,
     close: () =>
       (closing ??= (async () => {
@@ -109,6 +119,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await scanning.close();
+        await motion.close();
         await printer.close();
         db.close();
         log.info('controller stopped');

@@ -5,6 +5,7 @@ import { createLogger } from '../../controller/log';
 import { startController } from '../../controller/main';
 import { parseOptions, parsePort, UsageError } from '../args';
 import type { CliIo } from '../io';
+import { startMotionSimulator } from '../motion-simulator';
 import { electronBinary, openWindow } from '../open-window';
 import { spawn } from 'node:child_process';
 
@@ -58,8 +59,11 @@ export async function start(args: string[], io: CliIo): Promise<number> {
     log.info({ port: printerSim.port }, 'virtual printer listening on loopback');
   }
 
+  const motionSim = await startMotionSimulator(config.motion, config.dataDir, log);
+
   const controller = await startController({
-    config, catalog, log, uiDir: defaultUiDir(), token: io.env.LOBBY_ROBOT_TOKEN, simulatorPrinterPort: printerSim?.port,
+    config, catalog, log, uiDir: defaultUiDir(), token: io.env.LOBBY_ROBOT_TOKEN,
+    simulatorPrinterPort: printerSim?.port, simulatorMotionPath: motionSim?.path,
   });
 
   // Electron's shell runs us as a utilityProcess and waits for this message
@@ -76,6 +80,7 @@ export async function start(args: string[], io: CliIo): Promise<number> {
     }, SHUTDOWN_LIMIT_MS).unref();
     await controller.close();
     await printerSim?.close();
+    await motionSim?.close();
     process.exit(0);
   };
   process.once('SIGTERM', (s) => void stop(s));

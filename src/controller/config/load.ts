@@ -27,6 +27,7 @@ export const SIMULATOR_DEFAULTS: RobotConfigInput = {
   profile: 'simulator',
   robotId: 'robot-sim-1',
   scanners: [{ adapter: 'simulator', id: 'simulated' }],
+  motion: { adapter: 'simulator' },
 };
 
 export interface LoadOptions {

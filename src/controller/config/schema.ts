@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Catalog, LANGUAGES } from '../../contract';
+import { MotionConfig } from './motion-schema';
 import { CodesConfig, ScannersConfig } from './scanner-schema';
 
 export const PROFILES = ['simulator', 'production'] as const;
@@ -54,6 +55,8 @@ export const RobotConfig = z
       .default({ dpi: 102, idleSeconds: 60, moreTimeSeconds: 30 }),
     printer: PrinterConfig.default({ adapter: 'simulator' }),
     scanners: ScannersConfig.default([]),
+    /** Absent means no board: a production file names its board explicitly, never the simulator by accident. */
+    motion: MotionConfig.prefault({ adapter: 'none' }),
     codes: CodesConfig.default({ centerPublicKeys: [] }),
     /** Path of a catalog JSON file; the demo ward catalog when absent. */
     catalogFile: z.string().optional(),

@@ -14,7 +14,7 @@ describe('controller API over WebSocket on loopback', () => {
 
   beforeAll(async () => {
     printer = await startVirtualPrinter();
-    const { config, catalog } = loadConfig({ env: {}, overrides: { port: 0, dataDir: tempDir() } });
+    const { config, catalog } = simulatorWithoutBoard();
     const parent = tempDir();
     const uiDir = join(parent, 'ui');
     mkdirSync(uiDir);
@@ -72,7 +72,7 @@ describe('controller API over WebSocket on loopback', () => {
   });
 
   it('marks the ticket print_failed with a typed code when the printer is gone', async () => {
-    const { config, catalog } = loadConfig({ env: {}, overrides: { port: 0, dataDir: tempDir() } });
+    const { config, catalog } = simulatorWithoutBoard();
     const dead = await startVirtualPrinter();
     await dead.close();
     const c = await startController({ config, catalog, log: createLogger('silent'), uiDir: tempDir(), simulatorPrinterPort: dead.port });
@@ -119,7 +119,7 @@ function rawGetStatus(port: number, path: string): Promise<number> {
 describe('scanning through the controller', () => {
   it('pushes a parsed code.scanned event for a simulated scanner read, and parses codes the touchscreen submits', async () => {
     const printer = await startVirtualPrinter();
-    const { config, catalog } = loadConfig({ env: {}, overrides: { port: 0, dataDir: tempDir() } });
+    const { config, catalog } = simulatorWithoutBoard();
     const c = await startController({ config, catalog, log: createLogger('silent'), uiDir: tempDir(), simulatorPrinterPort: printer.port });
     try {
       expect(c.health().devices['scanner:simulated']).toMatchObject({ state: 'ok' });
@@ -148,3 +148,9 @@ describe('scanning through the controller', () => {
     }
   });
 });
+
+/** The simulator profile minus the motion board: these tests are about the API, not the AVR simulation. */
+function simulatorWithoutBoard() {
+  const loaded = loadConfig({ env: {}, overrides: { port: 0, dataDir: tempDir() } });
+  return { ...loaded, config: { ...loaded.config, motion: { adapter: 'none' as const } } };
+}

@@ -1,0 +1,78 @@
+/**
+ * Command-to-pulse latency through the simulated board: from `moveServo()` to the first servo
+ * pulse of the new width on the simulated chip's pin, i.e. controller -> johnny-five -> firmata-io
+ * -> serialport -> pty -> USART at 57600 baud -> StandardFirmata -> Servo library -> pin.
+ *
+ * Prints percentiles in simulated time and as a ratio to the 20 ms servo frame (the floor every
+ * servo command pays: the change shows in the next frame), plus wall time and the simulator's
+ * speed. Run: npm run bench:motion [-- iterations]
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { startSimulatedBoard } from '../hardware/sim/board';
+import { MotionConfig } from '../src/controller/config/motion-schema';
+import { createMotion } from '../src/controller/devices/motion/create-motion';
+import { REFERENCE_PIN_MAP } from '../src/controller/devices/motion/pinmap';
+
+const SERVO_FRAME_US = 20_000;
+const iterations = Number(process.argv[2] ?? 100);
+
+function percentile(sorted: number[], p: number): number {
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+async function until(check: () => boolean, timeoutMs: number): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error('timed out');
+    await new Promise((r) => setTimeout(r, 1));
+  }
+}
+
+async function main(): Promise<void> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-motion-'));
+  const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (o: object) => console.error(o) };
+  const board = await startSimulatedBoard({ linkPath: join(dir, 'lobby-board') });
+  const motion = createMotion(MotionConfig.parse({ adapter: 'johnny-five', path: board.path, readyTimeoutMs: 30_000 }), { dataDir: dir, log: quiet });
+  const bootWall = performance.now();
+  await until(() => motion.status === 'ready', 60_000);
+  while (!(await motion.setLight({ r: 0, g: 0, b: 0 }).then(() => true, () => false))) await new Promise((r) => setTimeout(r, 20));
+  console.log(`board ready in ${((performance.now() - bootWall) / 1000).toFixed(2)} s wall, ${(board.simTimeUs() / 1e6).toFixed(2)} s simulated`);
+
+  const pin = REFERENCE_PIN_MAP.servos.headPan;
+  await motion.moveServo('headPan', 0);
+  const sim: number[] = [];
+  const wall: number[] = [];
+  const simStart = board.simTimeUs();
+  const wallStart = performance.now();
+  for (let i = 0; i < iterations; i++) {
+    // a 2° step is below one 20 ms tick at the head's speed limit: exactly one servo write
+    const deg = i % 2 === 0 ? 2 : 0;
+    const changedBefore = board.pulseChangedAtUs(pin);
+    const t0Sim = board.simTimeUs();
+    const t0Wall = performance.now();
+    await motion.moveServo('headPan', deg);
+    await until(() => board.pulseChangedAtUs(pin) > changedBefore, 10_000);
+    sim.push(board.pulseChangedAtUs(pin) - t0Sim);
+    wall.push(performance.now() - t0Wall);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+  const speed = (board.simTimeUs() - simStart) / 1000 / (performance.now() - wallStart);
+  sim.sort((a, b) => a - b);
+  wall.sort((a, b) => a - b);
+  const row = (p: number) =>
+    `p${String(p).padEnd(3)} ${(percentile(sim, p) / 1000).toFixed(1).padStart(6)} ms simulated  ` +
+    `${(percentile(sim, p) / SERVO_FRAME_US).toFixed(2).padStart(5)} × servo frame  ${percentile(wall, p).toFixed(1).padStart(6)} ms wall`;
+  console.log(`command-to-pulse latency, ${iterations} moves of the head pan servo`);
+  for (const p of [50, 90, 99, 100]) console.log(row(p));
+  console.log(`simulator speed: ${speed.toFixed(2)} × real time`);
+  await motion.close();
+  await board.close();
+  rmSync(dir, { recursive: true, force: true });
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

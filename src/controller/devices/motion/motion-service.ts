@@ -1,0 +1,318 @@
+/**
+ * The motion port over a board link: clamps every command to the calibration, moves servos at
+ * their speed limit, runs behaviours, greets on presence, and stops everything at once on an
+ * emergency stop or a board fault. After a reconnect it restores the last pose it had commanded
+ * (the last safe pose), once it knows the e-stop is not pressed.
+ */
+import { EventEmitter } from 'node:events';
+import { CodedError, type ErrorCode } from '../../../contract/error-codes';
+import { BehaviourName, Rgb, SERVO_NAMES, ServoName, type MotionStatus, type Pose } from '../../../contract/motion';
+import { BEHAVIOURS, behaviourFrame, REST_POSE, type BehaviourDef } from '../../../core/behaviours';
+import { DEFAULT_PRESENCE, INITIAL_PRESENCE, presenceStep, type PresenceOptions, type PresenceState } from '../../../core/presence';
+import type { BoardLink } from './board-link';
+import { clampAngle, lightDuties, MotionProfile, pulseForAngle, stepTowards } from './calibration';
+import type { PinMap } from './pinmap';
+import type { MotionLog, MotionPort, MoveOptions } from './port';
+
+export interface MotionServiceOptions {
+  link: BoardLink;
+  pins: PinMap;
+  profile: MotionProfile;
+  saveProfile: (profile: MotionProfile) => void;
+  log: MotionLog;
+  now: () => number;
+  /** Servo/light update period; 20 ms matches the servo frame. */
+  tickMs?: number;
+  presence?: PresenceOptions;
+  /**
+   * Started after each (re)connection once the pose is restored, if nothing else runs (e.g. idle).
+   * Never started by an e-stop release: clearing a stop must not set the robot moving by itself.
+   */
+  defaultBehaviour?: BehaviourName;
+}
+
+/** Shown while the e-stop is pressed. */
+const ESTOP_LIGHT: Rgb = { r: 255, g: 0, b: 0 };
+/** A stalled event loop must not turn into a jump: the speed limit holds across long ticks. */
+const MAX_TICK_DT_MS = 100;
+
+interface Target {
+  deg: number;
+  speed: number;
+  waiters: Array<{ resolve: () => void; reject: (e: Error) => void }>;
+}
+
+interface Running {
+  def: BehaviourDef;
+  startedMs: number;
+  resolve: () => void;
+  reject: (e: Error) => void;
+}
+
+export class MotionService extends EventEmitter implements MotionPort {
+  readonly adapter: string;
+  private profileValue: MotionProfile;
+  private readonly pose: Record<ServoName, number> = { ...REST_POSE };
+  private readonly targets = new Map<ServoName, Target>();
+  private readonly relaxed = new Set<ServoName>();
+  /** What was last sent per pin in this board session (a rebooted board has nothing). */
+  private written = new Map<number, number>();
+  private light: Rgb = { r: 0, g: 0, b: 0 };
+  private running: Running | null = null;
+  private estop = false;
+  private estopKnown = false;
+  private needsRestore = true;
+  private presence: PresenceState = INITIAL_PRESENCE;
+  private presenceTimer: NodeJS.Timeout | undefined;
+  private lastTick: number;
+  private readonly ticker: NodeJS.Timeout;
+  private readonly estopLevel: boolean;
+  private readonly presenceLevel: boolean;
+
+  constructor(private readonly opts: MotionServiceOptions) {
+    super();
+    this.adapter = opts.link.description;
+    this.profileValue = opts.profile;
+    this.estopLevel = opts.pins.estopActiveLevel === 'high';
+    this.presenceLevel = opts.pins.presenceActiveLevel === 'high';
+    this.lastTick = opts.now();
+    opts.link.on('status', (change) => {
+      if (change.status !== 'ready') {
+        this.estopKnown = false;
+        this.needsRestore = true;
+        this.haltAll('MOTION_DISCONNECTED');
+      }
+      this.emit('status', change);
+    });
+    opts.link.on('ready', () => {
+      this.written = new Map();
+      this.needsRestore = true;
+    });
+    opts.link.on('input', (pin, level) => this.onInput(pin, level));
+    this.ticker = setInterval(() => this.tick(), opts.tickMs ?? 20);
+    opts.link.start();
+  }
+
+  get status(): MotionStatus {
+    return this.opts.link.status;
+  }
+  get statusCode(): ErrorCode | undefined {
+    return this.estop && this.status === 'ready' ? 'MOTION_ESTOP' : this.opts.link.code;
+  }
+  get estopActive(): boolean {
+    return this.estop;
+  }
+  get profile(): MotionProfile {
+    return this.profileValue;
+  }
+
+  currentPose(): Pose {
+    return { ...this.pose };
+  }
+
+  moveServo(servo: ServoName, angleDeg: number, options: MoveOptions = {}): Promise<void> {
+    const name = ServoName.safeParse(servo);
+    if (!name.success || !Number.isFinite(angleDeg)) return Promise.reject(new CodedError('INVALID_PAYLOAD', 'servo name or angle'));
+    const blocked = this.blockedReason();
+    if (blocked) return Promise.reject(new CodedError(blocked));
+    this.endBehaviour('replaced');
+    return new Promise((resolve, reject) => this.setTarget(name.data, angleDeg, options.maxSpeedDegPerS, { resolve, reject }));
+  }
+
+  async setLight(colour: Rgb): Promise<void> {
+    const parsed = Rgb.safeParse(colour);
+    if (!parsed.success) throw new CodedError('INVALID_PAYLOAD', 'colour');
+    const blocked = this.blockedReason();
+    if (blocked) throw new CodedError(blocked);
+    this.light = parsed.data;
+    this.writeLight(this.light);
+  }
+
+  runBehaviour(name: BehaviourName): Promise<void> {
+    const parsed = BehaviourName.safeParse(name);
+    if (!parsed.success) return Promise.reject(new CodedError('INVALID_PAYLOAD', 'behaviour'));
+    const blocked = this.blockedReason();
+    if (blocked) return Promise.reject(new CodedError(blocked));
+    this.endBehaviour('replaced');
+    this.rejectTargets('MOTION_STOPPED');
+    const def = BEHAVIOURS[parsed.data];
+    return new Promise((resolve, reject) => {
+      this.running = { def, startedMs: this.opts.now(), resolve, reject };
+      for (const servo of SERVO_NAMES) {
+        if (def.relaxServos) this.relax(servo);
+        else this.relaxed.delete(servo);
+      }
+      this.emit('behaviour', { name: def.name, phase: 'start' });
+      this.tick();
+    });
+  }
+
+  stopAll(): void {
+    this.haltAll('MOTION_STOPPED');
+  }
+
+  async setProfile(profile: MotionProfile): Promise<void> {
+    const valid = MotionProfile.parse(profile);
+    this.opts.saveProfile(valid);
+    this.profileValue = valid;
+    for (const servo of SERVO_NAMES) {
+      this.pose[servo] = clampAngle(valid.servos[servo], this.pose[servo]);
+      this.writeServo(servo);
+    }
+    this.writeLight(this.estop ? ESTOP_LIGHT : this.light);
+  }
+
+  async close(): Promise<void> {
+    clearInterval(this.ticker);
+    clearTimeout(this.presenceTimer);
+    this.haltAll('MOTION_STOPPED');
+    await this.opts.link.close();
+    this.removeAllListeners();
+  }
+
+  private blockedReason(): ErrorCode | undefined {
+    if (this.status !== 'ready') return 'MOTION_NOT_READY';
+    if (this.estop || !this.estopKnown) return 'MOTION_ESTOP';
+    return undefined;
+  }
+
+  /** Everything stops where it is: servos keep the last pulse they were sent. */
+  private haltAll(code: ErrorCode): void {
+    this.endBehaviour('interrupted', code);
+    this.rejectTargets(code);
+  }
+
+  private setTarget(servo: ServoName, deg: number, speed: number | undefined, waiter?: Target['waiters'][number]): void {
+    const previous = this.targets.get(servo);
+    previous?.waiters.forEach((w) => w.resolve()); // superseded
+    const cal = this.profileValue.servos[servo];
+    const limit = Math.min(cal.maxSpeedDegPerS, speed && speed > 0 ? speed : Infinity);
+    this.relaxed.delete(servo);
+    this.targets.set(servo, { deg: clampAngle(cal, deg), speed: limit, waiters: waiter ? [waiter] : [] });
+  }
+
+  private rejectTargets(code: ErrorCode): void {
+    for (const t of this.targets.values()) t.waiters.forEach((w) => w.reject(new CodedError(code)));
+    this.targets.clear();
+  }
+
+  /** A behaviour that ends or is replaced by another command settled normally; a halted one did not. */
+  private endBehaviour(how: 'end' | 'replaced' | 'interrupted', code: ErrorCode = 'MOTION_STOPPED'): void {
+    const r = this.running;
+    if (!r) return;
+    this.running = null;
+    this.emit('behaviour', { name: r.def.name, phase: how === 'end' ? 'end' : 'interrupted' });
+    if (how === 'interrupted') r.reject(new CodedError(code, `behaviour ${r.def.name} interrupted`));
+    else r.resolve();
+  }
+
+  private tick(): void {
+    const now = this.opts.now();
+    const dt = Math.min(MAX_TICK_DT_MS, Math.max(0, now - this.lastTick));
+    this.lastTick = now;
+    if (this.status !== 'ready' || !this.estopKnown || this.estop) return;
+    if (this.needsRestore) this.restore();
+    const r = this.running;
+    if (r) {
+      const frame = behaviourFrame(r.def, now - r.startedMs);
+      for (const servo of SERVO_NAMES) {
+        const deg = frame.pose[servo];
+        if (deg !== undefined) this.setTarget(servo, deg, undefined);
+      }
+      if (frame.light) this.writeLight(frame.light);
+      if (frame.done) {
+        this.endBehaviour('end');
+        if (r.def.then) this.runBehaviour(r.def.then).catch(() => undefined);
+      }
+    }
+    for (const [servo, target] of this.targets) {
+      this.pose[servo] = stepTowards(this.pose[servo], target.deg, target.speed, dt);
+      this.writeServo(servo);
+      if (this.pose[servo] === target.deg) {
+        this.targets.delete(servo);
+        target.waiters.forEach((w) => w.resolve());
+      }
+    }
+  }
+
+  /** A (re)connected board knows nothing: send the last safe pose and the light again. */
+  private restore(): void {
+    this.needsRestore = false;
+    for (const servo of SERVO_NAMES) this.writeServo(servo);
+    this.writeLight(this.light);
+    this.opts.log.info({ pose: this.currentPose() }, 'motion board state restored');
+    const fallback = this.opts.defaultBehaviour;
+    if (fallback && !this.running) this.runBehaviour(fallback).catch(() => undefined);
+  }
+
+  private writeServo(servo: ServoName): void {
+    if (this.relaxed.has(servo) || this.status !== 'ready') return;
+    const pin = this.opts.pins.servos[servo];
+    const us = pulseForAngle(this.profileValue.servos[servo], this.pose[servo]);
+    if (this.written.get(pin) === us) return;
+    this.guard(() => this.opts.link.servoWrite(pin, us));
+    this.written.set(pin, us);
+  }
+
+  private relax(servo: ServoName): void {
+    this.relaxed.add(servo);
+    this.targets.delete(servo);
+    const pin = this.opts.pins.servos[servo];
+    this.guard(() => this.opts.link.servoRelax(pin));
+    this.written.delete(pin);
+  }
+
+  private writeLight(colour: Rgb): void {
+    if (this.status !== 'ready') return;
+    const duty = lightDuties(this.profileValue.light, colour);
+    for (const ch of ['r', 'g', 'b'] as const) {
+      const pin = this.opts.pins.light[ch];
+      if (this.written.get(pin) === duty[ch]) continue;
+      this.guard(() => this.opts.link.pwmWrite(pin, duty[ch]));
+      this.written.set(pin, duty[ch]);
+    }
+  }
+
+  private guard(write: () => void): void {
+    try {
+      write();
+    } catch (e) {
+      this.opts.log.debug({ err: (e as Error).message }, 'motion write skipped');
+    }
+  }
+
+  private onInput(pin: number, level: boolean): void {
+    const { inputs } = this.opts.pins;
+    if (pin === inputs.estop) this.onEstop(level === this.estopLevel);
+    else if (pin === inputs.presence) this.onPresence(level === this.presenceLevel);
+  }
+
+  private onEstop(active: boolean): void {
+    const first = !this.estopKnown;
+    this.estopKnown = true;
+    if (active === this.estop && !first) return;
+    this.estop = active;
+    if (active) {
+      this.haltAll('MOTION_ESTOP');
+      this.writeLight(ESTOP_LIGHT);
+      this.opts.log.warn({ code: 'MOTION_ESTOP' }, 'emergency stop pressed: all motion stopped');
+    } else if (!first) {
+      this.writeLight(this.light);
+      this.opts.log.info({}, 'emergency stop released');
+    }
+    if (!first || active) this.emit('estop', active);
+    this.emit('status', { status: this.status, ...(this.statusCode ? { code: this.statusCode } : {}) });
+  }
+
+  private onPresence(present: boolean, fromTimer = false): void {
+    clearTimeout(this.presenceTimer);
+    const step = presenceStep(this.presence, fromTimer ? undefined : present, this.opts.now(), this.opts.presence ?? DEFAULT_PRESENCE);
+    if (!fromTimer && present !== this.presence.high) this.emit('presence', present);
+    this.presence = step.state;
+    if (step.recheckAtMs !== null) {
+      this.presenceTimer = setTimeout(() => this.onPresence(this.presence.high, true), Math.max(0, step.recheckAtMs - this.opts.now()));
+    }
+    const calm = !this.running || this.running.def.name === 'idle';
+    if (step.greet && calm && !this.blockedReason()) this.runBehaviour('greet').catch(() => undefined);
+  }
+}
