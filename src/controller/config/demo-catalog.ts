@@ -40,4 +40,28 @@ export const DEMO_CATALOG: Catalog = Catalog.parse({
       name: { vi: 'Nhận kết quả hồ sơ', en: 'Collect a result', zh: '领取办理结果', ko: '처리 결과 수령', ja: '結果の受け取り' },
     },
   ],
+  counters: [
+    { id: 'counter-1', label: 'Quầy 1', counterGroup: 'civil-status', closesForLunch: true },
+    { id: 'counter-2', label: 'Quầy 2', counterGroup: 'civil-status', closesForLunch: true },
+    { id: 'counter-3', label: 'Quầy 3', counterGroup: 'certification', closesForLunch: true },
+    { id: 'counter-4', label: 'Quầy 4', counterGroup: 'land', closesForLunch: true },
+    // result pick-up stays open through lunch so people on their break can collect
+    { id: 'counter-5', label: 'Quầy 5', counterGroup: 'results', closesForLunch: false },
+  ],
+  openingHours: {
+    mon: { open: '07:30', close: '17:00', lunch: { start: '11:30', end: '13:30' } },
+    tue: { open: '07:30', close: '17:00', lunch: { start: '11:30', end: '13:30' } },
+    wed: { open: '07:30', close: '17:00', lunch: { start: '11:30', end: '13:30' } },
+    thu: { open: '07:30', close: '17:00', lunch: { start: '11:30', end: '13:30' } },
+    fri: { open: '07:30', close: '17:00', lunch: { start: '11:30', end: '13:30' } },
+    sat: { open: '07:30', close: '11:30' },
+    sun: null,
+  },
+  // public holidays of Viet Nam the center is closed on (Tết, Hùng Kings, 30/4, 1/5, 2/9)
+  holidays: [
+    '2026-01-01', '2026-02-16', '2026-02-17', '2026-02-18', '2026-02-19', '2026-02-20', '2026-04-27',
+    '2026-04-30', '2026-05-01', '2026-09-01', '2026-09-02', '2027-01-01', '2027-02-05', '2027-02-06', '2027-02-08',
+    '2027-02-09', '2027-02-10', '2027-02-11',
+  ],
+  numbering: { start: 1, width: 3, dailyCap: 999, fallbackSlots: 4, fallbackSize: 50, blockSize: 20 },
 });
