@@ -16,7 +16,8 @@ export default tseslint.config(
     rules: { 'no-console': 'off' },
   },
   {
-    files: ['bin/**/*.js', 'scripts/**/*.mjs', '*.js', '*.mjs'],
+    files: ['bin/**/*.js', 'scripts/**/*.mjs', 'test/support/*.js', '*.js', '*.mjs'],
+    languageOptions: { globals: { jest: 'readonly', require: 'readonly', module: 'writable', __dirname: 'readonly', process: 'readonly' } },
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

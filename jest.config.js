@@ -18,9 +18,10 @@ const project = (name, extra = {}) => ({
 });
 
 module.exports = {
+  globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     project('unit'),
-    project('integration', { testTimeout: 30000 }),
-    project('e2e', { testTimeout: 60000 }),
+    project('integration', { setupFilesAfterEnv: ['<rootDir>/test/support/slow-timeout.js'] }),
+    project('e2e', { setupFilesAfterEnv: ['<rootDir>/test/support/slow-timeout.js'] }),
   ],
 };

@@ -8,4 +8,4 @@ if (!existsSync(cli)) {
   console.error('lobby-robot is not built yet: run `npm run build` (or `npm start`) first.');
   process.exit(1);
 }
-require(cli);
+require(cli).main();

@@ -13,6 +13,7 @@ import { z } from 'zod';
 import { Catalog } from './catalog';
 import { ERROR_CODES } from './error-codes';
 import { HealthReport } from './health';
+import { MAX_SCAN_BYTES, ParsedCode } from './scan-codes';
 import { Ticket } from './ticket';
 import { API_PROTOCOL_VERSION, LANGUAGES } from './version';
 
@@ -20,6 +21,17 @@ import { API_PROTOCOL_VERSION, LANGUAGES } from './version';
 export const MAX_MESSAGE_BYTES = 64 * 1024;
 
 export const LanguageSchema = z.enum(LANGUAGES);
+
+/** How the touchscreen behaves; from the robot's config. */
+export const UiSettings = z.object({
+  /** Pixels per inch of the touchscreen: touch targets are sized in millimetres from it. */
+  dpi: z.number().min(50).max(600),
+  /** Inactivity before the "need more time?" prompt. */
+  idleSeconds: z.number().int().min(15).max(600),
+  /** How long that prompt waits before the session is cleared (never under 20 s). */
+  moreTimeSeconds: z.number().int().min(20).max(300),
+});
+export type UiSettings = z.infer<typeof UiSettings>;
 
 export const commands = {
   hello: {
@@ -29,6 +41,7 @@ export const commands = {
       robotId: z.string(),
       defaultLanguage: LanguageSchema,
       languages: z.array(LanguageSchema),
+      ui: UiSettings,
     }),
   },
   'catalog.get': {
@@ -38,6 +51,11 @@ export const commands = {
   'ticket.issue': {
     request: z.object({ serviceId: z.string().min(1).max(48), language: LanguageSchema }).strict(),
     response: z.object({ ticket: Ticket, printed: z.boolean(), printError: z.enum(ERROR_CODES).optional() }),
+  },
+  /** A code read by the touchscreen itself: keyboard-wedge burst, camera, or typed by hand. */
+  'code.submit': {
+    request: z.object({ text: z.string().min(1).max(MAX_SCAN_BYTES), source: z.enum(['wedge', 'camera', 'typed']) }).strict(),
+    response: z.object({ code: ParsedCode.optional(), error: z.enum(ERROR_CODES).optional(), repeated: z.boolean() }),
   },
   'status.get': {
     request: z.object({}).strict(),
@@ -53,6 +71,8 @@ export type CommandResponse<T extends CommandType> = z.infer<(typeof commands)[T
 export const events = {
   'status.changed': HealthReport,
   'ticket.updated': Ticket,
+  /** A code read by any scanner of the robot, parsed (or refused with its code); never the raw text. */
+  'code.scanned': z.object({ scannerId: z.string(), source: z.string(), code: ParsedCode.optional(), error: z.enum(ERROR_CODES).optional() }),
 } as const;
 export type EventType = keyof typeof events;
 export type EventData<T extends EventType> = z.infer<(typeof events)[T]>;

@@ -33,6 +33,30 @@ export const ERROR_CODES = [
   'PRINTER_CUTTER_ERROR',
   'PRINTER_TIMEOUT',
   'PRINTER_DISCONNECTED',
+  // electron shell (shown on its local pages)
+  'SHELL_CONTROLLER_RESTARTING',
+  'SHELL_RENDERER_CRASH_LOOP',
+  // scanning and codes (issue 6): parsers in src/core/codes, scanner adapters in src/controller/devices/scanner
+  'SCAN_UNKNOWN_FORMAT',
+  'SCAN_TOO_LONG',
+  'SCAN_EMPTY',
+  'SCAN_CONTROL_CHARACTERS',
+  'APPOINTMENT_MALFORMED',
+  'APPOINTMENT_SIGNATURE_INVALID',
+  'APPOINTMENT_EXPIRED',
+  'BADGE_MALFORMED',
+  'BADGE_SIGNATURE_INVALID',
+  'BADGE_EXPIRED',
+  'BADGE_NOT_YET_VALID',
+  'DOSSIER_CODE_INVALID',
+  'DOSSIER_CODE_AMBIGUOUS',
+  'PORTAL_LINK_WITHOUT_CODE',
+  'TICKET_QR_INVALID',
+  'SCANNER_NOT_FOUND',
+  'SCANNER_DISCONNECTED',
+  'SCANNER_OPEN_FAILED',
+  'SCANNER_LINE_TOO_LONG',
+  // end of scanning and codes
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -5,3 +5,6 @@ export * from './error-codes';
 export * from './health';
 export * from './ticket';
 export * from './version';
+export * from './preload';
+export * from './shell-controller';
+export * from './scan-codes';

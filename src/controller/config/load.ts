@@ -23,7 +23,11 @@ export function describeIssues(error: z.ZodError): string[] {
   return error.issues.map((i) => `${i.path.length ? i.path.join('.') : '(document)'}: ${i.message}`);
 }
 
-export const SIMULATOR_DEFAULTS: RobotConfigInput = { profile: 'simulator', robotId: 'robot-sim-1' };
+export const SIMULATOR_DEFAULTS: RobotConfigInput = {
+  profile: 'simulator',
+  robotId: 'robot-sim-1',
+  scanners: [{ adapter: 'simulator', id: 'simulated' }],
+};
 
 export interface LoadOptions {
   file?: string;

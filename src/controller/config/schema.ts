@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Catalog, LANGUAGES } from '../../contract';
+import { CodesConfig, ScannersConfig } from './scanner-schema';
 
 export const PROFILES = ['simulator', 'production'] as const;
 
@@ -42,7 +43,18 @@ export const RobotConfig = z
       .default({ host: '127.0.0.1', port: 8787 }),
     defaultLanguage: z.enum(LANGUAGES).default('vi'),
     ticketNumberWidth: z.number().int().min(2).max(6).default(3),
+    screen: z
+      .object({
+        /** A 21.5" 1080x1920 panel is about 102 dpi. */
+        dpi: z.number().min(50).max(600).default(102),
+        idleSeconds: z.number().int().min(15).max(600).default(60),
+        moreTimeSeconds: z.number().int().min(20).max(300).default(30),
+      })
+      .strict()
+      .default({ dpi: 102, idleSeconds: 60, moreTimeSeconds: 30 }),
     printer: PrinterConfig.default({ adapter: 'simulator' }),
+    scanners: ScannersConfig.default([]),
+    codes: CodesConfig.default({ centerPublicKeys: [] }),
     /** Path of a catalog JSON file; the demo ward catalog when absent. */
     catalogFile: z.string().optional(),
     catalog: Catalog.optional(),

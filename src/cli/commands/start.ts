@@ -1,0 +1,92 @@
+import { join, resolve } from 'node:path';
+import { startVirtualPrinter, type VirtualPrinter } from '../../../hardware/sim/virtual-printer/server';
+import { ConfigError, EXIT_CONFIG, loadConfig } from '../../controller/config/load';
+import { createLogger } from '../../controller/log';
+import { startController } from '../../controller/main';
+import { parseOptions, parsePort, UsageError } from '../args';
+import type { CliIo } from '../io';
+import { electronBinary, openWindow } from '../open-window';
+import { spawn } from 'node:child_process';
+
+/** How long shutdown may take before the process gives up and exits non-zero. */
+const SHUTDOWN_LIMIT_MS = 5000;
+
+/** dist/cli.js sits beside dist/ui; from the sources, the built UI is still dist/ui. */
+export function defaultUiDir(): string {
+  return __filename.endsWith('cli.js') ? join(__dirname, 'ui') : resolve(__dirname, '../../../dist/ui');
+}
+
+/**
+ * `lobby-robot start`: composes the simulators (simulator profile), the controller and the window,
+ * then runs until SIGTERM/SIGINT, when devices are closed and the store flushed within 5 s.
+ */
+export async function start(args: string[], io: CliIo): Promise<number> {
+  let opts;
+  try {
+    opts = parseOptions(args, { config: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, 'no-window': { type: 'boolean' } });
+    if (opts.positionals.length) throw new UsageError(`unexpected argument "${opts.positionals[0]}"`);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`${e.message}\nusage: lobby-robot start [--config FILE] [--port N] [--data DIR] [--no-window]`);
+    return 64;
+  }
+  let loaded;
+  try {
+    loaded = loadConfig({ file: opts.values.config, env: io.env, cwd: io.cwd, overrides: { port: parsePort(opts.values.port), dataDir: opts.values.data } });
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof UsageError) {
+      io.stderr(`lobby-robot: ${e.message}`);
+      return e instanceof ConfigError ? EXIT_CONFIG : 64;
+    }
+    throw e;
+  }
+  const { config, catalog } = loaded;
+  const log = createLogger(config.logLevel);
+
+  const electron = opts.values['no-window'] ? undefined : electronBinary();
+  if (electron) {
+    // the Electron shell supervises: it starts this same command with --no-window as a utilityProcess
+    log.info({ electron }, 'opening the Electron kiosk window; the shell starts the controller');
+    return runElectronShell(electron, { ...io.env, LOBBY_ROBOT_CONFIG: loaded.source === 'simulator profile (built in)' ? '' : loaded.source, LOBBY_ROBOT_PORT: String(config.controller.port), LOBBY_ROBOT_DATA: config.dataDir });
+  }
+  log.info({ source: loaded.source, profile: config.profile, dataDir: config.dataDir }, 'starting lobby-robot');
+
+  let printerSim: VirtualPrinter | undefined;
+  if (config.printer.adapter === 'simulator') {
+    printerSim = await startVirtualPrinter();
+    printerSim.events.on('job', (job) => log.info({ bytes: job.bytes.length }, 'virtual printer received a job'));
+    log.info({ port: printerSim.port }, 'virtual printer listening on loopback');
+  }
+
+  const controller = await startController({
+    config, catalog, log, uiDir: defaultUiDir(), token: io.env.LOBBY_ROBOT_TOKEN, simulatorPrinterPort: printerSim?.port,
+  });
+
+  // Electron's shell runs us as a utilityProcess and waits for this message
+  const parentPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void } }).parentPort;
+  parentPort?.postMessage({ type: 'ready', url: controller.url });
+
+  if (!opts.values['no-window']) openWindow(`${controller.url}#token=${controller.token}`, io, log);
+
+  const stop = async (signal: string) => {
+    log.info({ signal }, 'shutting down');
+    setTimeout(() => {
+      log.error('shutdown took longer than 5 s; exiting');
+      process.exit(1);
+    }, SHUTDOWN_LIMIT_MS).unref();
+    await controller.close();
+    await printerSim?.close();
+    process.exit(0);
+  };
+  process.once('SIGTERM', (s) => void stop(s));
+  process.once('SIGINT', (s) => void stop(s));
+  return -1;
+}
+
+/** Runs Electron on this app until it exits; signals are passed on so systemd can stop it. */
+function runElectronShell(binary: string, env: NodeJS.ProcessEnv): Promise<number> {
+  const appDir = resolve(defaultUiDir(), '..', '..');
+  const child = spawn(binary, [appDir], { stdio: 'inherit', env });
+  for (const sig of ['SIGTERM', 'SIGINT'] as const) process.once(sig, () => child.kill(sig));
+  return new Promise((done) => child.on('exit', (code) => done(code ?? 1)));
+}

@@ -1,0 +1,75 @@
+/**
+ * `lobby-robot`: the entry for operators and scripts. Each subcommand lives in commands/;
+ * this file only routes. `lobby-robot --help` lists them.
+ */
+import { codeParse } from './commands/code-parse-entry';
+import { configCheck } from './commands/config-check';
+import { doctor } from './commands/doctor';
+import { start } from './commands/start';
+import { processIo, type Command } from './io';
+
+interface Entry {
+  usage: string;
+  summary: string;
+  run: Command;
+}
+
+const COMMANDS: Record<string, Entry> = {
+  start: {
+    usage: 'start [--config FILE] [--port N] [--data DIR] [--no-window]',
+    summary: 'start the robot (simulator profile unless a config is given)',
+    run: start,
+  },
+  'config check': { usage: 'config check FILE', summary: 'validate a configuration file (exit 78 if invalid)', run: configCheck },
+  'code parse': { usage: 'code parse [--key KEY]... [--ticket-base URL] [--now ISO] TEXT', summary: 'detect a scanned code and print its fields as JSON (exit 1 if unknown or invalid)', run: codeParse },
+  doctor: { usage: 'doctor [--config FILE]', summary: 'check each configured part; exit 1 on a fault', run: doctor },
+};
+
+export function helpText(): string {
+  const width = Math.max(...Object.values(COMMANDS).map((c) => c.usage.length));
+  return [
+    'lobby-robot — the lobby robot of a ward Public Administration Service Center',
+    '',
+    'Usage: lobby-robot <command> [options]',
+    '',
+    ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
+    '',
+    'Environment: LOBBY_ROBOT_CONFIG (config file), LOBBY_ROBOT_PORT, LOBBY_ROBOT_DATA.',
+  ].join('\n');
+}
+
+export async function runCli(argv: string[], io = processIo): Promise<number> {
+  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+    io.stdout(helpText());
+    return argv.length === 0 ? 1 : 0;
+  }
+  const two = `${argv[0]} ${argv[1] ?? ''}`;
+  const [name, rest] = COMMANDS[two] ? [two, argv.slice(2)] : [argv[0]!, argv.slice(1)];
+  const entry = COMMANDS[name];
+  if (!entry) {
+    io.stderr(`unknown command "${argv.slice(0, 2).join(' ')}"\n\n${helpText()}`);
+    return 64;
+  }
+  if (rest.includes('--help') || rest.includes('-h')) {
+    io.stdout(`Usage: lobby-robot ${entry.usage}\n  ${entry.summary}`);
+    return 0;
+  }
+  return entry.run(rest, io);
+}
+
+/** Runs the command line of this process; `start` resolves -1 and keeps running until a signal. */
+export function main(): void {
+  runCli(process.argv.slice(2)).then(
+    (code) => {
+      // `start` keeps running until a signal; every other command ends here
+      if (code !== -1) process.exitCode = code;
+    },
+    (e) => {
+      console.error(e instanceof Error ? e.message : e);
+      process.exitCode = 1;
+    },
+  );
+}
+
+// run directly (Electron's utilityProcess forks dist/cli.js) or through bin/lobby-robot.js
+if (require.main === module) main();

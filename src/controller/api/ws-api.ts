@@ -1,0 +1,58 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type WebSocket } from 'ws';
+import { API_PROTOCOL_VERSION, MAX_MESSAGE_BYTES, type EventData, type EventType } from '../../contract';
+import type { Logger } from '../log';
+import { originAllowed, tokenMatches } from './auth';
+import { dispatch, type Handlers } from './dispatcher';
+
+export const API_PATH = '/api';
+
+export interface WsApi {
+  handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
+  broadcast<T extends EventType>(event: T, data: EventData<T>): void;
+  close(): void;
+}
+
+/** The UI's WebSocket: token and Origin are checked before the upgrade completes. */
+export function createWsApi(opts: { token: string; port: () => number; handlers: Handlers; log: Logger }): WsApi {
+  const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+
+  const refuse = (socket: Duplex, status: number, reason: string) => {
+    socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
+  };
+
+  wss.on('connection', (ws: WebSocket) => {
+    ws.on('message', (data, isBinary) => {
+      const text = isBinary ? '' : data.toString();
+      void dispatch(text, opts.handlers, opts.log).then((reply) => {
+        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+      });
+    });
+    ws.on('error', (e) => opts.log.warn({ err: e.message }, 'ui socket error'));
+  });
+
+  return {
+    handleUpgrade(req, socket, head) {
+      const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+      if (url.pathname !== API_PATH) return refuse(socket, 404, 'Not Found');
+      if (!originAllowed(req.headers.origin, opts.port())) {
+        opts.log.warn({ origin: String(req.headers.origin).slice(0, 100) }, 'websocket refused: foreign origin');
+        return refuse(socket, 403, 'Forbidden');
+      }
+      if (!tokenMatches(opts.token, url.searchParams.get('token'))) {
+        opts.log.warn('websocket refused: missing or wrong token');
+        return refuse(socket, 401, 'Unauthorized');
+      }
+      wss.handleUpgrade(req, socket, head, (ws) => wss.emit('connection', ws, req));
+    },
+    broadcast(event, data) {
+      const frame = JSON.stringify({ v: API_PROTOCOL_VERSION, event, data });
+      for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(frame);
+    },
+    close() {
+      for (const client of wss.clients) client.terminate();
+      wss.close();
+    },
+  };
+}

@@ -1,0 +1,113 @@
+import type { Browser } from 'playwright-core';
+import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/sim/virtual-printer/server';
+import { launchChromium } from '../support/browser';
+import { captureScreen, LANDSCAPE, openKiosk, PORTRAIT } from '../support/kiosk';
+import { startRobot, tempDir, writeConfig, type RobotProcess } from '../support/robot-process';
+
+describe('a citizen takes a number on the touchscreen (Chromium, built robot, virtual printer on TCP)', () => {
+  let printer: VirtualPrinter;
+  let robot: RobotProcess;
+  let browser: Browser;
+
+  beforeAll(async () => {
+    printer = await startVirtualPrinter();
+    const config = writeConfig(tempDir(), {
+      profile: 'simulator', robotId: 'robot-e2e', printer: { adapter: 'tcp', host: '127.0.0.1', port: printer.port },
+      screen: { dpi: 102, idleSeconds: 60, moreTimeSeconds: 30 },
+    });
+    robot = await startRobot(['--config', config]);
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await robot?.stop();
+    await printer?.close();
+  });
+
+  it.each([
+    ['portrait', PORTRAIT],
+    ['landscape', LANDSCAPE],
+  ])('in %s: 3 taps from idle to a printed ticket, every screen readable and reachable', async (_name, viewport) => {
+    const page = await openKiosk(browser, robot.url, robot.token, viewport);
+    await page.locator('.attract-line').first().waitFor();
+    expect(page.url()).not.toContain('token');
+    const problems = [await captureScreen(page, 'attract')];
+
+    await page.locator('.attract').click(); // tap 1: anywhere
+    await page.locator('[data-field="civil-status"]').waitFor();
+    problems.push(await captureScreen(page, 'home-vi'));
+
+    await page.locator('[data-field="civil-status"]').click(); // tap 2: the field
+    const service = page.locator('[data-service="birth-registration"]');
+    await expect(service.textContent()).resolves.toBe('Đăng ký khai sinh');
+    problems.push(await captureScreen(page, 'services-vi'));
+
+    await service.click(); // tap 3: the service
+    const number = (await page.locator('[data-testid="ticket-number"]').textContent())!;
+    expect(number).toMatch(/^A\d{3}$/);
+    await expect(page.locator('.ticket .notice').textContent()).resolves.toContain('Vé đã được in');
+    problems.push(await captureScreen(page, 'ticket-vi'));
+
+    expect(problems.flat()).toEqual([]);
+    const job = printer.jobs.find((j) => j.text.includes(number));
+    expect(job?.bytes.subarray(0, 2)).toEqual(Buffer.from([0x1b, 0x40]));
+
+    await page.locator('.ticket .done').click();
+    await page.locator('.attract').waitFor();
+  });
+
+  it('a language chosen on the idle screen drives the screens; finishing clears it back to Vietnamese', async () => {
+    const page = await openKiosk(browser, robot.url, robot.token);
+    await page.locator('[data-language="en"]').click();
+    await page.locator('[data-field="certification"]').click();
+    await page.locator('[data-service="copy-certification"]', { hasText: 'Certified copy' }).click();
+    await expect(page.locator('[data-testid="ticket-number"]').textContent()).resolves.toMatch(/^B\d{3}$/);
+    await expect(page.locator('.ticket .notice').textContent()).resolves.toContain('Your ticket has been printed');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('en');
+    await page.locator('.ticket .done').click();
+    await page.locator('.attract').click();
+    await expect(page.locator('[data-field="certification"]').textContent()).resolves.toBe('Chứng thực');
+  });
+
+  it('asks "need more time?" after the idle time, keeps the session on a touch, clears it when unanswered', async () => {
+    const page = await browser.newPage({ viewport: PORTRAIT });
+    // the page's clock is fake: timers and animation frames run only when the test advances time
+    await page.clock.install();
+    await page.goto(`${robot.url}#token=${robot.token}`);
+    const settle = () => page.clock.runFor(300);
+    const tap = async (selector: string) => {
+      await settle();
+      await page.locator(selector).click();
+      await settle();
+    };
+    // connected and the catalog loaded: no connection notice any more
+    for (let i = 0; i < 50 && (await page.locator('.connection').count()) > 0; i++) await settle();
+    await settle();
+    await tap('[data-language="ko"]');
+    await tap('[data-field="land"]');
+    await tap('[data-nav="large-text"]');
+
+    await page.clock.runFor(58_000);
+    expect(await page.locator('[data-testid="more-time"]').count()).toBe(0);
+    await page.clock.runFor(1_200);
+    await expect(page.locator('#more-time-q').textContent()).resolves.toContain('30');
+    expect(await captureScreen(page, 'more-time-ko')).toEqual([]);
+    await tap('[data-testid="more-time"]');
+    await expect(page.locator('[data-service="land-registration"]').textContent()).resolves.toBe('토지 등록');
+
+    await page.clock.runFor(60_000 + 29_000);
+    expect(await page.locator('[data-testid="more-time"]').count()).toBe(1);
+    await page.clock.runFor(1_500);
+    await page.locator('.attract').waitFor();
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    expect(await page.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(false);
+  });
+
+  it('a page without the token cannot reach the API and says it is disconnected', async () => {
+    const page = await browser.newPage();
+    await page.goto(robot.url);
+    await expect(page.locator('.connection').textContent()).resolves.toMatch(/Mất kết nối|Đang kết nối/);
+    await page.locator('.attract').click();
+    expect(await page.locator('[data-field]').count()).toBe(0);
+  });
+});

@@ -1,0 +1,142 @@
+// Factories for fakes of the electron API used by the shell. Each test calls them for its own
+// fresh set: there is no shared state at module level.
+import { EventEmitter } from 'node:events';
+import type { ElectronApi } from '../../../src/electron/electron-api';
+import type { Clock } from '../../../src/electron/clock';
+
+export interface FakeClock extends Clock {
+  advance(ms: number): void;
+  pending(): number;
+}
+
+export function createFakeClock(start = 1_000_000): FakeClock {
+  let now = start;
+  let nextId = 1;
+  const timers = new Map<number, { at: number; run: () => void }>();
+  return {
+    now: () => now,
+    setTimeout(run, ms) {
+      const id = nextId++;
+      timers.set(id, { at: now + ms, run });
+      return id;
+    },
+    clearTimeout(handle) {
+      timers.delete(handle as number);
+    },
+    advance(ms) {
+      const end = now + ms;
+      for (;;) {
+        const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
+        if (due === undefined) break;
+        timers.delete(due[0]);
+        now = due[1].at;
+        due[1].run();
+      }
+      now = end;
+    },
+    pending: () => timers.size,
+  };
+}
+
+/** An event whose preventDefault is observable, like Electron's. */
+export function fakeEvent<T extends object>(fields: T = {} as T): T & { preventDefault: jest.Mock; defaultPrevented: () => boolean } {
+  const preventDefault = jest.fn();
+  return Object.assign(fields, { preventDefault, defaultPrevented: () => preventDefault.mock.calls.length > 0 });
+}
+
+export class FakeWebContents extends EventEmitter {
+  windowOpenHandler: ((details: unknown) => unknown) | null = null;
+  setWindowOpenHandler = jest.fn((handler: (details: unknown) => unknown) => {
+    this.windowOpenHandler = handler;
+  });
+  setVisualZoomLevelLimits = jest.fn(() => Promise.resolve());
+  /** Like Electron: the killed renderer is then reported as gone. */
+  forcefullyCrashRenderer = jest.fn(() => {
+    this.emit('render-process-gone', fakeEvent(), { reason: 'killed', exitCode: 9 });
+  });
+}
+
+export class FakeWindow extends EventEmitter {
+  readonly webContents = new FakeWebContents();
+  destroyed = false;
+  minimized = false;
+  /** Each loadURL answers with this; tests replace it to simulate a failed load. */
+  loadResult: () => Promise<void> = () => Promise.resolve();
+  loadURL = jest.fn((_url: string) => this.loadResult());
+  isMinimized = jest.fn(() => this.minimized);
+  restore = jest.fn();
+  show = jest.fn();
+  focus = jest.fn();
+  destroy = jest.fn(() => {
+    this.destroyed = true;
+    this.emit('closed');
+  });
+
+  constructor(readonly options: Record<string, unknown>) {
+    super();
+  }
+
+  /** The URL most recently given to loadURL. */
+  lastUrl(): string | undefined {
+    return this.loadURL.mock.calls.at(-1)?.[0];
+  }
+}
+
+export class FakeChild extends EventEmitter {
+  kill = jest.fn(() => true);
+  constructor(
+    readonly modulePath: string,
+    readonly args: string[],
+    readonly options: { env: Record<string, string | undefined>; serviceName: string; stdio: string },
+  ) {
+    super();
+  }
+}
+
+export class FakeApp extends EventEmitter {
+  lockGranted = true;
+  quitRequests = 0;
+  /** True once a quit went through without any listener preventing it. */
+  exited = false;
+  requestSingleInstanceLock = jest.fn(() => this.lockGranted);
+  enableSandbox = jest.fn();
+  whenReady = jest.fn(() => Promise.resolve());
+  getAppPath = jest.fn(() => '/opt/lobby-robot/resources/app.asar');
+  quit = jest.fn(() => {
+    this.quitRequests++;
+    const event = fakeEvent();
+    this.emit('before-quit', event);
+    if (!event.defaultPrevented()) this.exited = true;
+  });
+}
+
+export function createFakeElectron() {
+  const app = new FakeApp();
+  const windows: FakeWindow[] = [];
+  const children: FakeChild[] = [];
+  const session = {
+    setPermissionRequestHandler: jest.fn(),
+    setPermissionCheckHandler: jest.fn(),
+    setDevicePermissionHandler: jest.fn(),
+  };
+  const setApplicationMenu = jest.fn();
+  const fork = jest.fn((modulePath: string, args: string[], options: FakeChild['options']) => {
+    const child = new FakeChild(modulePath, args, options);
+    children.push(child);
+    return child;
+  });
+  class BrowserWindow extends FakeWindow {
+    constructor(options: Record<string, unknown>) {
+      super(options);
+      windows.push(this);
+    }
+  }
+  const api = {
+    app,
+    BrowserWindow,
+    Menu: { setApplicationMenu },
+    session: { defaultSession: session },
+    utilityProcess: { fork },
+  } as unknown as ElectronApi;
+  return { api, app, windows, children, session, setApplicationMenu, fork };
+}
