@@ -92,6 +92,8 @@ export const ApiError = z.object({
   code: z.enum(ERROR_CODES),
   /** Which fields were wrong, for INVALID_PAYLOAD: "path: expectation" lines. */
   issues: z.array(z.string()).max(20).optional(),
+  /** Queue refusals (QUEUE_CENTER_CLOSED, QUEUE_LUNCH_BREAK, ...): the next opening, ISO instant. */
+  nextOpeningAt: z.string().max(40).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

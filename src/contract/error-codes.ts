@@ -66,6 +66,8 @@ export class CodedError extends Error {
   constructor(
     readonly code: ErrorCode,
     detail?: string,
+    /** For queue refusals: when the citizen can come back (ISO instant), shown in the message. */
+    readonly nextOpeningAt?: string,
   ) {
     super(detail ?? code);
     this.name = 'CodedError';

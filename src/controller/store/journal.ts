@@ -2,7 +2,7 @@
  * The outbox (events for the center, drained by the sync client) and the audit trail. Both are
  * written inside the caller's transaction so they can never disagree with the tickets table.
  */
-import type { Db } from './sqlite';
+import type { Db } from './database';
 import { eventPayload, type TicketEventPayload, type TicketRow } from './ticket-rows';
 
 export interface OutboxEvent {

@@ -4,7 +4,7 @@
  */
 import { CodedError, type NumberingRule } from '../../contract';
 import { fallbackRange, leasableRange, remaining, type NumberSource } from '../../core/queue';
-import type { Db } from './sqlite';
+import type { Db } from './database';
 
 interface SourceRow {
   id: number;

@@ -12,9 +12,39 @@ const STATES = "'issued','printing','printed','print_failed','voided','reprinted
 
 export const QUEUE_MIGRATIONS: Migration[] = [
   {
+    // the foundation's first schema, kept verbatim so files created by it migrate forward
     version: 1,
+    name: 'foundation: tickets and a plain number series',
+    sql: `
+      CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        service_id TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        day TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        display TEXT NOT NULL,
+        language TEXT NOT NULL,
+        state TEXT NOT NULL,
+        print_error TEXT,
+        issued_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (prefix, day, number)
+      );
+      CREATE TABLE number_series (
+        prefix TEXT NOT NULL,
+        day TEXT NOT NULL,
+        last_number INTEGER NOT NULL,
+        PRIMARY KEY (prefix, day)
+      );
+    `,
+  },
+  {
+    version: 2,
     name: 'queue store: tickets, number sources, voids, outbox, audit, clock, service times',
     sql: `
+      -- the foundation tables are kept, renamed, for a technician; their numbers predate leases
+      ALTER TABLE tickets RENAME TO legacy_tickets_v1;
+      ALTER TABLE number_series RENAME TO legacy_number_series_v1;
       CREATE TABLE clock (
         id INTEGER PRIMARY KEY CHECK (id = 1),
         high_water_ms INTEGER NOT NULL

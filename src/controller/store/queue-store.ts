@@ -12,14 +12,13 @@ import { CodedError, type Catalog, type ErrorCode, type Language, type Ticket } 
 import { businessDay } from '../../core/business-day';
 import { formatTicketNumber } from '../../core/ticket-number';
 import {
-  afterPrintFailure, estimateWait, exhaustionCode, numberingFor, pickSource, planIssue, printedState, readClock,
+  afterPrintFailure, estimateWait, exhaustionCode, nextLeaseBlock, numberingFor, pickSource, planIssue, printedState, readClock,
   type ClockState, type LiveQueueData, type WaitEstimate, type WaitInput,
 } from '../../core/queue';
-import type { Service } from '../../contract';
+import type { NumberingRule, Service } from '../../contract';
 import { ack, audit, enqueueTicketEvent, pendingCount, recentAudit, takeBatch, type AuditEntry, type OutboxEvent } from './journal';
 import { addLease, advance, ensureFallback, leaseNeeds, sourcesFor, type Lease, type LeaseNeed } from './number-sources';
-import { QUEUE_MIGRATIONS } from './queue-migrations';
-import { openSqlite, type Db, type OpenOptions } from './sqlite';
+import { openDatabase, type Db, type OpenOptions } from './database';
 import { flag, loadRow, transition } from './ticket-transitions';
 import { rowToTicket, type TicketRow } from './ticket-rows';
 
@@ -39,6 +38,12 @@ export interface QueueStoreOptions {
   clock?: StoreClock;
   newId?: () => string;
   synchronous?: OpenOptions['synchronous'];
+  /**
+   * Who hands out blocks: 'center' (the sync client adds leases; the fallback run covers gaps)
+   * or 'self' for a robot that is alone in its center and may lease to itself. Two robots both
+   * on 'self' would duplicate numbers: the config allows it only without a center.
+   */
+  numberAuthority?: 'center' | 'self';
 }
 
 export interface IssueRequest {
@@ -71,7 +76,7 @@ export class QueueStore {
   }
 
   static open(options: QueueStoreOptions): QueueStore {
-    const db = openSqlite({ file: options.file, synchronous: options.synchronous }, QUEUE_MIGRATIONS);
+    const db = openDatabase(options.file, { synchronous: options.synchronous });
     return new QueueStore(options, db);
   }
 
@@ -114,6 +119,7 @@ export class QueueStore {
         if (!plan.ok) return plan;
         const prefix = plan.service.prefix;
         ensureFallback(this.db, plan.rule, this.options.robotSlot, prefix, plan.day, atMs);
+        if (this.options.numberAuthority === 'self') this.selfLease(plan.rule, prefix, plan.day, atMs);
         const sources = sourcesFor(this.db, prefix, plan.day);
         const source = pickSource(sources);
         if (!source) return { ok: false, code: exhaustionCode(plan.rule, sources), nextOpeningAt: null };
@@ -139,6 +145,17 @@ export class QueueStore {
       if (e instanceof CodedError) throw e;
       throw new CodedError('QUEUE_STORE_FAILED', (e as Error).message);
     }
+  }
+
+  /** A robot alone in its center takes the next block itself when its leases run dry. */
+  private selfLease(rule: NumberingRule, prefix: string, day: string, atMs: number): void {
+    const leases = sourcesFor(this.db, prefix, day).filter((s) => s.kind === 'lease');
+    if (leases.some((s) => s.next <= s.last)) return;
+    const block = nextLeaseBlock(rule, leases.length ? Math.max(...leases.map((s) => s.last)) : null);
+    if (!block) return;
+    const lease = { leaseId: `self:${this.options.robotId}:${prefix}:${day}:${block.first}`, prefix, day, ...block };
+    addLease(this.db, rule, lease, atMs);
+    audit(this.db, atMs, SYSTEM, 'lease.self', null, { ...lease });
   }
 
   /** Written before a byte goes to the printer. */

@@ -5,7 +5,7 @@
 import { CodedError, type TicketState } from '../../contract';
 import { canTransition } from '../../core/queue';
 import { audit, enqueueTicketEvent } from './journal';
-import type { Db } from './sqlite';
+import type { Db } from './database';
 import type { TicketRow } from './ticket-rows';
 
 export function loadRow(db: Db, id: string): TicketRow {

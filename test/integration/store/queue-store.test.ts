@@ -1,7 +1,7 @@
 import Database from 'better-sqlite3';
 import { Catalog, isCodedError } from '../../../src/contract';
 import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
-import type { QueueStore } from '../../../src/controller/store/queue-store';
+import { QueueStore } from '../../../src/controller/store/queue-store';
 import { storeHarness, type StoreHarness } from './store-fixtures';
 
 let h: StoreHarness;
@@ -30,7 +30,7 @@ describe('durable issuance', () => {
   it('opens SQLite in WAL mode with synchronous FULL and the current schema version', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(1);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
   });
 
   it('commits the ticket with its outbox event and audit line, visible to another connection at once', () => {
@@ -52,6 +52,19 @@ describe('durable issuance', () => {
     // services sharing a prefix share the series
     expect(issueOk(store, 'marriage-registration').display).toBe('A802');
     expect(issueOk(store, 'copy-certification').display).toBe('B800');
+  });
+
+  it('leases to itself, block after block, when it is the only robot of its center', () => {
+    store.close();
+    const alone = QueueStore.open({ file: h.file, robotId: 'robot-1', robotSlot: 1, catalog: DEMO_CATALOG, clock: { wallMs: h.clock.wallMs }, numberAuthority: 'self' });
+    try {
+      const displays = Array.from({ length: 22 }, () => issueOk(alone).display);
+      expect(displays.slice(0, 3)).toEqual(['A001', 'A002', 'A003']);
+      expect(displays.at(-1)).toBe('A022'); // the second block (blockSize 20) follows the first
+      expect(alone.db.prepare("SELECT count(*) AS n FROM number_sources WHERE kind = 'lease'").get()).toEqual({ n: 2 });
+    } finally {
+      alone.close();
+    }
   });
 
   it('keeps its tickets and cursors across a reopen', () => {
