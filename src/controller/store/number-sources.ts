@@ -2,7 +2,8 @@
  * Number sources in SQLite: blocks leased from the center and this robot's fallback run, one
  * row each, with a cursor that only moves forward inside the issuing transaction.
  */
-import { CodedError, type NumberingRule } from '../../contract';
+import type { NumberingRule } from '../../contract';
+import { CodedError } from '../../contract/error-codes';
 import { fallbackRange, leasableRange, remaining, type NumberSource } from '../../core/queue';
 import type { Db } from './database';
 

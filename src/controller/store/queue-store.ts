@@ -8,7 +8,9 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import { CodedError, type Catalog, type ErrorCode, type Language, type Ticket } from '../../contract';
+import type { Catalog, ErrorCode, Language, Ticket } from '../../contract';
+// the zod-free module: the store itself never needs the schemas at run time
+import { CodedError } from '../../contract/error-codes';
 import { businessDay } from '../../core/business-day';
 import { formatTicketNumber } from '../../core/ticket-number';
 import {

@@ -2,7 +2,8 @@
  * One state change of a ticket: checked against the state machine, versioned, and written with
  * its outbox event, its audit line and (for a void) its void record, all in the caller's transaction.
  */
-import { CodedError, type TicketState } from '../../contract';
+import type { TicketState } from '../../contract';
+import { CodedError } from '../../contract/error-codes';
 import { canTransition } from '../../core/queue';
 import { audit, enqueueTicketEvent } from './journal';
 import type { Db } from './database';

@@ -6,3 +6,4 @@ export * from './numbering';
 export * from './ticket-states';
 export * from './clock-guard';
 export * from './issue-plan';
+export * from './call-order';

@@ -13,11 +13,11 @@
  * ticket, so a crash or a void never gives a number out again.
  */
 import type { Catalog, NumberingRule } from '../../contract';
-import { NumberingRule as NumberingRuleSchema } from '../../contract';
 
+/** The rule of one prefix: the catalog's, with that prefix's overrides (checked when the catalog was parsed). */
 export function numberingFor(catalog: Pick<Catalog, 'numbering' | 'numberingByPrefix'>, prefix: string): NumberingRule {
   const override = catalog.numberingByPrefix[prefix];
-  return override ? NumberingRuleSchema.parse({ ...catalog.numbering, ...override }) : catalog.numbering;
+  return override ? ({ ...catalog.numbering, ...override } as NumberingRule) : catalog.numbering;
 }
 
 export interface NumberRange {

@@ -2,8 +2,13 @@
  * Opening hours: sessions of a day (morning and afternoon around lunch), holidays, and the
  * next time the center opens. Pure: the instant is passed in.
  */
-import { hhmmToMinutes, type Catalog } from '../../contract';
+import type { Catalog } from '../../contract';
 import { addDays, centerInstant, centerWallTime, weekdayOf } from './center-time';
+
+/** "07:30" -> 450; the catalog schema has already checked the format. */
+function hhmmToMinutes(t: string): number {
+  return Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
+}
 
 export interface Session {
   /** Minutes after local midnight. */
