@@ -10,10 +10,11 @@
  * controller's dispatcher are both typed from this table, so they cannot drift apart.
  */
 import { z } from 'zod';
-import { Catalog } from './catalog';
+import { Catalog, LocalizedText } from './catalog';
 import { ERROR_CODES } from './error-codes';
 import { HealthReport } from './health';
 import { MAX_SCAN_BYTES, ParsedCode } from './scan-codes';
+import { LegalDocument, Procedure } from './procedure';
 import { Ticket } from './ticket';
 import { API_PROTOCOL_VERSION, LANGUAGES } from './version';
 
@@ -56,6 +57,20 @@ export const commands = {
   'code.submit': {
     request: z.object({ text: z.string().min(1).max(MAX_SCAN_BYTES), source: z.enum(['wedge', 'camera', 'typed']) }).strict(),
     response: z.object({ code: ParsedCode.optional(), error: z.enum(ERROR_CODES).optional(), repeated: z.boolean() }),
+  },
+  /** The whole procedure guide (a few hundred kB at most): the UI searches and filters it locally. */
+  'procedure.list': {
+    request: z.object({}).strict(),
+    response: z.object({
+      compiledOn: z.string(),
+      disclaimer: LocalizedText,
+      procedures: z.array(Procedure).max(500),
+    }),
+  },
+  /** One procedure with the legal documents it cites; PROCEDURE_UNKNOWN when the id is not in the guide. */
+  'procedure.get': {
+    request: z.object({ id: z.string().min(1).max(48) }).strict(),
+    response: z.object({ procedure: Procedure, legalDocuments: z.array(LegalDocument).max(8) }),
   },
   'status.get': {
     request: z.object({}).strict(),

@@ -3,6 +3,7 @@ export * from './catalog';
 export * from './catalog-queue';
 export * from './error-codes';
 export * from './health';
+export * from './procedure';
 export * from './ticket';
 export * from './version';
 export * from './preload';

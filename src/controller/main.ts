@@ -4,14 +4,16 @@
  */
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { API_PROTOCOL_VERSION, LANGUAGES, type Catalog, type HealthReport } from '../contract';
+import { API_PROTOCOL_VERSION, LANGUAGES, type Catalog, type HealthReport, type ProcedureGuide } from '../contract';
 import { isWellFormedToken, newToken } from './api/auth';
 import { createHttpServer } from './api/http-server';
 import { createWsApi, type WsApi } from './api/ws-api';
 import type { Handlers } from './api/dispatcher';
+import { DEMO_PROCEDURES } from './config/demo-catalog';
 import type { RobotConfig } from './config/schema';
 import { createPrinter } from './devices/printer/create-printer';
 import type { Logger } from './log';
+import { procedureHandlers } from './procedures/procedure-handlers';
 import { issueTicket } from './queue/issue-ticket';
 import { QueueStore } from './store/queue-store';
 import { recoverInterrupted } from './store/recovery';
@@ -21,6 +23,8 @@ import { VERSION } from './version';
 export interface ControllerOptions {
   config: RobotConfig;
   catalog: Catalog;
+  /** The procedure guide; the shipped one (assets/catalog/procedures.json) when absent. */
+  procedures?: ProcedureGuide;
   log: Logger;
   /** Folder of the built UI (dist/ui). */
   uiDir: string;
@@ -81,6 +85,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     'catalog.get': () => opts.catalog,
     'status.get': () => health(),
     'code.submit': ({ text, source }) => scanning.submit(text, source),
+    ...procedureHandlers(() => opts.procedures ?? DEMO_PROCEDURES),
     'ticket.issue': ({ serviceId, language }) =>
       issueTicket(
         { store, printer, catalog: () => opts.catalog, log, onTicket: (t) => wsApi?.broadcast('ticket.updated', t) },

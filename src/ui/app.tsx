@@ -1,16 +1,25 @@
 import type { i18n } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Catalog, type CommandResponse, type Language, type UiSettings } from '../contract';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Catalog, type CommandResponse, type Language, type Procedure, type UiSettings } from '../contract';
 import { ApiCallError, type ApiClient, type ConnectionState } from './api-client';
 import { MoreTimePrompt } from './components/more-time';
 import { browserTimers, IdleWatch, type IdlePhase } from './idle';
 import { LANGUAGE_NAMES } from './languages';
 import { AttractScreen } from './screens/attract';
-import { HomeScreen } from './screens/home';
+import { GuideDetailScreen, GuideListScreen } from './screens/guide';
+import { HomeScreen, type HomeAction } from './screens/home';
+import { SearchScreen } from './screens/search';
 import { ServicesScreen } from './screens/services';
 import { TicketScreen } from './screens/ticket';
 
-type Screen = { name: 'home' } | { name: 'services'; fieldId: string } | { name: 'ticket'; result: CommandResponse<'ticket.issue'> };
+type Screen =
+  | { name: 'home' }
+  | { name: 'services'; fieldId: string }
+  | { name: 'search-service' }
+  | { name: 'guide' }
+  | { name: 'search-procedure' }
+  | { name: 'procedure'; procedure: Procedure }
+  | { name: 'ticket'; result: CommandResponse<'ticket.issue'> };
 
 const DEFAULT_UI: UiSettings = { dpi: 102, idleSeconds: 60, moreTimeSeconds: 30 };
 
@@ -29,6 +38,7 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<string | undefined>();
   const [idle, setIdle] = useState<IdlePhase>('active');
+  const [guide, setGuide] = useState<CommandResponse<'procedure.list'> | undefined>();
   const watch = useRef<IdleWatch | undefined>(undefined);
 
   useEffect(() => {
@@ -41,6 +51,7 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     if (connection !== 'open') return;
     api.call('hello', { client: 'touchscreen' }).then((h) => setUi(h.ui), () => undefined);
     api.call('catalog.get', {}).then(setCatalog, () => setError('INTERNAL_ERROR'));
+    api.call('procedure.list', {}).then(setGuide, () => undefined);
   }, [api, connection]);
 
   const endSession = () => {
@@ -91,6 +102,12 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     } finally {
       setBusy(false);
     }
+  };
+
+  const homeActions: HomeAction[] = guide ? ['search', 'guide'] : ['search'];
+  const openAction = (a: HomeAction) => {
+    if (a === 'search') push({ name: 'search-service' });
+    if (a === 'guide') push({ name: 'guide' });
   };
 
   const status = connection !== 'open' && (
@@ -146,7 +163,11 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
           {t(`errors:${error}`)}
         </p>
       )}
-      {screen.name === 'home' && <HomeScreen t={t} catalog={catalog} language={language} actions={[]} onField={(fieldId) => push({ name: 'services', fieldId })} onAction={() => undefined} nav={nav} />}
+      {screen.name === 'home' && <HomeScreen t={t} catalog={catalog} language={language} actions={homeActions} onField={(fieldId) => push({ name: 'services', fieldId })} onAction={openAction} nav={nav} />}
+      {screen.name === 'search-service' && <SearchScreen t={t} language={language} title={t('search.serviceTitle')} items={catalog.services} onPick={(s) => void issue(s.id)} nav={nav} />}
+      {screen.name === 'guide' && guide && <GuideListScreen t={t} catalog={catalog} guide={guide} language={language} onOpen={(procedure) => push({ name: 'procedure', procedure })} onSearch={() => push({ name: 'search-procedure' })} nav={nav} />}
+      {screen.name === 'search-procedure' && guide && <SearchScreen t={t} language={language} title={t('guide.title')} items={guide.procedures} onPick={(procedure) => push({ name: 'procedure', procedure })} nav={nav} />}
+      {screen.name === 'procedure' && guide && <GuideDetailScreen t={t} guide={guide} procedure={screen.procedure} language={language} onTakeNumber={(id) => void issue(id)} nav={nav} />}
       {screen.name === 'services' && <ServicesScreen t={t} catalog={catalog} language={language} fieldId={screen.fieldId} busy={busy} onService={issue} nav={nav} />}
       {screen.name === 'ticket' && <TicketScreen t={t} catalog={catalog} language={language} result={screen.result} onDone={endSession} />}
       {idle === 'prompt' && <MoreTimePrompt t={t} seconds={ui.moreTimeSeconds} onMore={() => watch.current?.activity()} onEnd={endSession} />}

@@ -95,7 +95,7 @@ describe('a citizen takes a number on the touchscreen (Chromium, built robot, vi
     await expect(page.locator('#more-time-q').textContent()).resolves.toContain('30');
     expect(await captureScreen(page, 'more-time-ko')).toEqual([]);
     await tap('[data-testid="more-time"]');
-    await expect(page.locator('[data-service="land-registration"]').textContent()).resolves.toBe('토지 등록');
+    await expect(page.locator('[data-service="land-registration"]').textContent()).resolves.toBe('최초 토지 등록 및 증명서 발급');
 
     await page.clock.runFor(60_000 + 29_000);
     expect(await page.locator('[data-testid="more-time"]').count()).toBe(1);

@@ -22,7 +22,7 @@ export const RULES: Record<Layer, Rule> = {
   contract: { layers: ['contract'], packages: ['zod'], builtins: false },
   core: { layers: ['core', 'contract'], packages: [], builtins: false },
   controller: { layers: ['controller', 'core', 'contract'], packages: '*', builtins: true },
-  ui: { layers: ['ui', 'core', 'contract'], packages: ['preact', 'i18next', 'html5-qrcode', 'zod'], builtins: false },
+  ui: { layers: ['ui', 'core', 'contract'], packages: ['preact', 'i18next', 'html5-qrcode', 'zod', 'qrcode'], builtins: false },
   electron: { layers: ['electron', 'contract'], packages: ['electron', 'zod'], builtins: true },
   center: { layers: ['center', 'core', 'contract'], packages: '*', builtins: true },
   cli: { layers: ['cli', 'controller', 'center', 'sim', 'core', 'contract'], packages: '*', builtins: true },
@@ -60,8 +60,10 @@ export function checkFile(root: string, file: string): Violation[] {
       const target = resolve(dirname(file), spec);
       const targetLayer = layerOf(root, target);
       const inLocales = relative(root, target).startsWith(`locales${sep}`);
+      // shipped data (assets/**/*.json) is bundled into the controller and validated there
+      const isAssetData = relative(root, target).startsWith(`assets${sep}`) && target.endsWith('.json');
       // locales are data every layer may read; any other file outside the layers is off limits
-      if (targetLayer ? !rule.layers.includes(targetLayer) : !inLocales) {
+      if (targetLayer ? !rule.layers.includes(targetLayer) : !(inLocales || (isAssetData && layer === 'controller'))) {
         out.push({ file: rel, specifier: spec, reason: `${layer} may not import ${targetLayer ?? relative(root, target)}` });
       }
     } else if (spec.startsWith('node:') || BUILTINS.has(packageName(spec))) {

@@ -2,7 +2,7 @@ import type { TFunction } from 'i18next';
 import type { Catalog, Language } from '../../contract';
 import { Screen } from '../components/screen';
 
-export type HomeAction = 'appointment' | 'dossier' | 'guide' | 'staff';
+export type HomeAction = 'search' | 'appointment' | 'dossier' | 'guide' | 'staff';
 
 interface Props {
   t: TFunction;
