@@ -1,6 +1,7 @@
 import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
 import { businessDay } from '../../../src/core/business-day';
-import { centerInstant, centerPhase, centerWallTime, nextDayOpening, nextOpening } from '../../../src/core/queue';
+import fc from 'fast-check';
+import { centerInstant, centerPhase, centerWallTime, checkCutoff, nextDayOpening, nextOpening } from '../../../src/core/queue';
 
 // Asia/Ho_Chi_Minh is UTC+7: 07:30 there is 00:30Z. 2026-11-30 is a Monday.
 const at = (iso: string) => new Date(iso);
@@ -54,5 +55,33 @@ describe('next opening', () => {
 
   it('next-day opening ignores the rest of today', () => {
     expect(nextDayOpening(DEMO_CATALOG, at('2026-11-30T01:00:00Z'))).toEqual(at('2026-12-01T00:30:00Z'));
+  });
+});
+
+describe('opening-hours properties', () => {
+  const instant = fc.integer({ min: Date.parse('2026-01-01T00:00:00Z'), max: Date.parse('2027-12-31T00:00:00Z') }).map((ms) => new Date(ms));
+
+  it('the next opening is always later, the start of an open session, never on a holiday', () => {
+    fc.assert(
+      fc.property(instant, (at) => {
+        const next = nextOpening(DEMO_CATALOG, at)!;
+        expect(next.getTime()).toBeGreaterThan(at.getTime());
+        expect(centerPhase(DEMO_CATALOG, next).phase).toBe('open');
+        expect(centerPhase(DEMO_CATALOG, new Date(next.getTime() - 60_000)).phase).not.toBe('open');
+        expect(DEMO_CATALOG.holidays).not.toContain(businessDay(next));
+      }),
+    );
+  });
+
+  it('a refusal always points to a later time at which a ticket could be had', () => {
+    const service = DEMO_CATALOG.services[0]!;
+    fc.assert(
+      fc.property(instant, fc.integer({ min: 0, max: 600 }), (at, wait) => {
+        const d = checkCutoff({ catalog: DEMO_CATALOG, service, expectedWaitMinutes: wait, at });
+        if (d.ok) return;
+        expect(d.nextOpeningAt!.getTime()).toBeGreaterThan(at.getTime());
+        expect(checkCutoff({ catalog: DEMO_CATALOG, service, expectedWaitMinutes: 0, at: d.nextOpeningAt! }).ok).toBe(true);
+      }),
+    );
   });
 });
