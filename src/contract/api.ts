@@ -50,7 +50,14 @@ export const commands = {
     response: Catalog,
   },
   'ticket.issue': {
-    request: z.object({ serviceId: z.string().min(1).max(48), language: LanguageSchema }).strict(),
+    request: z
+      .object({
+        serviceId: z.string().min(1).max(48),
+        language: LanguageSchema,
+        /** A priority category of the catalog (elderly, appointment, ...); absent for a normal ticket. */
+        categoryId: z.string().min(1).max(48).optional(),
+      })
+      .strict(),
     response: z.object({ ticket: Ticket, printed: z.boolean(), printError: z.enum(ERROR_CODES).optional() }),
   },
   /** A code read by the touchscreen itself: keyboard-wedge burst, camera, or typed by hand. */

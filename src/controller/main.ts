@@ -86,11 +86,12 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     'status.get': () => health(),
     'code.submit': ({ text, source }) => scanning.submit(text, source),
     ...procedureHandlers(() => opts.procedures ?? DEMO_PROCEDURES),
-    'ticket.issue': ({ serviceId, language }) =>
+    'ticket.issue': ({ serviceId, language, categoryId }) =>
       issueTicket(
         { store, printer, catalog: () => opts.catalog, log, onTicket: (t) => wsApi?.broadcast('ticket.updated', t) },
         serviceId,
         language,
+        categoryId,
       ),
   };
 

@@ -53,6 +53,10 @@ describe('controller API over WebSocket on loopback', () => {
     const { ws } = await openApi(sunday.url, { token: sunday.token });
     const reply = await request(ws!, { v: 1, id: 'c1', type: 'ticket.issue', payload: { serviceId: 'birth-registration', language: 'vi' } }, 'c1');
     expect(reply).toMatchObject({ ok: false, error: { code: 'QUEUE_CENTER_CLOSED', nextOpeningAt: '2026-11-30T00:30:00.000Z' } });
+    const priority = await request(ws!, { v: 1, id: 'c2', type: 'ticket.issue', payload: { serviceId: 'birth-registration', language: 'vi', categoryId: 'elderly' } }, 'c2');
+    expect(priority).toMatchObject({ ok: false, error: { code: 'QUEUE_CENTER_CLOSED' } });
+    const unknown = await request(ws!, { v: 1, id: 'c3', type: 'ticket.issue', payload: { serviceId: 'birth-registration', language: 'vi', categoryId: 'vip' } }, 'c3');
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'QUEUE_PRIORITY_UNKNOWN' } });
     ws!.close();
     await sunday.close();
   });
