@@ -50,7 +50,14 @@ export const commands = {
     response: Catalog,
   },
   'ticket.issue': {
-    request: z.object({ serviceId: z.string().min(1).max(48), language: LanguageSchema }).strict(),
+    request: z
+      .object({
+        serviceId: z.string().min(1).max(48),
+        language: LanguageSchema,
+        /** A priority category of the catalog (elderly, appointment, ...); absent for a normal ticket. */
+        categoryId: z.string().min(1).max(48).optional(),
+      })
+      .strict(),
     response: z.object({ ticket: Ticket, printed: z.boolean(), printError: z.enum(ERROR_CODES).optional() }),
   },
   /** A code read by the touchscreen itself: keyboard-wedge burst, camera, or typed by hand. */
@@ -107,6 +114,8 @@ export const ApiError = z.object({
   code: z.enum(ERROR_CODES),
   /** Which fields were wrong, for INVALID_PAYLOAD: "path: expectation" lines. */
   issues: z.array(z.string()).max(20).optional(),
+  /** Queue refusals (QUEUE_CENTER_CLOSED, QUEUE_LUNCH_BREAK, ...): the next opening, ISO instant. */
+  nextOpeningAt: z.string().max(40).optional(),
 });
 export type ApiError = z.infer<typeof ApiError>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { LANGUAGES } from './version';
+import { CatalogQueueFields, NumberingRule } from './catalog-queue';
 
 /** A text in every language of the robot: missing languages are a validation error. */
 export const LocalizedText = z.object(
@@ -31,6 +32,7 @@ export const Catalog = z
     centerName: LocalizedText,
     fields: z.array(Field).min(1).max(50),
     services: z.array(Service).min(1).max(500),
+    ...CatalogQueueFields,
   })
   .superRefine((c, ctx) => {
     const fieldIds = new Set(c.fields.map((f) => f.id));
@@ -40,5 +42,20 @@ export const Catalog = z
       if (seen.has(s.id)) ctx.addIssue({ code: 'custom', path: ['services', i, 'id'], message: `duplicate service id "${s.id}"` });
       seen.add(s.id);
     });
+    for (const [prefix, override] of Object.entries(c.numberingByPrefix)) {
+      const merged = NumberingRule.safeParse({ ...c.numbering, ...override });
+      if (!merged.success) ctx.addIssue({ code: 'custom', path: ['numberingByPrefix', prefix], message: merged.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ') });
+    }
+    const categoryIds = new Set<string>();
+    c.priorityCategories.forEach((p, i) => {
+      if (categoryIds.has(p.id)) ctx.addIssue({ code: 'custom', path: ['priorityCategories', i, 'id'], message: `duplicate category "${p.id}"` });
+      categoryIds.add(p.id);
+    });
+    const counterIds = new Set<string>();
+    c.counters.forEach((k, i) => {
+      if (counterIds.has(k.id)) ctx.addIssue({ code: 'custom', path: ['counters', i, 'id'], message: `duplicate counter "${k.id}"` });
+      counterIds.add(k.id);
+    });
   });
 export type Catalog = z.infer<typeof Catalog>;
+export type CatalogInput = z.input<typeof Catalog>;

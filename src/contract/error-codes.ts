@@ -15,6 +15,17 @@ export const ERROR_CODES = [
   // queue
   'SERVICE_UNKNOWN',
   'TICKET_NOT_FOUND',
+  // queue rules and store (issue 3: queue core)
+  'QUEUE_CENTER_CLOSED',
+  'QUEUE_HOLIDAY',
+  'QUEUE_LUNCH_BREAK',
+  'QUEUE_CUTOFF_REACHED',
+  'QUEUE_DAILY_CAP_REACHED',
+  'QUEUE_NO_NUMBERS_AVAILABLE',
+  'QUEUE_PRIORITY_UNKNOWN',
+  'QUEUE_TICKET_STATE_CONFLICT',
+  'QUEUE_PRINT_OUTCOME_UNKNOWN',
+  'QUEUE_STORE_FAILED',
   // procedure guide
   'PROCEDURE_UNKNOWN',
   // motion (issue 5): head, arms and light board, src/controller/devices/motion
@@ -68,6 +79,8 @@ export class CodedError extends Error {
   constructor(
     readonly code: ErrorCode,
     detail?: string,
+    /** For queue refusals: when the citizen can come back (ISO instant), shown in the message. */
+    readonly nextOpeningAt?: string,
   ) {
     super(detail ?? code);
     this.name = 'CodedError';

@@ -1,5 +1,6 @@
 export * from './api';
 export * from './catalog';
+export * from './catalog-queue';
 export * from './error-codes';
 export * from './health';
 export * from './procedure';

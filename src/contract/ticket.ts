@@ -16,5 +16,9 @@ export const Ticket = z.object({
   language: z.enum(LANGUAGES),
   state: TicketState,
   issuedAt: z.string(),
+  /** Priority category id (elderly, appointment, ...); absent for a normal ticket. */
+  categoryId: z.string().max(48).optional(),
+  /** The robot that issued it: with `id` the center's idempotency key. */
+  robotId: z.string().max(32).optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;

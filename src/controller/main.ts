@@ -17,8 +17,8 @@ import { createPrinter } from './devices/printer/create-printer';
 import type { Logger } from './log';
 import { procedureHandlers } from './procedures/procedure-handlers';
 import { issueTicket } from './queue/issue-ticket';
-import { openDatabase } from './store/database';
-import { TicketStore } from './store/ticket-store';
+import { QueueStore } from './store/queue-store';
+import { recoverInterrupted } from './store/recovery';
 import { startScanning, type Scanning } from './scanning';
 import { VERSION } from './version';
 
@@ -52,12 +52,24 @@ export interface Controller {
 
 export async function startController(opts: ControllerOptions): Promise<Controller> {
   const { config, log } = opts;
-  const now = opts.now ?? (() => new Date());
+  const now = opts.now ?? robotClock(config);
   const started = Date.now();
   const token = isWellFormedToken(opts.token) ? opts.token : newToken();
 
-  const db = openDatabase(join(config.dataDir, 'robot.sqlite'));
-  const store = new TicketStore(db);
+  const store = QueueStore.open({
+    file: join(config.dataDir, 'robot.sqlite'),
+    robotId: config.robotId,
+    robotSlot: config.queue.robotSlot,
+    catalog: opts.catalog,
+    clock: { wallMs: () => now().getTime() },
+    numberAuthority: config.queue.numberAuthority ?? (config.profile === 'simulator' ? 'self' : 'center'),
+  });
+  const db = store.db;
+  // tickets a crash left half-way: voided or flagged for the operator, never dropped
+  const recovered = await recoverInterrupted(store);
+  if (recovered.voided.length + recovered.flagged.length + recovered.confirmedPrinted.length > 0) {
+    log.warn({ voided: recovered.voided.length, flagged: recovered.flagged.length, printed: recovered.confirmedPrinted.length }, 'recovered interrupted tickets');
+  }
   const printer = createPrinter(config.printer, opts.simulatorPrinterPort);
   // the handlers and device events broadcast through the socket server, created below them
   let wsApi: WsApi | undefined = undefined;
@@ -80,11 +92,12 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     'status.get': () => health(),
     'code.submit': ({ text, source }) => scanning.submit(text, source),
     ...procedureHandlers(() => opts.procedures ?? DEMO_PROCEDURES),
-    'ticket.issue': ({ serviceId, language }) =>
+    'ticket.issue': ({ serviceId, language, categoryId }) =>
       issueTicket(
-        { store, printer, catalog: () => opts.catalog, now, numberWidth: config.ticketNumberWidth, log, onTicket: (t) => wsApi?.broadcast('ticket.updated', t) },
+        { store, printer, catalog: () => opts.catalog, log, onTicket: (t) => wsApi?.broadcast('ticket.updated', t) },
         serviceId,
         language,
+        categoryId,
       ),
   };
 
@@ -121,8 +134,16 @@ export async function startController(opts: ControllerOptions): Promise<Controll
         await scanning.close();
         await motion.close();
         await printer.close();
-        db.close();
+        store.close();
         log.info('controller stopped');
       })()),
   };
+}
+
+/** The wall clock; in the simulator profile optionally one that starts at a configured instant. */
+function robotClock(config: RobotConfig): () => Date {
+  const start = config.queue.simulatedClockStart;
+  if (!start || config.profile !== 'simulator') return () => new Date();
+  const offset = Date.parse(start) - Date.now();
+  return () => new Date(Date.now() + offset);
 }

@@ -14,6 +14,8 @@ describe('a citizen takes a number on the touchscreen (Chromium, built robot, vi
     const config = writeConfig(tempDir(), {
       profile: 'simulator', robotId: 'robot-e2e', printer: { adapter: 'tcp', host: '127.0.0.1', port: printer.port },
       screen: { dpi: 102, idleSeconds: 60, moreTimeSeconds: 30 },
+      // Monday 08:00 in Ha Noi: the center is open whenever the test runs
+      queue: { simulatedClockStart: '2026-11-30T08:00:00+07:00' },
     });
     robot = await startRobot(['--config', config]);
     browser = await launchChromium();

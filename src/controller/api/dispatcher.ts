@@ -49,7 +49,7 @@ export async function dispatch(raw: string, handlers: Handlers, log: Logger): Pr
     const result = await handler(request.data);
     return { v: API_PROTOCOL_VERSION, id, ok: true, result };
   } catch (e) {
-    if (isCodedError(e)) return fail(id, { code: e.code });
+    if (isCodedError(e)) return fail(id, e.nextOpeningAt ? { code: e.code, nextOpeningAt: e.nextOpeningAt } : { code: e.code });
     log.error({ err: e, command }, 'command failed');
     return fail(id, { code: 'INTERNAL_ERROR' });
   }

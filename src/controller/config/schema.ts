@@ -53,6 +53,21 @@ export const RobotConfig = z
       })
       .strict()
       .default({ dpi: 102, idleSeconds: 60, moreTimeSeconds: 30 }),
+    /** Queue numbering and clock (issue 3: queue core). */
+    queue: z
+      .object({
+        /** This robot's fallback number run, distinct for every robot of a center (1..fallbackSlots). */
+        robotSlot: z.number().int().min(1).max(16).default(1),
+        /**
+         * Who leases number blocks: 'center' (the sync client) or 'self' for a robot alone in its
+         * center. Default: 'self' in the simulator profile, 'center' in production.
+         */
+        numberAuthority: z.enum(['self', 'center']).optional(),
+        /** Simulator only: the robot's clock starts at this instant and runs at real speed (demos, tests outside opening hours). */
+        simulatedClockStart: z.iso.datetime({ offset: true }).optional(),
+      })
+      .strict()
+      .default({ robotSlot: 1 }),
     printer: PrinterConfig.default({ adapter: 'simulator' }),
     scanners: ScannersConfig.default([]),
     /** Absent means no board: a production file names its board explicitly, never the simulator by accident. */
@@ -63,6 +78,7 @@ export const RobotConfig = z
     catalog: Catalog.optional(),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
-  .strict();
+  .strict()
+  .refine((c) => c.profile === 'simulator' || !c.queue.simulatedClockStart, { path: ['queue', 'simulatedClockStart'], message: 'only in the simulator profile' });
 export type RobotConfig = z.infer<typeof RobotConfig>;
 export type RobotConfigInput = z.input<typeof RobotConfig>;

@@ -1,18 +1,18 @@
 import { CodedError, isCodedError, type Catalog, type ErrorCode, type Language, type Ticket } from '../../contract';
-import { businessDay } from '../../core/business-day';
+import type { LiveQueueData } from '../../core/queue';
 import type { PrinterPort } from '../devices/printer/port';
 import type { Logger } from '../log';
-import type { TicketStore } from '../store/ticket-store';
+import type { QueueStore } from '../store/queue-store';
 import { encodeTextTicket } from '../devices/printer/ticket-escpos';
 
 export interface IssueDeps {
-  store: TicketStore;
+  store: QueueStore;
   printer: PrinterPort;
   catalog: () => Catalog;
-  now: () => Date;
-  numberWidth: number;
   log: Logger;
   onTicket: (t: Ticket) => void;
+  /** The center's live queue data when the sync client has it (issue 7); the robot's history otherwise. */
+  live?: (serviceId: string) => LiveQueueData | undefined;
 }
 
 export interface IssueResult {
@@ -22,28 +22,33 @@ export interface IssueResult {
 }
 
 /**
- * Issues one ticket: the number and ticket are committed first, only then do bytes go to the
- * printer; the outcome (printed / print_failed) is committed again. A crash in between leaves
- * a ticket in `printing` for start-up recovery, never a printed number the store does not know.
+ * Issues one ticket. The number and ticket are committed first (QueueStore.issue), `printing` is
+ * committed before a byte goes to the printer, and the outcome after; a failed print is printed
+ * again with the same number or voided, by the catalog's rule. A refusal (closed, lunch, cut-off,
+ * numbers used up) is a CodedError carrying the next opening time.
  */
-export async function issueTicket(deps: IssueDeps, serviceId: string, language: Language): Promise<IssueResult> {
+export async function issueTicket(deps: IssueDeps, serviceId: string, language: Language, categoryId?: string): Promise<IssueResult> {
   const service = deps.catalog().services.find((s) => s.id === serviceId);
   if (!service) throw new CodedError('SERVICE_UNKNOWN', serviceId);
-  const now = deps.now();
-  let ticket = deps.store.issue({ serviceId, prefix: service.prefix, day: businessDay(now), language, width: deps.numberWidth, now });
+  const outcome = deps.store.issue({ serviceId, language, ...(categoryId ? { categoryId } : {}) }, deps.live?.(serviceId));
+  if (!outcome.ok) throw new CodedError(outcome.code, `refused ${serviceId}`, outcome.nextOpeningAt?.toISOString());
+  let ticket = outcome.ticket;
   deps.log.info({ ticket: ticket.id, display: ticket.display, service: serviceId }, 'ticket issued');
-  ticket = deps.store.setState(ticket.id, 'printing', deps.now());
-  deps.onTicket(ticket);
-  try {
-    await deps.printer.print(encodeTextTicket(ticket, service.name.en));
-    ticket = deps.store.setState(ticket.id, 'printed', deps.now());
+  for (;;) {
+    ticket = deps.store.markPrinting(ticket.id);
     deps.onTicket(ticket);
-    return { ticket, printed: true };
-  } catch (e) {
-    const code: ErrorCode = isCodedError(e) ? e.code : 'PRINTER_OFFLINE';
-    ticket = deps.store.setState(ticket.id, 'print_failed', deps.now(), code);
-    deps.log.warn({ ticket: ticket.id, code }, 'ticket print failed');
-    deps.onTicket(ticket);
-    return { ticket, printed: false, printError: code };
+    try {
+      await deps.printer.print(encodeTextTicket(ticket, service.name.en));
+      ticket = deps.store.markPrinted(ticket.id);
+      deps.onTicket(ticket);
+      return { ticket, printed: true };
+    } catch (e) {
+      const code: ErrorCode = isCodedError(e) ? e.code : 'PRINTER_OFFLINE';
+      const failed = deps.store.markPrintFailed(ticket.id, code);
+      ticket = failed.ticket;
+      deps.log.warn({ ticket: ticket.id, code, next: failed.action }, 'ticket print failed');
+      deps.onTicket(ticket);
+      if (failed.action === 'void') return { ticket, printed: false, printError: code };
+    }
   }
 }

@@ -1,56 +1,50 @@
+/**
+ * Opens the robot's SQLite file the durable way: WAL journal (readers never block the writer),
+ * synchronous FULL (a committed ticket survives power loss, not only a process crash), foreign
+ * keys on, a busy timeout; then applies the pending versioned migrations, one transaction each.
+ */
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { QUEUE_MIGRATIONS, type Migration } from './queue-migrations';
 
 export type Db = Database.Database;
 
-/** Ordered schema steps; step i brings user_version from i to i + 1. Never edit a shipped step. */
-const MIGRATIONS: string[] = [
-  `CREATE TABLE tickets (
-     id TEXT PRIMARY KEY,
-     service_id TEXT NOT NULL,
-     prefix TEXT NOT NULL,
-     day TEXT NOT NULL,
-     number INTEGER NOT NULL,
-     display TEXT NOT NULL,
-     language TEXT NOT NULL,
-     state TEXT NOT NULL,
-     print_error TEXT,
-     issued_at TEXT NOT NULL,
-     updated_at TEXT NOT NULL,
-     UNIQUE (prefix, day, number)
-   );
-   CREATE TABLE number_series (
-     prefix TEXT NOT NULL,
-     day TEXT NOT NULL,
-     last_number INTEGER NOT NULL,
-     PRIMARY KEY (prefix, day)
-   );`,
-];
-
-/**
- * Opens the robot's store: WAL so readers never block the writer, synchronous FULL so a
- * committed ticket survives power loss, migrations applied in one transaction each.
- */
-export function openDatabase(path: string): Db {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = FULL');
-  db.pragma('foreign_keys = ON');
-  db.pragma('busy_timeout = 5000');
-  migrate(db);
-  return db;
+export interface OpenOptions {
+  /** Only for benchmarks comparing against a non-durable peer. */
+  synchronous?: 'FULL' | 'NORMAL' | 'OFF';
+  migrations?: readonly Migration[];
 }
 
-function migrate(db: Db): void {
-  const current = db.pragma('user_version', { simple: true }) as number;
-  for (let v = current; v < MIGRATIONS.length; v++) {
-    db.transaction(() => {
-      db.exec(MIGRATIONS[v]!);
-      db.pragma(`user_version = ${v + 1}`);
-    })();
+/** `path` is a file (its folder is created) or ':memory:' for tests. */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
+  const db = new Database(path);
+  try {
+    if (path !== ':memory:') db.pragma('journal_mode = WAL');
+    db.pragma(`synchronous = ${options.synchronous ?? 'FULL'}`);
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, options.migrations ?? QUEUE_MIGRATIONS);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
   }
+}
+
+export function migrate(db: Db, migrations: readonly Migration[]): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const known = Math.max(0, ...migrations.map((m) => m.version));
+  if (current > known) throw new Error(`store schema version ${current} is newer than this program knows (${known})`);
+  for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
+    if (m.version <= current) continue;
+    db.transaction(() => {
+      db.exec(m.sql);
+      db.pragma(`user_version = ${m.version}`);
+    }).immediate();
+  }
+  return db.pragma('user_version', { simple: true }) as number;
 }
 
 export function integrityOk(db: Db): boolean {

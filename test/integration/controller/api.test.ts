@@ -8,6 +8,9 @@ import { startController, type Controller } from '../../../src/controller/main';
 import { openApi, request } from '../../support/ws-client';
 import { tempDir } from '../../support/robot-process';
 
+/** Monday 08:00 in Ha Noi: the center is open, so issuing does not depend on when the test runs. */
+const mondayMorning = () => new Date(Date.parse('2026-11-30T01:00:00Z') + (Date.now() % 60_000));
+
 describe('controller API over WebSocket on loopback', () => {
   let printer: VirtualPrinter;
   let controller: Controller;
@@ -21,7 +24,7 @@ describe('controller API over WebSocket on loopback', () => {
     writeFileSync(join(uiDir, 'index.html'), '<p>kiosk page</p>');
     writeFileSync(join(parent, 'secret.json'), '{"secret":true}');
     controller = await startController({
-      config, catalog, log: createLogger('silent'), uiDir, simulatorPrinterPort: printer.port,
+      config, catalog, log: createLogger('silent'), uiDir, simulatorPrinterPort: printer.port, now: mondayMorning,
     });
   });
   afterAll(async () => {
@@ -42,6 +45,20 @@ describe('controller API over WebSocket on loopback', () => {
     const reply = await request(ws!, { v: 1, id: 'h1', type: 'hello', payload: { client: 'test' } }, 'h1');
     expect(reply).toMatchObject({ ok: true, result: { protocol: 1, robotId: 'robot-sim-1', defaultLanguage: 'vi' } });
     ws!.close();
+  });
+
+  it('refuses a ticket outside opening hours with a typed code and the next opening time', async () => {
+    const { config, catalog } = simulatorWithoutBoard();
+    const sunday = await startController({ config, catalog, log: createLogger('silent'), uiDir: tempDir(), simulatorPrinterPort: printer.port, now: () => new Date('2026-11-29T03:00:00Z') });
+    const { ws } = await openApi(sunday.url, { token: sunday.token });
+    const reply = await request(ws!, { v: 1, id: 'c1', type: 'ticket.issue', payload: { serviceId: 'birth-registration', language: 'vi' } }, 'c1');
+    expect(reply).toMatchObject({ ok: false, error: { code: 'QUEUE_CENTER_CLOSED', nextOpeningAt: '2026-11-30T00:30:00.000Z' } });
+    const priority = await request(ws!, { v: 1, id: 'c2', type: 'ticket.issue', payload: { serviceId: 'birth-registration', language: 'vi', categoryId: 'elderly' } }, 'c2');
+    expect(priority).toMatchObject({ ok: false, error: { code: 'QUEUE_CENTER_CLOSED' } });
+    const unknown = await request(ws!, { v: 1, id: 'c3', type: 'ticket.issue', payload: { serviceId: 'birth-registration', language: 'vi', categoryId: 'vip' } }, 'c3');
+    expect(unknown).toMatchObject({ ok: false, error: { code: 'QUEUE_PRIORITY_UNKNOWN' } });
+    ws!.close();
+    await sunday.close();
   });
 
   it('answers unreadable, unknown and invalid commands with typed errors and stays up', async () => {
@@ -71,14 +88,15 @@ describe('controller API over WebSocket on loopback', () => {
     ws!.close();
   });
 
-  it('marks the ticket print_failed with a typed code when the printer is gone', async () => {
+  it('prints again by rule, then voids the ticket with a typed code when the printer is gone', async () => {
     const { config, catalog } = simulatorWithoutBoard();
     const dead = await startVirtualPrinter();
     await dead.close();
-    const c = await startController({ config, catalog, log: createLogger('silent'), uiDir: tempDir(), simulatorPrinterPort: dead.port });
+    const c = await startController({ config, catalog, log: createLogger('silent'), uiDir: tempDir(), simulatorPrinterPort: dead.port, now: mondayMorning });
     const { ws } = await openApi(c.url, { token: c.token });
     const reply = await request(ws!, { v: 1, id: 'f1', type: 'ticket.issue', payload: { serviceId: 'result-pickup', language: 'en' } }, 'f1');
-    expect(reply.result).toMatchObject({ printed: false, printError: 'PRINTER_OFFLINE', ticket: { state: 'print_failed', display: 'R001' } });
+    // the demo catalog's rule: one more attempt with the same number, then the number is voided
+    expect(reply.result).toMatchObject({ printed: false, printError: 'PRINTER_OFFLINE', ticket: { state: 'voided', display: 'R001' } });
     expect(c.health().devices.printer).toMatchObject({ state: 'fault', code: 'PRINTER_OFFLINE' });
     ws!.close();
     await c.close();

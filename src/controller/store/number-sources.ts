@@ -1,0 +1,88 @@
+/**
+ * Number sources in SQLite: blocks leased from the center and this robot's fallback run, one
+ * row each, with a cursor that only moves forward inside the issuing transaction.
+ */
+import type { NumberingRule } from '../../contract';
+import { CodedError } from '../../contract/error-codes';
+import { fallbackRange, leasableRange, remaining, type NumberSource } from '../../core/queue';
+import type { Db } from './database';
+
+interface SourceRow {
+  id: number;
+  kind: 'lease' | 'fallback';
+  first: number;
+  last: number;
+  next: number;
+}
+
+export function sourcesFor(db: Db, prefix: string, day: string): NumberSource[] {
+  return db.prepare('SELECT id, kind, first, last, next FROM number_sources WHERE prefix = ? AND day = ? ORDER BY id').all(prefix, day) as SourceRow[];
+}
+
+/** The fallback run of this robot's slot for (prefix, day), created on first need. */
+export function ensureFallback(db: Db, rule: NumberingRule, slot: number, prefix: string, day: string, atMs: number): void {
+  const r = fallbackRange(rule, slot);
+  db.prepare(
+    `INSERT INTO number_sources (prefix, day, kind, lease_id, first, last, next, created_at_ms)
+     VALUES (?, ?, 'fallback', NULL, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
+  ).run(prefix, day, r.first, r.last, r.first, atMs);
+}
+
+export function advance(db: Db, sourceId: number): void {
+  db.prepare('UPDATE number_sources SET next = next + 1 WHERE id = ? AND next <= last').run(sourceId);
+}
+
+export interface Lease {
+  leaseId: string;
+  prefix: string;
+  day: string;
+  first: number;
+  last: number;
+}
+
+/**
+ * Stores a block the center leased to this robot. Idempotent by lease id. A block outside the
+ * leasable range or overlapping one already held is refused: trusting it could print a
+ * duplicate, so the robot keeps its fallback run instead.
+ */
+export function addLease(db: Db, rule: NumberingRule, lease: Lease, atMs: number): 'added' | 'known' {
+  const range = leasableRange(rule);
+  if (!Number.isInteger(lease.first) || !Number.isInteger(lease.last) || lease.first < range.first || lease.last > range.last || lease.first > lease.last) {
+    throw new CodedError('QUEUE_NO_NUMBERS_AVAILABLE', `lease ${lease.leaseId} [${lease.first}, ${lease.last}] outside ${range.first}..${range.last}`);
+  }
+  const known = db.prepare('SELECT prefix, day, first, last FROM number_sources WHERE lease_id = ?').get(lease.leaseId) as Lease | undefined;
+  if (known) {
+    if (known.prefix !== lease.prefix || known.day !== lease.day || known.first !== lease.first || known.last !== lease.last) {
+      throw new CodedError('QUEUE_NO_NUMBERS_AVAILABLE', `lease ${lease.leaseId} changed its range`);
+    }
+    return 'known';
+  }
+  const overlap = db
+    .prepare('SELECT id FROM number_sources WHERE prefix = ? AND day = ? AND first <= ? AND last >= ?')
+    .get(lease.prefix, lease.day, lease.last, lease.first);
+  if (overlap) throw new CodedError('QUEUE_NO_NUMBERS_AVAILABLE', `lease ${lease.leaseId} overlaps numbers already held`);
+  db.prepare(
+    `INSERT INTO number_sources (prefix, day, kind, lease_id, first, last, next, created_at_ms) VALUES (?, ?, 'lease', ?, ?, ?, ?, ?)`,
+  ).run(lease.prefix, lease.day, lease.leaseId, lease.first, lease.last, lease.first, atMs);
+  return 'added';
+}
+
+export interface LeaseNeed {
+  prefix: string;
+  day: string;
+  /** Numbers left in leased blocks. */
+  remaining: number;
+  /** Highest leased number held, so the center can continue after it (null: none yet). */
+  leasedUpTo: number | null;
+}
+
+/** Prefixes whose leased numbers for `day` have fallen below `lowWater`: ask the center for more. */
+export function leaseNeeds(db: Db, prefixes: readonly string[], day: string, lowWater: number): LeaseNeed[] {
+  const out: LeaseNeed[] = [];
+  for (const prefix of prefixes) {
+    const leases = sourcesFor(db, prefix, day).filter((s) => s.kind === 'lease');
+    const left = leases.reduce((n, s) => n + remaining(s), 0);
+    if (left < lowWater) out.push({ prefix, day, remaining: left, leasedUpTo: leases.length ? Math.max(...leases.map((s) => s.last)) : null });
+  }
+  return out;
+}

@@ -1,0 +1,141 @@
+/**
+ * Versioned schema of the robot's queue store. PRAGMA user_version holds the version reached;
+ * each step runs once, in its own transaction. Never edit a released step: add one.
+ */
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+const STATES = "'issued','printing','printed','print_failed','voided','reprinted'";
+
+export const QUEUE_MIGRATIONS: Migration[] = [
+  {
+    // the foundation's first schema, kept verbatim so files created by it migrate forward
+    version: 1,
+    name: 'foundation: tickets and a plain number series',
+    sql: `
+      CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        service_id TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        day TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        display TEXT NOT NULL,
+        language TEXT NOT NULL,
+        state TEXT NOT NULL,
+        print_error TEXT,
+        issued_at TEXT NOT NULL,
+        updated_at TEXT NOT NULL,
+        UNIQUE (prefix, day, number)
+      );
+      CREATE TABLE number_series (
+        prefix TEXT NOT NULL,
+        day TEXT NOT NULL,
+        last_number INTEGER NOT NULL,
+        PRIMARY KEY (prefix, day)
+      );
+    `,
+  },
+  {
+    version: 2,
+    name: 'queue store: tickets, number sources, voids, outbox, audit, clock, service times',
+    sql: `
+      -- the foundation tables are kept, renamed, for a technician; their numbers predate leases
+      ALTER TABLE tickets RENAME TO legacy_tickets_v1;
+      ALTER TABLE number_series RENAME TO legacy_number_series_v1;
+      CREATE TABLE clock (
+        id INTEGER PRIMARY KEY CHECK (id = 1),
+        high_water_ms INTEGER NOT NULL
+      );
+      INSERT INTO clock (id, high_water_ms) VALUES (1, 0);
+
+      -- where numbers come from: blocks leased from the center, or this robot's fallback run
+      CREATE TABLE number_sources (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        prefix TEXT NOT NULL,
+        day TEXT NOT NULL,
+        kind TEXT NOT NULL CHECK (kind IN ('lease', 'fallback')),
+        lease_id TEXT,
+        first INTEGER NOT NULL,
+        last INTEGER NOT NULL,
+        next INTEGER NOT NULL,
+        created_at_ms INTEGER NOT NULL,
+        CHECK (first >= 1 AND first <= last AND next >= first AND next <= last + 1),
+        UNIQUE (prefix, day, first)
+      );
+      CREATE UNIQUE INDEX number_sources_lease ON number_sources (lease_id) WHERE lease_id IS NOT NULL;
+      CREATE UNIQUE INDEX number_sources_one_fallback ON number_sources (prefix, day) WHERE kind = 'fallback';
+
+      CREATE TABLE tickets (
+        id TEXT PRIMARY KEY,
+        robot_id TEXT NOT NULL,
+        service_id TEXT NOT NULL,
+        counter_group TEXT NOT NULL,
+        prefix TEXT NOT NULL,
+        day TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        display TEXT NOT NULL,
+        source_id INTEGER NOT NULL REFERENCES number_sources (id),
+        category_id TEXT,
+        kind TEXT NOT NULL CHECK (kind IN ('normal', 'priority', 'appointment')),
+        language TEXT NOT NULL,
+        state TEXT NOT NULL CHECK (state IN (${STATES})),
+        version INTEGER NOT NULL,
+        print_attempts INTEGER NOT NULL DEFAULT 0,
+        last_print_error TEXT,
+        attention TEXT,
+        issued_at_ms INTEGER NOT NULL,
+        updated_at_ms INTEGER NOT NULL,
+        synced_at_ms INTEGER,
+        called_at_ms INTEGER,
+        served_at_ms INTEGER,
+        counter_id TEXT,
+        UNIQUE (prefix, day, number)
+      );
+      CREATE INDEX tickets_state ON tickets (state);
+      CREATE INDEX tickets_day_group ON tickets (day, counter_group);
+
+      -- a voided number is recorded here and never given out again
+      CREATE TABLE voided_numbers (
+        prefix TEXT NOT NULL,
+        day TEXT NOT NULL,
+        number INTEGER NOT NULL,
+        ticket_id TEXT NOT NULL REFERENCES tickets (id),
+        reason TEXT NOT NULL,
+        actor TEXT NOT NULL,
+        at_ms INTEGER NOT NULL,
+        PRIMARY KEY (prefix, day, number)
+      );
+
+      -- events for the center, written in the same transaction as the change they describe
+      CREATE TABLE outbox (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        event_key TEXT NOT NULL UNIQUE,
+        type TEXT NOT NULL,
+        ticket_id TEXT,
+        payload TEXT NOT NULL,
+        created_at_ms INTEGER NOT NULL
+      );
+
+      CREATE TABLE audit (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        at_ms INTEGER NOT NULL,
+        actor TEXT NOT NULL,
+        action TEXT NOT NULL,
+        ticket_id TEXT,
+        detail TEXT
+      );
+
+      -- minutes from call to done, from the center's marks: the robot's own wait history
+      CREATE TABLE service_times (
+        id INTEGER PRIMARY KEY AUTOINCREMENT,
+        service_id TEXT NOT NULL,
+        minutes REAL NOT NULL,
+        at_ms INTEGER NOT NULL
+      );
+      CREATE INDEX service_times_service ON service_times (service_id, id);
+    `,
+  },
+];

@@ -1,0 +1,299 @@
+/**
+ * The robot's durable queue store: issuing numbers, the ticket life cycle, number leases, the
+ * outbox for the center and the audit trail, on one SQLite file (WAL, synchronous FULL).
+ *
+ * Issuing is one IMMEDIATE transaction: clock high-water mark, number cursor, ticket row,
+ * outbox event and audit line commit together or not at all. The caller prints only after
+ * `issue` returned and `markPrinting` committed, so no paper exists that the store does not know.
+ */
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { Catalog, ErrorCode, Language, Ticket } from '../../contract';
+// the zod-free module: the store itself never needs the schemas at run time
+import { CodedError } from '../../contract/error-codes';
+import { businessDay } from '../../core/business-day';
+import { formatTicketNumber } from '../../core/ticket-number';
+import {
+  afterPrintFailure, estimateWait, exhaustionCode, nextLeaseBlock, numberingFor, pickSource, planIssue, printedState, readClock,
+  type ClockState, type LiveQueueData, type WaitEstimate, type WaitInput,
+} from '../../core/queue';
+import type { NumberingRule, Service } from '../../contract';
+import { ack, audit, enqueueTicketEvent, pendingCount, recentAudit, takeBatch, type AuditEntry, type OutboxEvent } from './journal';
+import { addLease, advance, ensureFallback, leaseNeeds, sourcesFor, type Lease, type LeaseNeed } from './number-sources';
+import { openDatabase, type Db, type OpenOptions } from './database';
+import { flag, loadRow, transition } from './ticket-transitions';
+import { rowToTicket, type TicketRow } from './ticket-rows';
+
+export interface StoreClock {
+  /** Wall clock, ms since the epoch. */
+  wallMs(): number;
+  /** Monotonic clock of this process, ms; lets forward jumps be told from elapsed time. */
+  monoMs?(): number;
+}
+
+export interface QueueStoreOptions {
+  file: string;
+  robotId: string;
+  /** This robot's fallback slot, 1..numbering.fallbackSlots, distinct within the center. */
+  robotSlot: number;
+  catalog: Catalog;
+  clock?: StoreClock;
+  newId?: () => string;
+  synchronous?: OpenOptions['synchronous'];
+  /**
+   * Who hands out blocks: 'center' (the sync client adds leases; the fallback run covers gaps)
+   * or 'self' for a robot that is alone in its center and may lease to itself. Two robots both
+   * on 'self' would duplicate numbers: the config allows it only without a center.
+   */
+  numberAuthority?: 'center' | 'self';
+}
+
+export interface IssueRequest {
+  serviceId: string;
+  language: Language;
+  categoryId?: string;
+}
+
+export type IssueOutcome =
+  | { ok: true; ticket: Ticket; estimate: WaitEstimate }
+  | { ok: false; code: ErrorCode; nextOpeningAt: Date | null };
+
+const SYSTEM = 'robot';
+const HISTORY_SAMPLES = 20;
+
+export class QueueStore {
+  readonly db: Db;
+  private catalog: Catalog;
+  private clockState: ClockState;
+  private readonly clock: StoreClock;
+  private readonly newId: () => string;
+
+  private constructor(private readonly options: QueueStoreOptions, db: Db) {
+    this.db = db;
+    this.catalog = options.catalog;
+    this.clock = options.clock ?? { wallMs: () => Date.now(), monoMs: () => performance.now() };
+    this.newId = options.newId ?? randomUUID;
+    const row = db.prepare('SELECT high_water_ms FROM clock WHERE id = 1').get() as { high_water_ms: number };
+    this.clockState = { highWaterMs: row.high_water_ms };
+  }
+
+  static open(options: QueueStoreOptions): QueueStore {
+    const db = openDatabase(options.file, { synchronous: options.synchronous });
+    return new QueueStore(options, db);
+  }
+
+  get robotId(): string {
+    return this.options.robotId;
+  }
+
+  /** A new catalog from the center applies to the next ticket; numbers already given stay. */
+  setCatalog(catalog: Catalog): void {
+    this.catalog = catalog;
+  }
+
+  /** Effective time: never earlier than any time the store already acted on. Persisted in `tx`. */
+  private tick(): number {
+    const mono = this.clock.monoMs?.();
+    const reading = readClock(this.clockState, this.clock.wallMs(), mono);
+    if (reading.jump) audit(this.db, reading.effectiveMs, SYSTEM, `clock.${reading.jump.direction}-jump`, null, { deltaMs: reading.jump.deltaMs });
+    if (reading.effectiveMs > this.clockState.highWaterMs) {
+      this.db.prepare('UPDATE clock SET high_water_ms = ? WHERE id = 1 AND high_water_ms < ?').run(reading.effectiveMs, reading.effectiveMs);
+    }
+    this.clockState = reading.state;
+    return reading.effectiveMs;
+  }
+
+  /** Effective now without writing (for display): max(wall clock, high-water mark). */
+  now(): Date {
+    return new Date(Math.max(this.clock.wallMs(), this.clockState.highWaterMs));
+  }
+
+  businessDay(): string {
+    return businessDay(this.now());
+  }
+
+  issue(request: IssueRequest, live?: LiveQueueData): IssueOutcome {
+    try {
+      return this.db.transaction((): IssueOutcome => {
+        const atMs = this.tick();
+        const at = new Date(atMs);
+        const plan = planIssue(this.catalog, request, at, (service) => this.waitInputs(service, businessDay(at), live));
+        if (!plan.ok) return plan;
+        const prefix = plan.service.prefix;
+        ensureFallback(this.db, plan.rule, this.options.robotSlot, prefix, plan.day, atMs);
+        if (this.options.numberAuthority === 'self') this.selfLease(plan.rule, prefix, plan.day, atMs);
+        const sources = sourcesFor(this.db, prefix, plan.day);
+        const source = pickSource(sources);
+        if (!source) return { ok: false, code: exhaustionCode(plan.rule, sources), nextOpeningAt: null };
+        const row: TicketRow = {
+          id: this.newId(), robot_id: this.options.robotId, service_id: plan.service.id, counter_group: plan.service.counterGroup,
+          prefix, day: plan.day, number: source.next, display: formatTicketNumber(prefix, source.next, plan.rule.width),
+          source_id: source.id, category_id: plan.category?.id ?? null, kind: plan.kind, language: request.language,
+          state: 'issued', version: 1, print_attempts: 0, last_print_error: null, attention: null,
+          issued_at_ms: atMs, updated_at_ms: atMs, synced_at_ms: null, called_at_ms: null, served_at_ms: null, counter_id: null,
+        };
+        advance(this.db, source.id);
+        this.db.prepare(
+          `INSERT INTO tickets (id, robot_id, service_id, counter_group, prefix, day, number, display, source_id, category_id, kind,
+             language, state, version, print_attempts, issued_at_ms, updated_at_ms)
+           VALUES (@id, @robot_id, @service_id, @counter_group, @prefix, @day, @number, @display, @source_id, @category_id, @kind,
+             @language, @state, @version, @print_attempts, @issued_at_ms, @updated_at_ms)`,
+        ).run(row);
+        enqueueTicketEvent(this.db, row);
+        audit(this.db, atMs, SYSTEM, 'ticket.issued', row.id, { display: row.display, day: row.day, source: source.kind });
+        return { ok: true, ticket: rowToTicket(row), estimate: plan.estimate };
+      }).immediate();
+    } catch (e) {
+      if (e instanceof CodedError) throw e;
+      throw new CodedError('QUEUE_STORE_FAILED', (e as Error).message);
+    }
+  }
+
+  /** A robot alone in its center takes the next block itself when its leases run dry. */
+  private selfLease(rule: NumberingRule, prefix: string, day: string, atMs: number): void {
+    const leases = sourcesFor(this.db, prefix, day).filter((s) => s.kind === 'lease');
+    if (leases.some((s) => s.next <= s.last)) return;
+    const block = nextLeaseBlock(rule, leases.length ? Math.max(...leases.map((s) => s.last)) : null);
+    if (!block) return;
+    const lease = { leaseId: `self:${this.options.robotId}:${prefix}:${day}:${block.first}`, prefix, day, ...block };
+    addLease(this.db, rule, lease, atMs);
+    audit(this.db, atMs, SYSTEM, 'lease.self', null, { ...lease });
+  }
+
+  /** Written before a byte goes to the printer. */
+  markPrinting(id: string): Ticket {
+    return this.write((atMs) => {
+      const row = loadRow(this.db, id);
+      return transition(this.db, row, 'printing', atMs, SYSTEM, { print_attempts: row.print_attempts + 1, attention: null }, { attempt: row.print_attempts + 1 });
+    });
+  }
+
+  markPrinted(id: string): Ticket {
+    return this.write((atMs) => {
+      const row = loadRow(this.db, id);
+      return transition(this.db, row, printedState(row.print_attempts), atMs, SYSTEM, { last_print_error: null, attention: null });
+    });
+  }
+
+  /** Records the failure and applies the catalog's rule: print again (same number) or void. */
+  markPrintFailed(id: string, errorCode: ErrorCode): { ticket: Ticket; action: 'reprint' | 'void' } {
+    let action: 'reprint' | 'void' = 'void';
+    const ticket = this.write((atMs) => {
+      const row = loadRow(this.db, id);
+      const failed = transition(this.db, row, 'print_failed', atMs, SYSTEM, { last_print_error: errorCode }, { error: errorCode });
+      action = afterPrintFailure(this.catalog.printFailure, failed.print_attempts) === 'reprint' ? 'reprint' : 'void';
+      if (action === 'reprint') return failed;
+      return transition(this.db, failed, 'voided', atMs, SYSTEM, {}, { reason: 'print_failed', error: errorCode });
+    });
+    return { ticket, action };
+  }
+
+  /** An operator (or a rule) voids a ticket; its number is recorded and never reused. */
+  voidTicket(id: string, reason: string, actor = 'operator'): Ticket {
+    return this.write((atMs) => transition(this.db, loadRow(this.db, id), 'voided', atMs, actor, { attention: null }, { reason: reason.slice(0, 60) }));
+  }
+
+  /** An operator settles a ticket flagged after a crash: the paper came out, or void it. */
+  resolveAttention(id: string, outcome: 'printed' | 'void', actor = 'operator'): Ticket {
+    return this.write((atMs) => {
+      const row = loadRow(this.db, id);
+      if (outcome === 'void') return transition(this.db, row, 'voided', atMs, actor, { attention: null }, { reason: 'operator_resolved' });
+      return transition(this.db, row, printedState(row.print_attempts), atMs, actor, { attention: null }, { resolvedBy: 'operator' });
+    });
+  }
+
+  /** Marks from the center (called, served): they feed the robot's own wait history. */
+  applyCenterMark(id: string, mark: { calledAt?: Date; servedAt?: Date; counterId?: string }): void {
+    this.db.transaction(() => {
+      const row = this.db.prepare('SELECT service_id, called_at_ms, served_at_ms FROM tickets WHERE id = ?').get(id) as
+        | { service_id: string; called_at_ms: number | null; served_at_ms: number | null } | undefined;
+      if (!row) return;
+      const called = mark.calledAt?.getTime() ?? row.called_at_ms;
+      const served = mark.servedAt?.getTime() ?? row.served_at_ms;
+      this.db.prepare('UPDATE tickets SET called_at_ms = ?, served_at_ms = ?, counter_id = coalesce(?, counter_id) WHERE id = ?').run(called, served, mark.counterId ?? null, id);
+      if (row.served_at_ms === null && served !== null && called !== null && served >= called) {
+        this.db.prepare('INSERT INTO service_times (service_id, minutes, at_ms) VALUES (?, ?, ?)').run(row.service_id, (served - called) / 60_000, served);
+      }
+    }).immediate();
+  }
+
+  /** The wait a new ticket of this service would have now (for the UI before issuing). */
+  estimate(serviceId: string, live?: LiveQueueData): WaitEstimate {
+    const service = this.catalog.services.find((s) => s.id === serviceId);
+    if (!service) throw new CodedError('SERVICE_UNKNOWN', serviceId);
+    return estimateWait({ ...this.waitInputs(service, this.businessDay(), live), expectedServiceMinutes: service.expectedServiceMinutes });
+  }
+
+  private waitInputs(service: Service, day: string, live?: LiveQueueData): Omit<WaitInput, 'expectedServiceMinutes'> {
+    const ahead = this.db
+      .prepare(`SELECT count(*) AS n FROM tickets WHERE day = ? AND counter_group = ? AND state NOT IN ('voided', 'print_failed') AND called_at_ms IS NULL AND served_at_ms IS NULL`)
+      .get(day, service.counterGroup) as { n: number };
+    const history = this.db.prepare('SELECT minutes FROM service_times WHERE service_id = ? ORDER BY id DESC LIMIT ?').all(service.id, HISTORY_SAMPLES) as { minutes: number }[];
+    const counters = this.catalog.counters.filter((c) => c.counterGroup === service.counterGroup).length;
+    const input: Omit<WaitInput, 'expectedServiceMinutes'> = { localPeopleAhead: ahead.n, recentServiceMinutes: history.map((h) => h.minutes), counters: Math.max(1, counters) };
+    return live ? { ...input, live } : input;
+  }
+
+  get(id: string): Ticket | undefined {
+    const row = this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+    return row ? rowToTicket(row) : undefined;
+  }
+
+  /** Tickets needing an operator (print outcome unknown after a crash). */
+  needingAttention(): Ticket[] {
+    return (this.db.prepare('SELECT * FROM tickets WHERE attention IS NOT NULL ORDER BY issued_at_ms').all() as TicketRow[]).map(rowToTicket);
+  }
+
+  ticketsOfDay(day: string): Ticket[] {
+    return (this.db.prepare('SELECT * FROM tickets WHERE day = ? ORDER BY issued_at_ms, rowid').all(day) as TicketRow[]).map(rowToTicket);
+  }
+
+  addLease(lease: Lease): 'added' | 'known' {
+    return this.db.transaction(() => {
+      const atMs = this.tick();
+      const result = addLease(this.db, numberingFor(this.catalog, lease.prefix), lease, atMs);
+      if (result === 'added') audit(this.db, atMs, 'center', 'lease.added', null, { ...lease });
+      return result;
+    }).immediate();
+  }
+
+  /** Which prefixes need a new block for `day` (default today): the sync client asks the center. */
+  leaseNeeds(day = this.businessDay(), lowWater?: number): LeaseNeed[] {
+    const prefixes = [...new Set(this.catalog.services.map((s) => s.prefix))];
+    return prefixes.flatMap((p) => leaseNeeds(this.db, [p], day, lowWater ?? Math.ceil(numberingFor(this.catalog, p).blockSize / 2)));
+  }
+
+  takeBatch(n: number): OutboxEvent[] {
+    return takeBatch(this.db, n);
+  }
+
+  ack(ids: readonly number[]): number {
+    return ack(this.db, ids, this.now().getTime());
+  }
+
+  pendingCount(): number {
+    return pendingCount(this.db);
+  }
+
+  recentAudit(limit?: number): AuditEntry[] {
+    return recentAudit(this.db, limit);
+  }
+
+  /** Runs `fn` in an IMMEDIATE transaction with the effective time. */
+  write(fn: (atMs: number) => TicketRow): Ticket {
+    return rowToTicket(this.db.transaction(() => fn(this.tick())).immediate());
+  }
+
+  /** Records a ticket for the operator without changing its state. */
+  flag(id: string, attention: ErrorCode, actor = SYSTEM): Ticket {
+    return this.write((atMs) => flag(this.db, loadRow(this.db, id), attention, atMs, actor));
+  }
+
+  integrityCheck(): string {
+    return (this.db.pragma('integrity_check') as { integrity_check: string }[]).map((r) => r.integrity_check).join('; ');
+  }
+
+  close(): void {
+    if (this.db.open) this.db.close();
+  }
+}

@@ -1,0 +1,60 @@
+/**
+ * Start-up recovery: tickets a crash left half-way are resolved, never silently dropped.
+ *
+ * - `issued`: committed but no byte went to the printer (printing is recorded first) -> voided,
+ *   the number recorded as void.
+ * - `print_failed`: the citizen was told it failed and the session is gone -> voided.
+ * - `printing`: the paper may or may not have come out. The printer is asked when the adapter
+ *   can tell (an injected probe); otherwise the ticket is flagged QUEUE_PRINT_OUTCOME_UNKNOWN for
+ *   an operator, who confirms or voids it (QueueStore.resolveAttention). It stays known to the
+ *   center either way.
+ */
+import type { Ticket } from '../../contract';
+import { printedState } from '../../core/queue';
+import type { QueueStore } from './queue-store';
+import { loadRow, transition, flag } from './ticket-transitions';
+import type { TicketRow } from './ticket-rows';
+
+export type PrintOutcome = 'printed' | 'not_printed' | 'unknown';
+export type PrintProbe = (ticket: Ticket) => Promise<PrintOutcome>;
+
+export interface RecoveryReport {
+  voided: string[];
+  confirmedPrinted: string[];
+  flagged: string[];
+}
+
+const ACTOR = 'recovery';
+
+export async function recoverInterrupted(store: QueueStore, probe?: PrintProbe): Promise<RecoveryReport> {
+  const db = store.db;
+  const report: RecoveryReport = { voided: [], confirmedPrinted: [], flagged: [] };
+  const rows = db.prepare(`SELECT * FROM tickets WHERE state IN ('issued', 'print_failed', 'printing') ORDER BY issued_at_ms`).all() as TicketRow[];
+  for (const r of rows) {
+    if (r.state === 'issued' || r.state === 'print_failed') {
+      const reason = r.state === 'issued' ? 'never_printed' : 'print_failed_unresolved';
+      store.write((atMs) => transition(db, loadRow(db, r.id), 'voided', atMs, ACTOR, { attention: null }, { reason }));
+      report.voided.push(r.id);
+      continue;
+    }
+    let outcome: PrintOutcome = 'unknown';
+    if (probe) {
+      try {
+        outcome = await probe(store.get(r.id)!);
+      } catch {
+        outcome = 'unknown';
+      }
+    }
+    if (outcome === 'printed') {
+      store.write((atMs) => transition(db, loadRow(db, r.id), printedState(r.print_attempts), atMs, ACTOR, { attention: null }, { resolvedBy: 'printer' }));
+      report.confirmedPrinted.push(r.id);
+    } else if (outcome === 'not_printed') {
+      store.write((atMs) => transition(db, loadRow(db, r.id), 'voided', atMs, ACTOR, { attention: null }, { reason: 'print_interrupted' }));
+      report.voided.push(r.id);
+    } else if (r.attention !== 'QUEUE_PRINT_OUTCOME_UNKNOWN') {
+      store.write((atMs) => flag(db, loadRow(db, r.id), 'QUEUE_PRINT_OUTCOME_UNKNOWN', atMs, ACTOR));
+      report.flagged.push(r.id);
+    }
+  }
+  return report;
+}

@@ -1,0 +1,43 @@
+/** The crash test is only as good as its checker: it must see each kind of damage. */
+import { crashInvariantProblems } from './crash-invariants';
+import { storeHarness, type StoreHarness } from './store-fixtures';
+
+let h: StoreHarness;
+beforeEach(() => (h = storeHarness()));
+afterEach(() => h.cleanup());
+
+function twoTickets() {
+  const store = h.open();
+  const ids = [0, 1].map(() => {
+    const r = store.issue({ serviceId: 'result-pickup', language: 'vi' });
+    if (!r.ok) throw new Error(r.code);
+    return r.ticket.id;
+  });
+  store.markPrinting(ids[1]!);
+  store.voidTicket(ids[1]!, 'test');
+  return { store, ids: ids as [string, string] };
+}
+
+it('finds nothing wrong in a healthy store', () => {
+  const { store, ids } = twoTickets();
+  expect(crashInvariantProblems(store.db, new Set(ids))).toEqual([]);
+});
+
+it('sees a lost acknowledged ticket, the unexplained gap it leaves, and a ticket the center would never hear of', () => {
+  const { store, ids } = twoTickets();
+  store.db.pragma('foreign_keys = OFF');
+  store.db.prepare('DELETE FROM tickets WHERE id = ?').run(ids[0]);
+  const problems = crashInvariantProblems(store.db, new Set([...ids, 'acked-but-never-stored']));
+  expect(problems.some((p) => p.startsWith('2 acknowledged tickets missing'))).toBe(true);
+  expect(problems.some((p) => p.startsWith('numbers used without a ticket'))).toBe(true);
+  store.db.prepare('DELETE FROM outbox').run();
+  expect(crashInvariantProblems(store.db, new Set()).some((p) => p.includes('never hear of'))).toBe(true);
+});
+
+it('sees a void without its record and a number given beyond the cursor', () => {
+  const { store } = twoTickets();
+  store.db.prepare('DELETE FROM voided_numbers').run();
+  expect(crashInvariantProblems(store.db, new Set()).some((p) => p.includes('without a void record'))).toBe(true);
+  store.db.prepare('UPDATE number_sources SET next = next - 1').run();
+  expect(crashInvariantProblems(store.db, new Set()).some((p) => p.startsWith('numbers used without a ticket, or beyond a cursor'))).toBe(true);
+});
