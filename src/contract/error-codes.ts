@@ -22,6 +22,11 @@ export const ERROR_CODES = [
   'PRINTER_CUTTER_ERROR',
   'PRINTER_TIMEOUT',
   'PRINTER_DISCONNECTED',
+  // printer issue: status faults and transport limits
+  'PRINTER_PAPER_NEAR_END',
+  'PRINTER_HARDWARE_ERROR',
+  'PRINTER_NOT_SUPPORTED',
+  'PRINTER_JOB_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

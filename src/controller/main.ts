@@ -11,6 +11,7 @@ import { createWsApi, type WsApi } from './api/ws-api';
 import type { Handlers } from './api/dispatcher';
 import type { RobotConfig } from './config/schema';
 import { createPrinter } from './devices/printer/create-printer';
+import { ticketJobBuilder } from './devices/printer/ticket/ticket-job';
 import type { Logger } from './log';
 import { issueTicket } from './queue/issue-ticket';
 import { openDatabase } from './store/database';
@@ -46,7 +47,8 @@ export async function startController(opts: ControllerOptions): Promise<Controll
 
   const db = openDatabase(join(config.dataDir, 'robot.sqlite'));
   const store = new TicketStore(db);
-  const printer = createPrinter(config.printer, opts.simulatorPrinterPort);
+  const printer = createPrinter(config.printer, { simulatorPort: opts.simulatorPrinterPort });
+  const ticketJob = ticketJobBuilder(config.printer, () => opts.catalog, config.ticketStatusUrl);
 
   const health = (): HealthReport => ({
     robotId: config.robotId,
@@ -66,7 +68,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     'status.get': () => health(),
     'ticket.issue': ({ serviceId, language }) =>
       issueTicket(
-        { store, printer, catalog: () => opts.catalog, now, numberWidth: config.ticketNumberWidth, log, onTicket: (t) => wsApi?.broadcast('ticket.updated', t) },
+        { store, printer, ticketJob, catalog: () => opts.catalog, now, numberWidth: config.ticketNumberWidth, log, onTicket: (t) => wsApi?.broadcast('ticket.updated', t) },
         serviceId,
         language,
       ),

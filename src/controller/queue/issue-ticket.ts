@@ -3,11 +3,13 @@ import { businessDay } from '../../core/business-day';
 import type { PrinterPort } from '../devices/printer/port';
 import type { Logger } from '../log';
 import type { TicketStore } from '../store/ticket-store';
-import { encodeTextTicket } from '../devices/printer/ticket-escpos';
+import type { TicketJobBuilder } from '../devices/printer/ticket/ticket-job';
 
 export interface IssueDeps {
   store: TicketStore;
   printer: PrinterPort;
+  /** Renders and encodes the ticket for the configured printer. */
+  ticketJob: TicketJobBuilder;
   catalog: () => Catalog;
   now: () => Date;
   numberWidth: number;
@@ -35,7 +37,7 @@ export async function issueTicket(deps: IssueDeps, serviceId: string, language: 
   ticket = deps.store.setState(ticket.id, 'printing', deps.now());
   deps.onTicket(ticket);
   try {
-    await deps.printer.print(encodeTextTicket(ticket, service.name.en));
+    await deps.printer.print(deps.ticketJob(ticket, service));
     ticket = deps.store.setState(ticket.id, 'printed', deps.now());
     deps.onTicket(ticket);
     return { ticket, printed: true };
