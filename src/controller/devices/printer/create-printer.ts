@@ -40,7 +40,7 @@ export function printerLink(config: ConfiguredPrinter, deps: PrinterDeps = {}): 
   switch (config.adapter) {
     case 'simulator':
       if (deps.simulatorPort === undefined) throw new Error('printer adapter "simulator" needs the virtual printer to be started first');
-      return { ...tcpLink({ host: '127.0.0.1', port: deps.simulatorPort, timeoutMs }), description: `simulator tcp 127.0.0.1:${deps.simulatorPort}` };
+      return tcpLink({ host: '127.0.0.1', port: deps.simulatorPort, timeoutMs });
     case 'tcp':
       return tcpLink({ host: config.host, port: config.port, timeoutMs });
     case 'usblp':
