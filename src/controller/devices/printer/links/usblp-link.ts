@@ -1,3 +1,4 @@
+import { constants } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { CodedError } from '../../../../contract';
 import type { LinkFactory, PrinterLink } from '../link';
@@ -15,8 +16,9 @@ export function usblpLink(o: { device: string; timeoutMs: number }): LinkFactory
     open: async () => {
       let handle: FileHandle;
       try {
-        // append: also correct when a regular file or FIFO stands in for the device
-        handle = await open(o.device, 'a');
+        // never O_CREAT: a missing device node means unplugged, not "make a file";
+        // O_APPEND keeps a regular file or FIFO standing in for the device correct
+        handle = await open(o.device, constants.O_WRONLY | constants.O_APPEND);
       } catch (e) {
         const code = (e as NodeJS.ErrnoException).code;
         throw new CodedError(code === 'ENOENT' || code === 'ENODEV' ? 'PRINTER_DISCONNECTED' : 'PRINTER_OFFLINE', `${o.device}: ${code}`);
