@@ -1,5 +1,6 @@
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { basename, join } from 'node:path';
+import { tempDir } from '../../support/robot-process';
 import { PNG } from 'pngjs';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../hardware/sim/virtual-printer/server';
 import { LANGUAGES } from '../../../src/contract';
@@ -59,6 +60,21 @@ describe('tickets in five languages through the virtual printer (TCP 9100, DLE E
     expect(job.text).toContain(`[qr M module 6] https://hcc.example.vn/t/A007/${ticket.id}`);
     expect(job.text).toContain('[cut full]');
     expect(qrOnPaper(job.png)).toBe(`https://hcc.example.vn/t/A007/${ticket.id}`);
+  });
+
+  it('writes each decoded job as PNG + text dump into its output folder (what `npm start` logs)', async () => {
+    const dir = tempDir();
+    const out = await startVirtualPrinter({ outputDir: dir });
+    const config = { adapter: 'simulator', profile: 'epson-tm-t20', cut: 'partial', qr: 'raster', timeoutMs: 3000, statusPollMs: 0 } as const;
+    const printer = createPrinter(config, { simulatorPort: out.port });
+    const { ticket, service } = demoTicket('vi');
+    await printer.print(ticketJobBuilder(config, () => DEMO_CATALOG, 'https://hcc.example.vn/t/{id}')(ticket, service));
+    await printer.close();
+    await out.close();
+    const job = out.jobs[0]!;
+    expect(job.pngPath).toMatch(new RegExp(`^${dir}/.+\\.png$`));
+    expect(readFileSync(job.pngPath!)).toEqual(job.png);
+    expect(readdirSync(dir).sort()).toEqual([basename(job.pngPath!), basename(job.pngPath!).replace(/png$/, 'txt')].sort());
   });
 
   it('renders for a 58 mm printer at 384 dots', async () => {
