@@ -6,6 +6,9 @@ import { codeParse } from './commands/code-parse-entry';
 import { configCheck } from './commands/config-check';
 import { doctor } from './commands/doctor';
 import { start } from './commands/start';
+import { ticketRender } from './commands/ticket-render';
+import { escposDecode } from './commands/escpos-decode';
+import { printerStatus, printerTestPage } from './commands/printer';
 import { processIo, type Command } from './io';
 
 interface Entry {
@@ -23,6 +26,10 @@ const COMMANDS: Record<string, Entry> = {
   'config check': { usage: 'config check FILE', summary: 'validate a configuration file (exit 78 if invalid)', run: configCheck },
   'code parse': { usage: 'code parse [--key KEY]... [--ticket-base URL] [--now ISO] TEXT', summary: 'detect a scanned code and print its fields as JSON (exit 1 if unknown or invalid)', run: codeParse },
   doctor: { usage: 'doctor [--config FILE]', summary: 'check each configured part; exit 1 on a fault', run: doctor },
+  'ticket render': { usage: 'ticket render --lang L --number N --out F.png [--width 576|384]', summary: 'draw a ticket to a PNG as it prints', run: ticketRender },
+  'escpos decode': { usage: 'escpos decode IN.bin [--png OUT.png]', summary: 'decode ESC/POS bytes (text dump on stdout, paper as PNG)', run: escposDecode },
+  'printer test-page': { usage: 'printer test-page [--config FILE]', summary: 'print a sample ticket on the configured printer', run: printerTestPage },
+  'printer status': { usage: 'printer status [--config FILE]', summary: 'ask the configured printer its status (exit 1 on a fault)', run: printerStatus },
 };
 
 export function helpText(): string {

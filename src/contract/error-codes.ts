@@ -70,6 +70,11 @@ export const ERROR_CODES = [
   'SCANNER_OPEN_FAILED',
   'SCANNER_LINE_TOO_LONG',
   // end of scanning and codes
+  // printer issue: status faults and transport limits
+  'PRINTER_PAPER_NEAR_END',
+  'PRINTER_HARDWARE_ERROR',
+  'PRINTER_NOT_SUPPORTED',
+  'PRINTER_JOB_TOO_LARGE',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

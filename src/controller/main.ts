@@ -14,6 +14,7 @@ import type { RobotConfig } from './config/schema';
 import { createMotion, motionHealth } from './devices/motion/create-motion';
 import type { MotionPort } from './devices/motion/port';
 import { createPrinter } from './devices/printer/create-printer';
+import { ticketJobBuilder } from './devices/printer/ticket/ticket-job';
 import type { Logger } from './log';
 import { procedureHandlers } from './procedures/procedure-handlers';
 import { issueTicket } from './queue/issue-ticket';
@@ -70,7 +71,8 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   if (recovered.voided.length + recovered.flagged.length + recovered.confirmedPrinted.length > 0) {
     log.warn({ voided: recovered.voided.length, flagged: recovered.flagged.length, printed: recovered.confirmedPrinted.length }, 'recovered interrupted tickets');
   }
-  const printer = createPrinter(config.printer, opts.simulatorPrinterPort);
+  const printer = createPrinter(config.printer, { simulatorPort: opts.simulatorPrinterPort });
+  const ticketJob = ticketJobBuilder(config.printer, () => opts.catalog, config.ticketStatusUrl);
   // the handlers and device events broadcast through the socket server, created below them
   let wsApi: WsApi | undefined = undefined;
   const motion = createMotion(config.motion, { dataDir: config.dataDir, log, simulatorPath: opts.simulatorMotionPath, defaultBehaviour: 'idle' });
@@ -94,7 +96,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     ...procedureHandlers(() => opts.procedures ?? DEMO_PROCEDURES),
     'ticket.issue': ({ serviceId, language, categoryId }) =>
       issueTicket(
-        { store, printer, catalog: () => opts.catalog, log, onTicket: (t) => wsApi?.broadcast('ticket.updated', t) },
+        { store, printer, ticketJob, catalog: () => opts.catalog, log, onTicket: (t) => wsApi?.broadcast('ticket.updated', t) },
         serviceId,
         language,
         categoryId,

@@ -1,5 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/sim/virtual-printer/server';
+import { qrOnPaper } from '../support/paper-qr';
 import { launchChromium } from '../support/browser';
 import { captureScreen, LANDSCAPE, openKiosk, PORTRAIT } from '../support/kiosk';
 import { startRobot, tempDir, writeConfig, type RobotProcess } from '../support/robot-process';
@@ -14,6 +15,7 @@ describe('a citizen takes a number on the touchscreen (Chromium, built robot, vi
     const config = writeConfig(tempDir(), {
       profile: 'simulator', robotId: 'robot-e2e', printer: { adapter: 'tcp', host: '127.0.0.1', port: printer.port },
       screen: { dpi: 102, idleSeconds: 60, moreTimeSeconds: 30 },
+      ticketStatusUrl: 'http://center.test/t/{display}/{id}',
       // Monday 08:00 in Ha Noi: the center is open whenever the test runs
       queue: { simulatedClockStart: '2026-11-30T08:00:00+07:00' },
     });
@@ -51,8 +53,11 @@ describe('a citizen takes a number on the touchscreen (Chromium, built robot, vi
     problems.push(await captureScreen(page, 'ticket-vi'));
 
     expect(problems.flat()).toEqual([]);
-    const job = printer.jobs.find((j) => j.text.includes(number));
-    expect(job?.bytes.subarray(0, 2)).toEqual(Buffer.from([0x1b, 0x40]));
+    // the ticket is printed as a raster image; the QR read off the decoded paper carries the number
+    const job = printer.jobs.find((j) => qrOnPaper(j.png)?.startsWith(`http://center.test/t/${number}/`));
+    expect(job).toBeDefined();
+    // the robot asked the printer's status (DLE EOT 1-4) before the job, which starts with ESC @
+    expect(job!.bytes.subarray(0, 14)).toEqual(Buffer.from([0x10, 4, 1, 0x10, 4, 2, 0x10, 4, 3, 0x10, 4, 4, 0x1b, 0x40]));
 
     await page.locator('.ticket .done').click();
     await page.locator('.attract').waitFor();

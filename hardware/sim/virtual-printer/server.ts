@@ -1,86 +1,131 @@
 /**
- * The virtual thermal printer: a TCP 9100 server that takes ESC/POS jobs like a LAN printer.
- * One connection is one job. The printer issue grows this into a full decoder (PNG of the
- * paper, status replies, injected faults); here it keeps every job's bytes and readable text.
+ * The virtual thermal printer: a TCP 9100 server that takes ESC/POS like a LAN printer. One
+ * connection is one job. It answers DLE EOT like an Epson printer, can be told to fail (paper
+ * out/near end, cover open, cutter error, offline, drop the connection mid-job) and decodes every
+ * job into a PNG of the paper plus a text dump, written to `outputDir` when one is given.
  */
 import { createServer, type Server, type Socket } from 'node:net';
 import { EventEmitter } from 'node:events';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { NO_FAULTS, statusByte, stopsPrinting, type PrinterFaults } from './faults';
+import { EscposInterpreter } from './interpreter';
 
 export interface PrintedJob {
   bytes: Buffer;
-  /** Printable ASCII runs of the job, one line per LF: enough to find a ticket number. */
+  /** Text dump: printed text lines and one [marker] line per raster, QR and cut. */
   text: string;
+  /** PNG of the paper as it came out. */
+  png: Buffer;
+  /** Where the PNG was written, when the printer has an output folder. */
+  pngPath?: string;
   receivedAt: Date;
+}
+
+export interface VirtualPrinterOptions {
+  port?: number;
+  host?: string;
+  /** Width of the print head in dots: 576 (80 mm) or 384 (58 mm). */
+  widthDots?: number;
+  /** Folder for <seq>.png and <seq>.txt of each job. */
+  outputDir?: string;
 }
 
 export interface VirtualPrinter {
   readonly port: number;
   readonly jobs: PrintedJob[];
   readonly events: EventEmitter<{ job: [PrintedJob] }>;
+  faults: PrinterFaults;
+  /** Set some faults (others keep their state). */
+  setFaults(f: Partial<PrinterFaults>): void;
+  /** The next job's connection is dropped after this many bytes (once). */
+  dropNextJobAfter(bytes: number): void;
   close(): Promise<void>;
 }
 
-/** Upper bound on one job: a raster ticket is ~100 KB; more is a runaway sender. */
+/** Upper bound on one job: a raster ticket is ~60 KB; more is a runaway sender. */
 const MAX_JOB_BYTES = 8 * 1024 * 1024;
 
-export async function startVirtualPrinter(options: { port?: number; host?: string } = {}): Promise<VirtualPrinter> {
+export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): Promise<VirtualPrinter> {
   const jobs: PrintedJob[] = [];
   const events = new EventEmitter<{ job: [PrintedJob] }>();
   const sockets = new Set<Socket>();
-  const server: Server = createServer((socket) => {
+  let dropAfter: number | undefined;
+  let seq = 0;
+  if (options.outputDir) mkdirSync(options.outputDir, { recursive: true });
+
+  const printer: Omit<VirtualPrinter, 'port'> = {
+    jobs,
+    events,
+    faults: { ...NO_FAULTS },
+    setFaults: (f) => void (printer.faults = { ...printer.faults, ...f }),
+    dropNextJobAfter: (n) => void (dropAfter = n),
+    close: async () => undefined,
+  };
+
+  const serve = (socket: Socket) => {
     sockets.add(socket);
     const chunks: Buffer[] = [];
     let size = 0;
+    let discarded = false;
+    let used = false;
+    const drop = dropAfter;
+    const interpreter = new EscposInterpreter(options.widthDots ?? 576, {
+      statusRequest: (n) => socket.writable && socket.write(Buffer.from([statusByte(n, printer.faults)])),
+      // a stopped mechanism prints nothing of what it receives meanwhile
+      printed: () => {
+        used = true;
+        if (stopsPrinting(printer.faults)) discarded = true;
+      },
+    });
     socket.on('data', (chunk) => {
       size += chunk.length;
-      if (size > MAX_JOB_BYTES) socket.destroy();
-      else chunks.push(chunk);
+      if (size > MAX_JOB_BYTES) return void socket.destroy();
+      if (drop !== undefined && size > drop) {
+        dropAfter = undefined;
+        discarded = true;
+        return void socket.destroy();
+      }
+      chunks.push(chunk);
+      interpreter.feed(chunk);
     });
     socket.on('error', () => undefined);
     socket.on('close', () => {
       sockets.delete(socket);
-      if (!size || size > MAX_JOB_BYTES) return;
-      const bytes = Buffer.concat(chunks);
-      const job = { bytes, text: readableText(bytes), receivedAt: new Date() };
+      interpreter.finish();
+      if (discarded || !used || size > MAX_JOB_BYTES) return;
+      const job: PrintedJob = { bytes: Buffer.concat(chunks), text: interpreter.text, png: interpreter.paper.toPng(), receivedAt: new Date() };
+      if (options.outputDir) {
+        seq += 1;
+        const base = join(options.outputDir, `${job.receivedAt.toISOString().replace(/[:.]/g, '-')}-${String(seq).padStart(4, '0')}`);
+        writeFileSync(`${base}.png`, job.png);
+        writeFileSync(`${base}.txt`, job.text);
+        job.pngPath = `${base}.png`;
+      }
       jobs.push(job);
       events.emit('job', job);
     });
-  });
+  };
+
+  const server: Server = createServer(serve);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const address = server.address();
   if (!address || typeof address === 'string') throw new Error('virtual printer has no TCP address');
-  return {
-    port: address.port,
-    jobs,
-    events,
-    close: () =>
-      new Promise<void>((resolve) => {
-        for (const s of sockets) s.destroy();
-        server.close(() => resolve());
-      }),
-  };
+  printer.close = () =>
+    new Promise<void>((resolve) => {
+      for (const s of sockets) s.destroy();
+      server.close(() => resolve());
+    });
+  return Object.assign(printer, { port: address.port });
 }
 
-/** Skips ESC/GS commands with their fixed-size arguments; keeps printable ASCII and newlines. */
-export function readableText(bytes: Uint8Array): string {
-  const argBytes: Record<number, Record<number, number>> = {
-    0x1b: { 0x40: 0, 0x61: 1, 0x21: 1, 0x45: 1, 0x64: 1 },
-    0x1d: { 0x21: 1, 0x56: 2 },
-  };
-  let out = '';
-  for (let i = 0; i < bytes.length; i++) {
-    const b = bytes[i]!;
-    const table = argBytes[b];
-    if (table) {
-      const n = table[bytes[i + 1] ?? -1];
-      i += 1 + (n ?? 0);
-      continue;
-    }
-    if (b === 0x0a) out += '\n';
-    else if (b >= 0x20 && b < 0x7f) out += String.fromCharCode(b);
-  }
-  return out;
+/** Decodes a whole job offline (the `escpos decode` command): the paper PNG and the text dump. */
+export function decodeJob(bytes: Uint8Array, widthDots = 576): { png: Buffer; text: string; height: number } {
+  const interpreter = new EscposInterpreter(widthDots);
+  interpreter.feed(bytes);
+  interpreter.finish();
+  return { png: interpreter.paper.toPng(), text: interpreter.text, height: interpreter.paper.height };
 }

@@ -3,6 +3,8 @@ import { Socket } from 'node:net';
 import { join } from 'node:path';
 import { ConfigError, loadConfig, type LoadedConfig } from '../../controller/config/load';
 import { integrityOk, openDatabase } from '../../controller/store/database';
+import { createPrinter } from '../../controller/devices/printer/create-printer';
+import { isCodedError } from '../../contract';
 import { parseOptions, UsageError } from '../args';
 import type { CliIo } from '../io';
 
@@ -75,8 +77,26 @@ async function checkPrinter(printer: LoadedConfig['config']['printer']): Promise
     case 'tcp': {
       const where = `tcp ${printer.host}:${printer.port}`;
       const err = await tcpConnects(printer.host, printer.port, 2000);
-      return { part: 'printer', configured: where, verdict: err ? 'fault' : 'ok', detail: err ?? 'accepts connections' };
+      if (err) return { part: 'printer', configured: where, verdict: 'fault', detail: err };
+      return askPrinter(printer);
     }
+    default:
+      return askPrinter(printer);
+  }
+}
+
+/** Opens the configured printer and asks its status (DLE EOT where the model and link answer). */
+async function askPrinter(config: Exclude<LoadedConfig['config']['printer'], { adapter: 'none' | 'simulator' }>): Promise<Row> {
+  const printer = createPrinter({ ...config, statusPollMs: 0, timeoutMs: Math.min(config.timeoutMs, 2000) });
+  try {
+    const condition = await printer.refreshStatus();
+    const s = printer.status();
+    const verdict = s.state === 'ok' ? 'ok' : s.state === 'degraded' ? 'warn' : 'fault';
+    return { part: 'printer', configured: s.adapter, verdict, detail: condition ? (s.code ?? 'ready') : 'link opens (this link reports no status)' };
+  } catch (e) {
+    return { part: 'printer', configured: printer.status().adapter, verdict: 'fault', detail: isCodedError(e) ? e.code : (e as Error).message };
+  } finally {
+    await printer.close();
   }
 }
 

@@ -3,6 +3,7 @@ import { startVirtualPrinter, type VirtualPrinter } from '../../../hardware/sim/
 import { ConfigError, EXIT_CONFIG, loadConfig } from '../../controller/config/load';
 import { createLogger } from '../../controller/log';
 import { startController } from '../../controller/main';
+import { printerProfile } from '../../controller/devices/printer/profiles';
 import { parseOptions, parsePort, UsageError } from '../args';
 import type { CliIo } from '../io';
 import { startMotionSimulator } from '../motion-simulator';
@@ -54,9 +55,11 @@ export async function start(args: string[], io: CliIo): Promise<number> {
 
   let printerSim: VirtualPrinter | undefined;
   if (config.printer.adapter === 'simulator') {
-    printerSim = await startVirtualPrinter();
-    printerSim.events.on('job', (job) => log.info({ bytes: job.bytes.length }, 'virtual printer received a job'));
-    log.info({ port: printerSim.port }, 'virtual printer listening on loopback');
+    const outputDir = resolve(io.cwd, config.printer.outputDir ?? join(config.dataDir, 'printer'));
+    const widthDots = config.printer.widthDots ?? printerProfile(config.printer.profile).widthDots;
+    printerSim = await startVirtualPrinter({ outputDir, widthDots });
+    printerSim.events.on('job', (job) => log.info({ bytes: job.bytes.length, png: job.pngPath }, 'virtual printer printed a ticket'));
+    log.info({ port: printerSim.port, outputDir }, 'virtual printer listening on loopback; decoded tickets are written as PNG');
   }
 
   const motionSim = await startMotionSimulator(config.motion, config.dataDir, log);

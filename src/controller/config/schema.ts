@@ -4,6 +4,7 @@
  */
 import { z } from 'zod';
 import { Catalog, LANGUAGES } from '../../contract';
+import { PROFILE_IDS } from '../devices/printer/profiles';
 import { MotionConfig } from './motion-schema';
 import { CodesConfig, ScannersConfig } from './scanner-schema';
 
@@ -11,18 +12,56 @@ export const PROFILES = ['simulator', 'production'] as const;
 
 const Port = z.number().int().min(0).max(65535);
 
-/** Printer transports; issue-specific adapters (USB, usblp, serial) join this union. */
+const Timeout = z.number().int().min(100).max(60000).default(5000);
+
+/** What every printer adapter shares: the model, paper width and how the ticket is finished. */
+const printerSettings = {
+  /** A model of hardware/printer/profiles.json: width, band size, QR and status support. */
+  profile: z.enum(PROFILE_IDS).default('epson-tm-t20'),
+  /** Paper width in dots when it differs from the profile's (a 58 mm roll in an 80 mm printer). */
+  widthDots: z.union([z.literal(576), z.literal(384)]).optional(),
+  /** Print density -6..6 (GS ( K), for models that take it. */
+  density: z.number().int().min(-6).max(6).optional(),
+  cut: z.enum(['partial', 'full', 'none']).default('partial'),
+  /** `epson`: the printer draws the QR (GS ( k); `raster`: the QR is part of the ticket image. */
+  qr: z.enum(['raster', 'epson']).default('raster'),
+  timeoutMs: Timeout,
+  /** DLE EOT status poll period; 0 turns polling off. */
+  statusPollMs: z.number().int().min(0).max(600000).default(5000),
+};
+
+/** Printer transports: the virtual printer, LAN (TCP 9100), Linux usblp, serial, libusb. */
 export const PrinterConfig = z.discriminatedUnion('adapter', [
   z.object({
     adapter: z.literal('simulator'),
     /** Where the virtual printer writes what it decodes; default <data>/printer. */
     outputDir: z.string().optional(),
+    ...printerSettings,
   }).strict(),
   z.object({
     adapter: z.literal('tcp'),
     host: z.string().min(1).max(253),
     port: Port.default(9100),
-    timeoutMs: z.number().int().min(100).max(60000).default(5000),
+    ...printerSettings,
+  }).strict(),
+  z.object({
+    adapter: z.literal('usblp'),
+    /** The usblp character device, e.g. /dev/usb/lp0 (udev rule: hardware/printer/README.md). */
+    device: z.string().regex(/^\/[\w./-]{1,200}$/, 'an absolute path like /dev/usb/lp0'),
+    ...printerSettings,
+  }).strict(),
+  z.object({
+    adapter: z.literal('serial'),
+    path: z.string().regex(/^\/[\w./-]{1,200}$/, 'an absolute path like /dev/ttyUSB0'),
+    baudRate: z.union([z.literal(9600), z.literal(19200), z.literal(38400), z.literal(57600), z.literal(115200)]).default(38400),
+    ...printerSettings,
+  }).strict(),
+  z.object({
+    adapter: z.literal('usb'),
+    /** USB ids (libusb via escpos-usb); the first printer-class device when absent. */
+    vendorId: z.number().int().min(0).max(0xffff).optional(),
+    productId: z.number().int().min(0).max(0xffff).optional(),
+    ...printerSettings,
   }).strict(),
   z.object({ adapter: z.literal('none') }).strict(),
 ]);
@@ -68,7 +107,14 @@ export const RobotConfig = z
       })
       .strict()
       .default({ robotSlot: 1 }),
-    printer: PrinterConfig.default({ adapter: 'simulator' }),
+    printer: PrinterConfig.prefault({ adapter: 'simulator' }),
+    /** The phone status page printed as the ticket's QR; {id}, {display}, {day} are filled in. */
+    ticketStatusUrl: z
+      .string()
+      .max(300)
+      .regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL')
+      .refine((u) => /\{(id|display)\}/.test(u), 'must contain {id} or {display}')
+      .default('https://hcc.example.vn/t/{id}'),
     scanners: ScannersConfig.default([]),
     /** Absent means no board: a production file names its board explicitly, never the simulator by accident. */
     motion: MotionConfig.prefault({ adapter: 'none' }),

@@ -3,11 +3,13 @@ import type { LiveQueueData } from '../../core/queue';
 import type { PrinterPort } from '../devices/printer/port';
 import type { Logger } from '../log';
 import type { QueueStore } from '../store/queue-store';
-import { encodeTextTicket } from '../devices/printer/ticket-escpos';
+import type { TicketJobBuilder } from '../devices/printer/ticket/ticket-job';
 
 export interface IssueDeps {
   store: QueueStore;
   printer: PrinterPort;
+  /** Renders and encodes the ticket for the configured printer. */
+  ticketJob: TicketJobBuilder;
   catalog: () => Catalog;
   log: Logger;
   onTicket: (t: Ticket) => void;
@@ -38,7 +40,7 @@ export async function issueTicket(deps: IssueDeps, serviceId: string, language: 
     ticket = deps.store.markPrinting(ticket.id);
     deps.onTicket(ticket);
     try {
-      await deps.printer.print(encodeTextTicket(ticket, service.name.en));
+      await deps.printer.print(deps.ticketJob(ticket, service, { peopleAhead: outcome.estimate.peopleAhead, estimatedWaitMinutes: outcome.estimate.expectedMinutes }));
       ticket = deps.store.markPrinted(ticket.id);
       deps.onTicket(ticket);
       return { ticket, printed: true };

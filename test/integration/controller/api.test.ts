@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
+import { qrOnPaper } from '../../support/paper-qr';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../hardware/sim/virtual-printer/server';
 import { loadConfig } from '../../../src/controller/config/load';
 import { createLogger } from '../../../src/controller/log';
@@ -74,17 +75,19 @@ describe('controller API over WebSocket on loopback', () => {
     ws!.close();
   });
 
-  it('issues a ticket: stored, then printed on the virtual printer, with the number in the bytes', async () => {
+  it('issues a ticket: stored, then printed on the virtual printer, whose QR names the ticket', async () => {
     const { ws } = await openApi(controller.url, { token: controller.token });
     const jobs = printer.jobs.length;
     const reply = await request(ws!, { v: 1, id: 't1', type: 'ticket.issue', payload: { serviceId: 'birth-registration', language: 'vi' } }, 't1');
-    const result = reply.result as { ticket: { display: string; state: string }; printed: boolean };
+    const result = reply.result as { ticket: { id: string; display: string; state: string }; printed: boolean };
     expect(reply.ok).toBe(true);
     expect(result.printed).toBe(true);
     expect(result.ticket.state).toBe('printed');
     expect(result.ticket.display).toMatch(/^A\d{3}$/);
     await waitFor(() => printer.jobs.length > jobs);
-    expect(printer.jobs.at(-1)!.text).toContain(result.ticket.display);
+    // the ticket is a raster image: the QR read off the decoded paper names this very ticket
+    expect(printer.jobs.at(-1)!.text).toMatch(/\[raster 576x\d+\][\s\S]*\[cut partial\]/);
+    expect(qrOnPaper(printer.jobs.at(-1)!.png)).toBe(`https://hcc.example.vn/t/${result.ticket.id}`);
     ws!.close();
   });
 

@@ -32,6 +32,9 @@ class ScriptedPrinter implements PrinterPort {
     }
     if (this.seenByPrinter.length <= this.failures) throw new CodedError('PRINTER_PAPER_OUT');
   }
+  async refreshStatus() {
+    return undefined;
+  }
   onStatus(): () => void {
     return () => undefined;
   }
@@ -40,6 +43,8 @@ class ScriptedPrinter implements PrinterPort {
 
 const deps = (printer: PrinterPort, store = h.open(), updates: Ticket[] = []) => ({
   store, printer, catalog: () => DEMO_CATALOG, log: createLogger('silent'), onTicket: (t: Ticket) => updates.push(t),
+  // a text job the scripted printer can read the number from (the real one is a raster image)
+  ticketJob: (t: Ticket) => Buffer.from(t.display, 'latin1'),
 });
 
 it('commits the ticket in `printing` before the printer gets a byte, then marks it printed', async () => {

@@ -1,0 +1,29 @@
+import { z } from 'zod';
+import { LANGUAGES, type Language } from '../../../../contract';
+import { readProjectJson } from '../project-files';
+
+const KEYS = ['yourNumber', 'service', 'priority', 'peopleAhead', 'estimatedWait', 'whereToGo', 'issuedAt', 'scanToFollow', 'footer'] as const;
+export type TicketStringKey = (typeof KEYS)[number];
+const Strings = z.object(Object.fromEntries(KEYS.map((k) => [k, z.string().min(1).max(200)])) as Record<TicketStringKey, z.ZodString>);
+
+let strings: Record<Language, Record<TicketStringKey, string>> | undefined;
+
+/** Ticket wording from locales/<lang>/ticket.json (read once, validated). */
+function load(): Record<Language, Record<TicketStringKey, string>> {
+  strings ??= Object.fromEntries(LANGUAGES.map((l) => [l, Strings.parse(readProjectJson('locales', l, 'ticket.json'))])) as Record<Language, Record<TicketStringKey, string>>;
+  return strings;
+}
+
+/** Which Intl locale formats the issue time for each ticket language. */
+const DATE_LOCALE: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB', zh: 'zh-CN', ko: 'ko-KR', ja: 'ja-JP' };
+
+export function ticketString(lang: Language, key: TicketStringKey, values: Record<string, string | number> = {}): string {
+  return load()[lang][key].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
+}
+
+/** The issue time as people in the center read it: always Asia/Ho_Chi_Minh, 24-hour clock. */
+export function formatIssueTime(lang: Language, at: Date): string {
+  return new Intl.DateTimeFormat(DATE_LOCALE[lang], {
+    timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
+  }).format(at);
+}
