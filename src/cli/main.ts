@@ -2,6 +2,7 @@
  * `lobby-robot`: the entry for operators and scripts. Each subcommand lives in commands/;
  * this file only routes. `lobby-robot --help` lists them.
  */
+import { center, CENTER_USAGE } from './commands/center';
 import { configCheck } from './commands/config-check';
 import { doctor } from './commands/doctor';
 import { start } from './commands/start';
@@ -21,6 +22,7 @@ const COMMANDS: Record<string, Entry> = {
   },
   'config check': { usage: 'config check FILE', summary: 'validate a configuration file (exit 78 if invalid)', run: configCheck },
   doctor: { usage: 'doctor [--config FILE]', summary: 'check each configured part; exit 1 on a fault', run: doctor },
+  center: { usage: CENTER_USAGE, summary: 'run the reference center backend alone (serves the LAN)', run: center },
 };
 
 export function helpText(): string {
