@@ -69,7 +69,7 @@ function errorBody(ctx: CenterContext, code: CenterError['code'], issues?: strin
 }
 
 export function buildApp(ctx: CenterContext): { app: FastifyInstance; hub: StreamHub } {
-  const app = Fastify({ bodyLimit: SYNC_MAX_BODY_BYTES, logger: false, requestTimeout: 30_000, connectionTimeout: 60_000, routerOptions: { maxParamLength: 120 } });
+  const app = Fastify({ forceCloseConnections: true, bodyLimit: SYNC_MAX_BODY_BYTES, logger: false, requestTimeout: 30_000, connectionTimeout: 60_000, routerOptions: { maxParamLength: 120 } });
   const hub = new StreamHub(ctx.storage, ctx.now);
   const afterWrite = () => hub.notify();
 

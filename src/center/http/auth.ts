@@ -33,8 +33,30 @@ function bearer(req: FastifyRequest, scheme: 'Bearer' | 'Staff'): string | null 
   return s === scheme && value ? value : null;
 }
 
+export interface DeviceIdentity {
+  robotId: string;
+  tokenHash: string;
+}
+
+const checked = new WeakMap<FastifyRequest, DeviceIdentity>();
+
+/**
+ * An onRequest hook for robot routes: the token is checked before the body is read, so a client
+ * without a valid token cannot make the center parse half a megabyte of JSON.
+ */
+export function deviceHook(ctx: CenterContext) {
+  return async (req: FastifyRequest) => {
+    checked.set(req, await checkDevice(ctx, req));
+  };
+}
+
+/** The robot of the request, checked by deviceHook (or now, when a route runs without it). */
+export async function requireDevice(ctx: CenterContext, req: FastifyRequest): Promise<DeviceIdentity> {
+  return checked.get(req) ?? checkDevice(ctx, req);
+}
+
 /** The robot of the request's device token, or a typed 401/403. */
-export async function requireDevice(ctx: CenterContext, req: FastifyRequest): Promise<{ robotId: string; tokenHash: string }> {
+async function checkDevice(ctx: CenterContext, req: FastifyRequest): Promise<DeviceIdentity> {
   const token = bearer(req, 'Bearer');
   if (!token) throw new CenterError(401, 'SYNC_NOT_ENROLLED');
   const tokenHash = hashSecret(token);

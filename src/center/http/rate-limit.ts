@@ -12,8 +12,20 @@ export class RateLimiter {
     private readonly maxKeys = 10_000,
   ) {}
 
-  /** True when the request may go ahead. */
+  /** True when the request may go ahead; it uses one token. */
   take(key: string, nowMs: number): boolean {
+    const b = this.refill(key, nowMs);
+    if (b.tokens < 1) return false;
+    b.tokens -= 1;
+    return true;
+  }
+
+  /** True when a token is left, without using it (count only failures, e.g. wrong codes). */
+  allows(key: string, nowMs: number): boolean {
+    return this.refill(key, nowMs).tokens >= 1;
+  }
+
+  private refill(key: string, nowMs: number): { tokens: number; atMs: number } {
     let b = this.buckets.get(key);
     if (!b) {
       if (this.buckets.size >= this.maxKeys) this.buckets.delete(this.buckets.keys().next().value as string);
@@ -22,8 +34,6 @@ export class RateLimiter {
     }
     b.tokens = Math.min(this.burst, b.tokens + ((nowMs - b.atMs) / 60_000) * this.perMinute);
     b.atMs = nowMs;
-    if (b.tokens < 1) return false;
-    b.tokens -= 1;
-    return true;
+    return b;
   }
 }

@@ -7,7 +7,7 @@ import {
   type CatalogResponse, type EnrolResponse, type HeartbeatResponse, type IngestResponse, type LeaseResponse, type LeaseResult, type RefreshResponse,
 } from '../../contract/sync';
 import { ruleFor, type CenterContext } from '../context';
-import { hashSecret, issueToken, requireDevice } from '../http/auth';
+import { deviceHook, hashSecret, issueToken, requireDevice } from '../http/auth';
 import { CenterError, issuesOf, parse } from '../http/errors';
 import type { RateLimiter } from '../http/rate-limit';
 
@@ -15,19 +15,22 @@ const DAY_MS = 24 * 3600_000;
 
 export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { enrolLimiter: RateLimiter; afterWrite: () => void }): void {
   const groupByService = new Map(ctx.catalog.services.map((s) => [s.id, s.counterGroup]));
+  const deviceOnly = { onRequest: deviceHook(ctx) };
 
   app.get('/v1/info', async () => ({
     protocol: SYNC_PROTOCOL_VERSION, minProtocol: 1, centerName: ctx.catalog.centerName.vi, serverTime: ctx.now(),
   }));
 
   app.post('/v1/enrol', async (req, reply) => {
-    if (!opts.enrolLimiter.take(req.ip, ctx.now())) throw new CenterError(429, 'CENTER_RATE_LIMITED');
+    // only failed attempts count: guessing codes is slow, enrolling a fleet at once is not
+    if (!opts.enrolLimiter.allows(req.ip, ctx.now())) throw new CenterError(429, 'CENTER_RATE_LIMITED');
     const body = parse(EnrolRequest, req.body);
     const { device, hash } = issueToken(ctx);
     const outcome = await ctx.storage.enrol({
       codeHash: hashSecret(body.code), robotId: body.robotId, tokenHash: hash, tokenExpiresAtMs: device.expiresAt, nowMs: ctx.now(),
       fallbackSlots: ctx.numbering.default.fallbackSlots,
     });
+    if (!outcome.ok) opts.enrolLimiter.take(req.ip, ctx.now());
     if (!outcome.ok) throw new CenterError(outcome.code === 'CENTER_NO_ROBOT_SLOT' ? 409 : 401, outcome.code);
     opts.afterWrite();
     ctx.log.info({ robotId: body.robotId, robotSlot: outcome.robotSlot }, 'robot enrolled');
@@ -35,14 +38,14 @@ export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { en
     return reply.code(201).send(res);
   });
 
-  app.post('/v1/token/refresh', async (req): Promise<RefreshResponse> => {
+  app.post('/v1/token/refresh', deviceOnly, async (req): Promise<RefreshResponse> => {
     const { tokenHash } = await requireDevice(ctx, req);
     const { device, hash } = issueToken(ctx);
     await ctx.storage.rotateToken(tokenHash, hash, device.expiresAt, ctx.now() + ctx.tokenGraceMs, ctx.now());
     return { device, serverTime: ctx.now() };
   });
 
-  app.get('/v1/catalog', async (req: FastifyRequest, reply: FastifyReply) => {
+  app.get('/v1/catalog', deviceOnly, async (req: FastifyRequest, reply: FastifyReply) => {
     await requireDevice(ctx, req);
     reply.header('etag', ctx.catalogEtag);
     if (req.headers['if-none-match'] === ctx.catalogEtag) return reply.code(304).send();
@@ -52,7 +55,7 @@ export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { en
     return res;
   });
 
-  app.post('/v1/leases', async (req): Promise<LeaseResponse> => {
+  app.post('/v1/leases', deviceOnly, async (req): Promise<LeaseResponse> => {
     const { robotId } = await requireDevice(ctx, req);
     const body = parse(LeaseRequest, req.body);
     const now = ctx.now();
@@ -71,7 +74,7 @@ export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { en
     return { results, robotSlot: slot ?? 0, serverTime: ctx.now() };
   });
 
-  app.post('/v1/tickets/batch', async (req): Promise<IngestResponse> => {
+  app.post('/v1/tickets/batch', deviceOnly, async (req): Promise<IngestResponse> => {
     const { robotId } = await requireDevice(ctx, req);
     const body = parse(IngestRequest, req.body);
     // one bad item must not hold back the others: each is validated alone and answered alone
@@ -84,7 +87,7 @@ export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { en
     return { results, serverTime: ctx.now() };
   });
 
-  app.post('/v1/heartbeat', async (req): Promise<HeartbeatResponse> => {
+  app.post('/v1/heartbeat', deviceOnly, async (req): Promise<HeartbeatResponse> => {
     const { robotId } = await requireDevice(ctx, req);
     const health = parse(DeviceHealth, req.body);
     await ctx.storage.recordHeartbeat(robotId, health, ctx.now());
@@ -92,14 +95,14 @@ export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { en
   });
 
   const codeParam = z.object({ code: LookupCode }).strict();
-  app.get('/v1/appointments/:code', async (req) => {
+  app.get('/v1/appointments/:code', deviceOnly, async (req) => {
     await requireDevice(ctx, req);
     const { code } = parse(codeParam, req.params);
     const appointment = await ctx.storage.findAppointment(code);
     if (!appointment) throw new CenterError(404, 'CENTER_NOT_FOUND');
     return { appointment, serverTime: ctx.now() };
   });
-  app.get('/v1/dossiers/:code', async (req) => {
+  app.get('/v1/dossiers/:code', deviceOnly, async (req) => {
     await requireDevice(ctx, req);
     const { code } = parse(codeParam, req.params);
     const dossier = await ctx.storage.findDossier(code);

@@ -81,6 +81,17 @@ describe('center: enrolment, token refresh and revocation', () => {
     expect((await c.call('GET', '/v1/catalog', undefined, bearer(a.token))).body.error.code).toBe('SYNC_NOT_ENROLLED');
   });
 
+  it('slows down guessing of enrolment codes: after 10 wrong codes a minute, even a right one waits', async () => {
+    c = await startTestCenter();
+    const good = await c.staff('POST', '/v1/admin/enrolment-codes', {});
+    for (let i = 0; i < 10; i++) {
+      expect((await c.call('POST', '/v1/enrol', { code: 'AAAAAAAA', robotId: 'robot-x', version: '1' })).body.error.code).toBe('SYNC_ENROLMENT_CODE_INVALID');
+    }
+    expect((await c.call('POST', '/v1/enrol', { code: good.body.code, robotId: 'robot-a', version: '1' })).body.error.code).toBe('CENTER_RATE_LIMITED');
+    c.clock.t += 60_000;
+    expect((await c.call('POST', '/v1/enrol', { code: good.body.code, robotId: 'robot-a', version: '1' })).status).toBe(201);
+  });
+
   it('gives each robot a distinct fallback slot and refuses one robot too many', async () => {
     c = await startTestCenter({ numbering: { fallbackSlots: 2 } });
     await c.enrol('robot-a');
