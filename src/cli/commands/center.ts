@@ -54,7 +54,7 @@ export async function center(args: string[], io: CliIo): Promise<number> {
   try {
     port = parsePort(opts.values.port ?? io.env.LOBBY_CENTER_PORT) ?? DEFAULT_CENTER_PORT;
   } catch (e) {
-    io.stderr(`lobby-robot: ${(e as Error).message}`);
+    io.stderr(`lobby-robot: ${(e as Error).message}\nusage: lobby-robot ${CENTER_USAGE}`);
     return 64;
   }
   const host = opts.values.host ?? io.env.LOBBY_CENTER_HOST ?? '0.0.0.0';
