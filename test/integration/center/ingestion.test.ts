@@ -31,6 +31,9 @@ describe('center: idempotent ticket ingestion', () => {
     expect(rows).toHaveLength(50);
     expect(new Set(rows.map((r) => r.ticket_id)).size).toBe(50);
     expect((await c.call('GET', '/v1/board')).body.waiting['civil-status']).toBe(50);
+    // one ticket.queued event per stored ticket, each with the queue length after it
+    const queued = (await c.center.ctx.storage.eventsAfter(0, 1000)).filter((e) => e.type === 'ticket.queued');
+    expect(queued.map((e) => e.data.waiting)).toEqual(Array.from({ length: 50 }, (_, i) => i + 1));
   });
 
   it('keeps the highest version: newer updates, older is stale, voiding takes a waiting ticket out of the queue', async () => {

@@ -52,14 +52,28 @@ export function countWaitingIn(db: Db, group: string): number {
   return (db.prepare("SELECT count(*) AS n FROM tickets WHERE counter_group = ? AND status = 'waiting'").get(group) as { n: number }).n;
 }
 
-function emitStatusChange(db: Db, t: { ticket_id: string; display: string; counter_group: string }, from: CenterTicketStatus | null, to: CenterTicketStatus, nowMs: number): void {
+/** Waiting counts per group within one batch: counted once, then kept up to date (no count per item). */
+type WaitingCache = Map<string, number>;
+
+function emitStatusChange(db: Db, t: { ticket_id: string; display: string; counter_group: string }, from: CenterTicketStatus | null, to: CenterTicketStatus, nowMs: number, cache: WaitingCache): void {
   if (from === to) return;
-  const data = { ticketId: t.ticket_id, display: t.display, counterGroup: t.counter_group };
-  if (to === 'waiting') appendEvent(db, { type: 'ticket.queued', data: { ...data, waiting: countWaitingIn(db, t.counter_group) } }, nowMs);
-  if (to === 'voided' && from === 'waiting') appendEvent(db, { type: 'ticket.voided', data: { ...data, waiting: countWaitingIn(db, t.counter_group) } }, nowMs);
+  const group = t.counter_group;
+  const waiting = () => cache.get(group) ?? countWaitingIn(db, group);
+  const data = { ticketId: t.ticket_id, display: t.display, counterGroup: group };
+  if (to === 'waiting') {
+    // the row is already written, so a fresh count includes it; a cached one needs the +1
+    const n = cache.has(group) ? cache.get(group)! + 1 : waiting();
+    cache.set(group, n);
+    appendEvent(db, { type: 'ticket.queued', data: { ...data, waiting: n } }, nowMs);
+  }
+  if (to === 'voided' && from === 'waiting') {
+    const n = cache.has(group) ? cache.get(group)! - 1 : waiting();
+    cache.set(group, n);
+    appendEvent(db, { type: 'ticket.voided', data: { ...data, waiting: n } }, nowMs);
+  }
 }
 
-function ingestOne(db: Db, index: number, c: TicketChange, ctx: IngestContext): IngestItemResult {
+function ingestOne(db: Db, index: number, c: TicketChange, ctx: IngestContext, cache: WaitingCache): IngestItemResult {
   const t = c.ticket;
   const base = { index, ticketId: t.id };
   if (t.robotId !== undefined && t.robotId !== ctx.robotId) return { ...base, status: 'rejected', code: 'SYNC_TICKET_CONFLICT', issues: ['ticket.robotId is not the robot of this token'] };
@@ -74,7 +88,7 @@ function ingestOne(db: Db, index: number, c: TicketChange, ctx: IngestContext): 
     db.prepare('UPDATE tickets SET robot_state = ?, version = ?, status = ?, attention = ?, category_id = ?, updated_at_ms = ? WHERE seq = ?').run(
       t.state, c.version, status, c.attention, t.categoryId ?? null, ctx.nowMs, known.seq,
     );
-    emitStatusChange(db, known, known.status, status, ctx.nowMs);
+    emitStatusChange(db, known, known.status, status, ctx.nowMs, cache);
     return { ...base, status: 'stored' };
   }
   const group = ctx.groupOf(t.serviceId);
@@ -89,7 +103,7 @@ function ingestOne(db: Db, index: number, c: TicketChange, ctx: IngestContext): 
     t.id, ctx.robotId, t.serviceId, row.counter_group, c.prefix, t.day, t.number, t.display, t.categoryId ?? null, t.language, t.state,
     c.version, status, c.attention, Date.parse(t.issuedAt), ctx.nowMs, ctx.nowMs,
   );
-  emitStatusChange(db, row, null, status, ctx.nowMs);
+  emitStatusChange(db, row, null, status, ctx.nowMs, cache);
   if (taken) return { ...base, status: 'stored', code: 'SYNC_NUMBER_DUPLICATE' };
   if (group === null) return { ...base, status: 'stored', code: 'SERVICE_UNKNOWN' };
   return { ...base, status: 'stored' };
@@ -97,11 +111,12 @@ function ingestOne(db: Db, index: number, c: TicketChange, ctx: IngestContext): 
 
 /** One transaction for the whole batch: a crash mid-batch stores none of it, and the robot sends it again. */
 export function ingest(db: Db, changes: readonly (TicketChange | { invalid: string[] })[], ctx: IngestContext): IngestItemResult[] {
-  return db.transaction(() =>
-    changes.map((c, index): IngestItemResult =>
-      'invalid' in c ? { index, ticketId: null, status: 'rejected', code: 'CENTER_INVALID_REQUEST', issues: c.invalid.slice(0, 10) } : ingestOne(db, index, c, ctx),
-    ),
-  ).immediate();
+  return db.transaction(() => {
+    const cache: WaitingCache = new Map();
+    return changes.map((c, index): IngestItemResult =>
+      'invalid' in c ? { index, ticketId: null, status: 'rejected', code: 'CENTER_INVALID_REQUEST', issues: c.invalid.slice(0, 10) } : ingestOne(db, index, c, ctx, cache),
+    );
+  }).immediate();
 }
 
 export function getTicket(db: Db, ticketId: string): CenterTicket | null {
