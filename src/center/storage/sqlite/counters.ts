@@ -58,7 +58,7 @@ export function counterOp(db: Db, input: CounterOpInput): CounterOpOutcome {
       if (!next) return { ok: false, code: 'CENTER_QUEUE_EMPTY' };
       setTicket(db, next.ticketId, 'called', counter.id, now, ', called_at_ms = ' + now);
       db.prepare('UPDATE counters SET current_ticket_id = ? WHERE id = ?').run(next.ticketId, counter.id);
-      appendEvent(db, { type: 'ticket.called', data: { ...at(next), waiting: countWaitingIn(db, counter.counter_group) } }, now);
+      appendEvent(db, { type: 'ticket.called', data: { ...at(next), waiting: countWaitingIn(db, counter.counter_group, input.day) } }, now);
       return { ok: true, current: getTicket(db, next.ticketId) };
     }
     if (!active) return { ok: false, code: 'CENTER_NO_CURRENT_TICKET' };
@@ -82,7 +82,7 @@ export function counterOp(db: Db, input: CounterOpInput): CounterOpOutcome {
         // keeps its issue time: the citizen does not go to the back of the other queue
         db.prepare("UPDATE tickets SET status = 'waiting', counter_group = ?, counter_id = NULL, updated_at_ms = ? WHERE ticket_id = ?").run(to, now, active.ticketId);
         clear();
-        appendEvent(db, { type: 'ticket.transferred', data: { ...at(active), counterGroup: to, waiting: countWaitingIn(db, to) } }, now);
+        appendEvent(db, { type: 'ticket.transferred', data: { ...at(active), counterGroup: to, waiting: countWaitingIn(db, to, active.day) } }, now);
         return { ok: true, current: null };
       }
     }

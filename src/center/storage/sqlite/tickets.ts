@@ -48,18 +48,19 @@ function statusAfter(current: CenterTicketStatus | null, robotState: string): Ce
   return current;
 }
 
-export function countWaitingIn(db: Db, group: string): number {
-  return (db.prepare("SELECT count(*) AS n FROM tickets WHERE counter_group = ? AND status = 'waiting'").get(group) as { n: number }).n;
+/** Waiting tickets of one group and business day (what the board and the stream events report). */
+export function countWaitingIn(db: Db, group: string, day: string): number {
+  return (db.prepare("SELECT count(*) AS n FROM tickets WHERE counter_group = ? AND day = ? AND status = 'waiting'").get(group, day) as { n: number }).n;
 }
 
-/** Waiting counts per group within one batch: counted once, then kept up to date (no count per item). */
+/** Waiting counts per group|day within one batch: counted once, then kept up to date (no count per item). */
 type WaitingCache = Map<string, number>;
 
-function emitStatusChange(db: Db, t: { ticket_id: string; display: string; counter_group: string }, from: CenterTicketStatus | null, to: CenterTicketStatus, nowMs: number, cache: WaitingCache): void {
+function emitStatusChange(db: Db, t: { ticket_id: string; display: string; counter_group: string; day: string }, from: CenterTicketStatus | null, to: CenterTicketStatus, nowMs: number, cache: WaitingCache): void {
   if (from === to) return;
-  const group = t.counter_group;
-  const waiting = () => cache.get(group) ?? countWaitingIn(db, group);
-  const data = { ticketId: t.ticket_id, display: t.display, counterGroup: group };
+  const group = `${t.counter_group}|${t.day}`;
+  const waiting = () => cache.get(group) ?? countWaitingIn(db, t.counter_group, t.day);
+  const data = { ticketId: t.ticket_id, display: t.display, counterGroup: t.counter_group };
   if (to === 'waiting') {
     // the row is already written, so a fresh count includes it; a cached one needs the +1
     const n = cache.has(group) ? cache.get(group)! + 1 : waiting();
@@ -94,7 +95,7 @@ function ingestOne(db: Db, index: number, c: TicketChange, ctx: IngestContext, c
   const group = ctx.groupOf(t.serviceId);
   const taken = db.prepare("SELECT 1 FROM tickets WHERE prefix = ? AND day = ? AND number = ? AND status != 'voided'").get(c.prefix, t.day, t.number);
   const status = statusAfter(null, t.state);
-  const row = { ticket_id: t.id, display: t.display, counter_group: group ?? UNASSIGNED_GROUP };
+  const row = { ticket_id: t.id, display: t.display, counter_group: group ?? UNASSIGNED_GROUP, day: t.day };
   db.prepare(
     `INSERT INTO tickets (ticket_id, robot_id, service_id, counter_group, prefix, day, number, display, category_id, language, robot_state,
        version, status, attention, issued_at_ms, received_at_ms, updated_at_ms)
