@@ -50,7 +50,13 @@ export type CenterInfo = z.infer<typeof CenterInfo>;
 export const EnrolmentCode = z.string().regex(/^[A-HJKMNP-Z2-9]{8}$/, 'enrolment code: 8 letters/digits');
 
 export const EnrolRequest = z
-  .object({ code: EnrolmentCode, robotId: RobotId, version: z.string().max(40) })
+  .object({
+    code: EnrolmentCode,
+    robotId: RobotId,
+    version: z.string().max(40),
+    /** The slot the robot was configured with (and may already have issued fallback numbers from); granted when free. */
+    preferredSlot: z.number().int().min(1).max(64).optional(),
+  })
   .strict();
 export type EnrolRequest = z.infer<typeof EnrolRequest>;
 

@@ -28,7 +28,7 @@ export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { en
     const { device, hash } = issueToken(ctx);
     const outcome = await ctx.storage.enrol({
       codeHash: hashSecret(body.code), robotId: body.robotId, tokenHash: hash, tokenExpiresAtMs: device.expiresAt, nowMs: ctx.now(),
-      fallbackSlots: ctx.numbering.default.fallbackSlots,
+      fallbackSlots: ctx.numbering.default.fallbackSlots, preferredSlot: body.preferredSlot,
     });
     if (!outcome.ok) opts.enrolLimiter.take(req.ip, ctx.now());
     if (!outcome.ok) throw new CenterError(outcome.code === 'CENTER_NO_ROBOT_SLOT' ? 409 : 401, outcome.code);

@@ -36,6 +36,7 @@ export interface EnrolInput {
   tokenExpiresAtMs: number;
   nowMs: number;
   fallbackSlots: number;
+  preferredSlot?: number;
 }
 
 export type EnrolOutcome = { ok: true; robotSlot: number } | { ok: false; code: ErrorCode };

@@ -122,8 +122,9 @@ export class SyncClient {
     return this.now() + this.http.skewMs;
   }
 
-  async enrol(code: string): Promise<void> {
-    const r = await this.http.request('POST', '/v1/enrol', EnrolResponse, { body: { code, robotId: this.opts.robotId, version: this.opts.version } });
+  /** Spends a one-time code; asks for `preferredSlot` (the configured one) and returns the slot granted. */
+  async enrol(code: string, preferredSlot?: number): Promise<number> {
+    const r = await this.http.request('POST', '/v1/enrol', EnrolResponse, { body: { code, robotId: this.opts.robotId, version: this.opts.version, preferredSlot } });
     const e = r.body!;
     if (e.robotId !== this.opts.robotId) throw new CodedError('SYNC_RESPONSE_INVALID', 'enrolment answered for another robot');
     this.opts.credentials.save({ centerUrl: this.opts.centerUrl, robotId: e.robotId, robotSlot: e.robotSlot, token: e.device.token, expiresAt: e.device.expiresAt, refreshAfter: e.device.refreshAfter });
@@ -131,6 +132,7 @@ export class SyncClient {
     this.s.online = true;
     this.log.info({ robotSlot: e.robotSlot }, 'enrolled with the center');
     this.kick();
+    return e.robotSlot;
   }
 
   /** One full pass. Throws a CodedError when the center cannot be used; the outbox is untouched then. */

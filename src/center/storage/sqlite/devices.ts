@@ -20,7 +20,9 @@ export function enrol(db: Db, input: EnrolInput): EnrolOutcome {
     if (slot === undefined) {
       // a re-enrolled robot keeps its slot (its fallback numbers of today stay its own)
       const used = new Set((db.prepare('SELECT robot_slot FROM devices').all() as { robot_slot: number }[]).map((r) => r.robot_slot));
-      for (let s = 1; s <= input.fallbackSlots; s++) if (!used.has(s)) { slot = s; break; }
+      const preferred = input.preferredSlot;
+      if (preferred !== undefined && preferred <= input.fallbackSlots && !used.has(preferred)) slot = preferred;
+      for (let s = 1; s <= input.fallbackSlots && slot === undefined; s++) if (!used.has(s)) slot = s;
       if (slot === undefined) return { ok: false, code: 'CENTER_NO_ROBOT_SLOT' };
       db.prepare('INSERT INTO devices (robot_id, robot_slot, enrolled_at_ms) VALUES (?, ?, ?)').run(input.robotId, slot, input.nowMs);
     } else {
