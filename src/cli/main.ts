@@ -5,6 +5,7 @@
 import { configCheck } from './commands/config-check';
 import { doctor } from './commands/doctor';
 import { start } from './commands/start';
+import { voiceDetect, voiceSay } from './commands/voice';
 import { processIo, type Command } from './io';
 
 interface Entry {
@@ -21,6 +22,8 @@ const COMMANDS: Record<string, Entry> = {
   },
   'config check': { usage: 'config check FILE', summary: 'validate a configuration file (exit 78 if invalid)', run: configCheck },
   doctor: { usage: 'doctor [--config FILE]', summary: 'check each configured part; exit 1 on a fault', run: doctor },
+  'voice detect': { usage: 'voice detect FILE.wav [--model M] [--threshold T]', summary: 'print each wake word heard in a recording: seconds keyword score', run: voiceDetect },
+  'voice say': { usage: 'voice say --lang L (TEXT | --prompt KEY) --out F.wav', summary: 'write what the robot would say as a WAV file', run: voiceSay },
 };
 
 export function helpText(): string {
