@@ -19,7 +19,7 @@ import { PorcupineWakeWord, type PorcupineFactory } from './porcupine';
 import { loadPromptBook } from './prompts';
 import type { AudioSink, SpeechOutcome, SpeechOutPort } from './speech-port';
 import { VoiceRuntime } from './voice-runtime';
-import type { WakeWordPort } from './wake-word-port';
+import type { WakeWordDetection, WakeWordPort } from './wake-word-port';
 
 export const PICOVOICE_KEY_ENV = 'LOBBY_ROBOT_PICOVOICE_ACCESS_KEY';
 
@@ -31,6 +31,8 @@ export interface VoiceDeps {
   onCue?: (cue: VoiceCue) => void;
   onShowOptions?: () => void;
   onState?: (state: VoiceSessionState) => void;
+  onSay?: (text: string, language: Language) => void;
+  onDetection?: (d: WakeWordDetection, accepted: boolean) => void;
   /** Tests replace the Porcupine library. */
   porcupineFactory?: PorcupineFactory;
   /** Replaces the configured sink (tests that control when speech ends). */
@@ -127,7 +129,11 @@ export async function createVoice(config: VoiceConfig, deps: VoiceDeps): Promise
     onCue: deps.onCue,
     onShowOptions: deps.onShowOptions,
     onState: deps.onState,
-    onDetection: (d, accepted) => log.info({ keyword: d.keyword, score: Number(d.score.toFixed(3)), accepted }, 'wake word'),
+    onSay: deps.onSay,
+    onDetection: (d, accepted) => {
+      log.info({ keyword: d.keyword, score: Number(d.score.toFixed(3)), accepted }, 'wake word');
+      deps.onDetection?.(d, accepted);
+    },
     onError: (e) => log.error({ code: e.code, detail: e.message }, 'voice error'),
   });
 

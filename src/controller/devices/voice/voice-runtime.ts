@@ -35,6 +35,8 @@ export interface VoiceRuntimeOptions {
   /** The screen should show the options being read aloud. */
   onShowOptions?: () => void;
   onState?: (state: VoiceSessionState) => void;
+  /** Each text as it starts being spoken (captions on the screen; tests). */
+  onSay?: (text: string, language: Language) => void;
   /** Detections, also the ones dropped by the echo gate (for logs and tests). */
   onDetection?: (d: WakeWordDetection, accepted: boolean) => void;
   onError?: (error: CodedError) => void;
@@ -98,6 +100,14 @@ export class VoiceRuntime implements AudioListener {
     this.dispatch({ type: 'tick', at: this.o.now() });
   }
 
+  /** Resolves when all audio fed so far has been through the wake-word engine. */
+  async audioDrained(): Promise<void> {
+    for (let queue = this.queue; ; queue = this.queue) {
+      await queue;
+      if (queue === this.queue) return;
+    }
+  }
+
   /** Resolves when all audio fed so far is processed and all speech started so far is over. */
   async settled(): Promise<void> {
     for (;;) {
@@ -130,6 +140,7 @@ export class VoiceRuntime implements AudioListener {
         return;
       case 'say': {
         const text = utteranceText(this.o.prompts, effect.language, effect.parts);
+        this.o.onSay?.(text, effect.language);
         const task = this.o.speech
           .say(text, effect.language)
           .catch((e: unknown) => {
