@@ -68,8 +68,9 @@ export async function createWakeWord(config: WakeWordConfig, env: NodeJS.Process
   }
 }
 
-/** Speech that says nothing and says so: no loudspeaker configured. */
+/** Speech that says nothing and says so: no loudspeaker configured, or espeak-ng cannot speak. */
 class NoSpeech implements SpeechOutPort {
+  constructor(private readonly reason: PartStatus = { state: 'disabled', adapter: 'none' }) {}
   async say(): Promise<SpeechOutcome> {
     return 'done';
   }
@@ -78,7 +79,7 @@ class NoSpeech implements SpeechOutPort {
     return false;
   }
   status(): PartStatus {
-    return { state: 'disabled', adapter: 'none' };
+    return this.reason;
   }
 }
 
@@ -107,8 +108,17 @@ export async function createVoice(config: VoiceConfig, deps: VoiceDeps): Promise
   const sink: AudioSink | null =
     deps.sink ??
     (sinkConfig.adapter === 'alsa' ? new AlsaPlayback({ device: sinkConfig.device }) : sinkConfig.adapter === 'file' ? new WavFileSink(sinkConfig.dir) : null);
-  const speech: SpeechOutPort =
-    config.enabled && sink ? new EspeakSpeech(new EspeakSynth({ rate: config.speech.rate, volume: config.speech.volume, voices: config.speech.voices }), sink) : new NoSpeech();
+  let speech: SpeechOutPort = new NoSpeech();
+  if (config.enabled && sink) {
+    const synth = new EspeakSynth({ rate: config.speech.rate, volume: config.speech.volume, voices: config.speech.voices });
+    try {
+      await synth.checkVoices();
+      speech = new EspeakSpeech(synth, sink);
+    } catch (e) {
+      speech = new NoSpeech(fault('espeak-ng', e));
+      log.error({ code: speech.status().code, detail: (e as Error).message }, 'speech out did not start; the robot stays silent');
+    }
+  }
 
   const inConfig = config.audioIn;
   const audioIn: AudioInPort | null = !config.enabled || inConfig.adapter === 'none' || !wakeWord

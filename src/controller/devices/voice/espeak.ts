@@ -57,6 +57,25 @@ export class EspeakSynth {
     return encodeWav(bytesToInt16(wav.data), wav.sampleRate);
   }
 
+  /**
+   * Checks that every language's voice is installed. espeak-ng itself silently falls back to its
+   * default (English) voice for an unknown name, which would greet Vietnamese citizens in English.
+   */
+  async checkVoices(): Promise<void> {
+    const { stdout } = await runTool({ command: this.options.command ?? 'espeak-ng', args: ['--voices'], missing: 'VOICE_TTS_MISSING', failed: 'VOICE_TTS_FAILED' });
+    const known = new Set<string>();
+    for (const line of stdout.toString('utf8').split('\n').slice(1)) {
+      const cols = line.trim().split(/\s+/);
+      // Pty Language Age/Gender VoiceName File [Other languages]
+      for (const name of [cols[1], cols[3], cols[4], cols[4]?.split('/').pop()]) if (name) known.add(name.toLowerCase());
+    }
+    for (const language of LANGUAGES) {
+      const voice = this.voiceFor(language);
+      // "en-us+f3" is voice en-us with variant f3
+      if (!known.has(voice.split('+')[0]!.toLowerCase())) throw new CodedError('VOICE_LANGUAGE_UNSUPPORTED', `espeak-ng has no voice "${voice}" for ${language}`);
+    }
+  }
+
   /** espeak-ng's phoneme transcription; a "(en)" in it means the voice fell back to English for a word. */
   async phonemes(text: string, language: Language): Promise<string> {
     const { stdout } = await runTool({
