@@ -64,7 +64,7 @@ describe('openWakeWord hey_jarvis on synthesized speech', () => {
     dir = mkdtempSync(join(tmpdir(), 'wakeword-'));
     engine = await OpenWakeWord.create({ model: 'hey_jarvis', threshold: 0.5, refractoryMs: 2000 });
     for (const colour of ['whitenoise', 'pinknoise', 'brownnoise'] as const) {
-      const file = await noise(join(dir, `${colour}.wav`), 60, colour);
+      const file = await noise(join(dir, `${colour}.wav`), 40, colour);
       noiseFiles[colour] = { file, rms: rmsOf(samplesOf(file)) };
     }
   }, 60000);

