@@ -42,9 +42,16 @@ export interface VoiceRuntimeOptions {
   onError?: (error: CodedError) => void;
 }
 
+/** Audio chunks allowed to wait for the engine (~5 s of 80 ms chunks); beyond, audio is dropped. */
+export const MAX_QUEUED_CHUNKS = 64;
+
 export class VoiceRuntime implements AudioListener {
   private session: VoiceSessionState;
   private queue: Promise<void> = Promise.resolve();
+  private queued = 0;
+  private droppedSinceReset = false;
+  /** Chunks dropped because the engine fell behind (a busy CPU); for status and tests. */
+  dropped = 0;
   private quietSince = Number.NEGATIVE_INFINITY;
   private speechTasks = new Set<Promise<void>>();
 
@@ -65,8 +72,21 @@ export class VoiceRuntime implements AudioListener {
   audio(samples: Int16Array): void {
     const engine = this.o.wakeWord;
     if (!engine) return;
+    if (this.queued >= MAX_QUEUED_CHUNKS) {
+      // the engine is behind: drop rather than let memory and latency grow without bound
+      this.dropped++;
+      this.droppedSinceReset = true;
+      return;
+    }
+    this.queued++;
     const copy = samples.slice();
     this.queue = this.queue.then(async () => {
+      this.queued--;
+      if (this.droppedSinceReset) {
+        // the audio has a hole: start the engine's buffers afresh instead of stitching across it
+        engine.reset();
+        this.droppedSinceReset = false;
+      }
       try {
         for (const d of await engine.process(copy)) {
           const open = this.microphoneOpen();
