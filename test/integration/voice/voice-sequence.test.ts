@@ -71,6 +71,7 @@ describe('voice session with the file source, openWakeWord and a fake clock', ()
       onSay: (text, language) => said.push(`${language}: ${text}`),
       onDetection: (_d, accepted) => detections.push(accepted),
       sink,
+      tickIntervalMs: 0, // the test is the clock
     });
     return { voice, sink, cues, said, detections, shown: () => optionsShown, advance: (ms: number) => (now += ms) };
   }

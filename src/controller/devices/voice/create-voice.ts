@@ -37,6 +37,8 @@ export interface VoiceDeps {
   porcupineFactory?: PorcupineFactory;
   /** Replaces the configured sink (tests that control when speech ends). */
   sink?: AudioSink;
+  /** How often start() makes the runtime look at the clock (silence timeout); 0 = never (tests tick by hand). */
+  tickIntervalMs?: number;
 }
 
 export interface VoiceParts {
@@ -51,7 +53,7 @@ export interface Voice {
   readonly wakeWord: WakeWordPort | null;
   readonly audioIn: AudioInPort | null;
   status(): VoiceParts;
-  /** Opens the microphone; a failure is reported in status(), never thrown. */
+  /** Starts the session clock and opens the microphone; a failure is reported in status(), never thrown. */
   start(): Promise<void>;
   close(): Promise<void>;
 }
@@ -147,6 +149,7 @@ export async function createVoice(config: VoiceConfig, deps: VoiceDeps): Promise
     onError: (e) => log.error({ code: e.code, detail: e.message }, 'voice error'),
   });
 
+  let ticker: NodeJS.Timeout | undefined;
   return {
     runtime,
     speech,
@@ -154,6 +157,11 @@ export async function createVoice(config: VoiceConfig, deps: VoiceDeps): Promise
     audioIn,
     status: () => ({ microphone: audioIn ? audioIn.status() : micStatus, wakeWord: wakeStatus, speech: speech.status() }),
     async start() {
+      const every = deps.tickIntervalMs ?? 250;
+      if (every > 0 && !ticker) {
+        ticker = setInterval(() => runtime.tick(), every);
+        ticker.unref();
+      }
       if (!audioIn) return;
       try {
         await audioIn.start(runtime);
@@ -163,6 +171,7 @@ export async function createVoice(config: VoiceConfig, deps: VoiceDeps): Promise
       }
     },
     async close() {
+      clearInterval(ticker);
       speech.stop();
       await audioIn?.stop();
       await runtime.settled();

@@ -1,5 +1,8 @@
 /** The runtime's own rules, with a fake engine and fake speech: bounded audio queue, gating, failing speech. */
 import { CodedError, type PartStatus } from '../../../../src/contract';
+import { VoiceConfig } from '../../../../src/controller/config/voice-schema';
+import { createVoice } from '../../../../src/controller/devices/voice/create-voice';
+import { createLogger } from '../../../../src/controller/log';
 import { loadPromptBook } from '../../../../src/controller/devices/voice/prompts';
 import type { SpeechOutcome, SpeechOutPort } from '../../../../src/controller/devices/voice/speech-port';
 import { MAX_QUEUED_CHUNKS, VoiceRuntime } from '../../../../src/controller/devices/voice/voice-runtime';
@@ -64,5 +67,29 @@ describe('voice runtime', () => {
     await rt.settled();
     expect(errors).toEqual(['VOICE_PLAYBACK_DEVICE_MISSING']);
     expect(rt.state().phase).toBe('attentive');
+  });
+});
+
+describe('createVoice session clock', () => {
+  it('start() ticks the runtime on its own, so silence ends the session without anyone calling tick()', async () => {
+    let now = 0;
+    const cues: string[] = [];
+    const config = VoiceConfig.parse({
+      enabled: true, audioIn: { adapter: 'none' }, speech: { sink: { adapter: 'none' } }, silenceTimeoutMs: 1000,
+      wakeWord: { engine: 'porcupine', accessKey: 'QUJDREVGR0hJSktMTU5PUFFSU1RVVldY' },
+    });
+    // an engine that hears its keyword in every frame
+    const porcupineFactory = () => ({ frameLength: 512, sampleRate: 16000, process: () => 0, release: () => undefined });
+    const voice = await createVoice(config, { env: {}, log: createLogger('silent'), language: 'vi', now: () => now, onCue: (c) => cues.push(c), porcupineFactory, tickIntervalMs: 5 });
+    await voice.start();
+    voice.runtime.audio(new Int16Array(512));
+    await voice.runtime.settled();
+    expect(voice.runtime.state().phase).toBe('attentive');
+    now = 1000;
+    for (let i = 0; i < 200 && voice.runtime.state().phase !== 'idle'; i++) await new Promise((r) => setTimeout(r, 5));
+    await voice.runtime.settled();
+    expect(voice.runtime.state().phase).toBe('idle');
+    expect(cues).toEqual(['listening', 'idle']);
+    await voice.close();
   });
 });
