@@ -94,7 +94,11 @@ export interface ToolResult {
 export function runTool(command: string, args: string[]): Promise<ToolResult> {
   return new Promise((resolve) => {
     execFile(command, args, { timeout: 20_000 }, (err, stdout, stderr) => {
-      const code = err ? (typeof err.code === 'number' ? err.code : 127) : 0;
+      if (err?.code === 'ENOENT') {
+        resolve({ code: 127, output: `${command} not found: install the apt package \`systemd\` (.ci/run does)` });
+        return;
+      }
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
       resolve({ code, output: `${stdout}${stderr}`.trim() });
     });
   });
