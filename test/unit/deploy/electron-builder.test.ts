@@ -44,6 +44,18 @@ describe('electron-builder.yml against electron-builder’s schema', () => {
     expect(ok).toBe(true);
   });
 
+  it('passes electron-builder’s own validation (the function `electron-builder` runs first)', async () => {
+    // internal module of the pinned app-builder-lib: the exact check a build starts with
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { validateConfiguration } = require(require.resolve('app-builder-lib/out/util/config/config', { paths: [builderDir] })) as {
+      validateConfiguration(config: unknown, logger: unknown): Promise<void>;
+    };
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { DebugLogger } = require(require.resolve('builder-util', { paths: [builderDir] })) as { DebugLogger: new (enabled: boolean) => unknown };
+    await expect(validateConfiguration(readConfig(), new DebugLogger(false))).resolves.toBeUndefined();
+    await expect(validateConfiguration({ ...readConfig(), asr: true }, new DebugLogger(false))).rejects.toThrow(/does not match the API schema/);
+  });
+
   it.each([
     ['a misspelled option', (c: Record<string, unknown>) => ({ ...c, asr: true })],
     ['an unknown architecture', (c: Record<string, unknown>) => ({ ...c, linux: { ...(c.linux as object), target: [{ target: 'deb', arch: ['sparc'] }] } })],
