@@ -3,6 +3,7 @@
  * this file only routes. `lobby-robot --help` lists them.
  */
 import { codeParse } from './commands/code-parse-entry';
+import { center, CENTER_USAGE } from './commands/center';
 import { configCheck } from './commands/config-check';
 import { doctor } from './commands/doctor';
 import { start } from './commands/start';
@@ -30,6 +31,7 @@ const COMMANDS: Record<string, Entry> = {
   'escpos decode': { usage: 'escpos decode IN.bin [--png OUT.png]', summary: 'decode ESC/POS bytes (text dump on stdout, paper as PNG)', run: escposDecode },
   'printer test-page': { usage: 'printer test-page [--config FILE]', summary: 'print a sample ticket on the configured printer', run: printerTestPage },
   'printer status': { usage: 'printer status [--config FILE]', summary: 'ask the configured printer its status (exit 1 on a fault)', run: printerStatus },
+  center: { usage: CENTER_USAGE, summary: 'run the reference center backend alone (serves the LAN)', run: center },
 };
 
 export function helpText(): string {

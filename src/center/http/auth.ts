@@ -1,0 +1,76 @@
+/**
+ * Device tokens and the staff key. Secrets are random 32 bytes; the center stores only their
+ * SHA-256, so a copied database cannot impersonate a robot. Comparisons of the staff key are
+ * constant-time.
+ */
+import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
+import type { FastifyRequest } from 'fastify';
+import type { DeviceToken } from '../../contract/sync';
+import type { CenterContext } from '../context';
+import { CenterError } from './errors';
+
+export const hashSecret = (s: string) => createHash('sha256').update(s).digest('hex');
+export const newSecret = () => randomBytes(32).toString('base64url');
+
+const CODE_ALPHABET = 'ABCDEFGHJKMNPQRSTUVWXYZ23456789';
+export function newEnrolmentCode(): string {
+  let s = '';
+  for (let i = 0; i < 8; i++) s += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return s;
+}
+
+/** A fresh token: refresh is due halfway through its life, so a robot has half a TTL of slack. */
+export function issueToken(ctx: CenterContext): { device: DeviceToken; hash: string } {
+  const now = ctx.now();
+  const token = newSecret();
+  return { device: { token, expiresAt: now + ctx.tokenTtlMs, refreshAfter: now + Math.floor(ctx.tokenTtlMs / 2) }, hash: hashSecret(token) };
+}
+
+function bearer(req: FastifyRequest, scheme: 'Bearer' | 'Staff'): string | null {
+  const h = req.headers.authorization;
+  if (typeof h !== 'string' || h.length > 300) return null;
+  const [s, value] = h.split(' ', 2);
+  return s === scheme && value ? value : null;
+}
+
+export interface DeviceIdentity {
+  robotId: string;
+  tokenHash: string;
+}
+
+const checked = new WeakMap<FastifyRequest, DeviceIdentity>();
+
+/**
+ * An onRequest hook for robot routes: the token is checked before the body is read, so a client
+ * without a valid token cannot make the center parse half a megabyte of JSON.
+ */
+export function deviceHook(ctx: CenterContext) {
+  return async (req: FastifyRequest) => {
+    checked.set(req, await checkDevice(ctx, req));
+  };
+}
+
+/** The robot of the request, checked by deviceHook (or now, when a route runs without it). */
+export async function requireDevice(ctx: CenterContext, req: FastifyRequest): Promise<DeviceIdentity> {
+  return checked.get(req) ?? checkDevice(ctx, req);
+}
+
+/** The robot of the request's device token, or a typed 401/403. */
+async function checkDevice(ctx: CenterContext, req: FastifyRequest): Promise<DeviceIdentity> {
+  const token = bearer(req, 'Bearer');
+  if (!token) throw new CenterError(401, 'SYNC_NOT_ENROLLED');
+  const tokenHash = hashSecret(token);
+  const rec = await ctx.storage.findToken(tokenHash);
+  if (!rec) throw new CenterError(401, 'SYNC_NOT_ENROLLED');
+  if (rec.revoked) throw new CenterError(403, 'SYNC_DEVICE_REVOKED');
+  const now = ctx.now();
+  if (rec.expiresAtMs <= now || (rec.graceUntilMs !== null && rec.graceUntilMs <= now)) throw new CenterError(401, 'SYNC_TOKEN_EXPIRED');
+  return { robotId: rec.robotId, tokenHash };
+}
+
+export function requireStaff(ctx: CenterContext, req: FastifyRequest): void {
+  const key = bearer(req, 'Staff');
+  const a = Buffer.from(hashSecret(key ?? ''));
+  const b = Buffer.from(hashSecret(ctx.staffKey));
+  if (!key || !timingSafeEqual(a, b)) throw new CenterError(401, 'CENTER_STAFF_UNAUTHORIZED');
+}

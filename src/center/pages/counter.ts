@@ -1,0 +1,47 @@
+/** The counter page: staff pick their counter and call, recall, skip, transfer or complete. */
+import { COMMON_JS, page } from './layout';
+
+export const counterHtml = page('Quầy – Counter', 'counter', `
+<h1>Quầy phục vụ <span class="en">/ Service counter</span></h1>
+<div class="card">
+  <label>Quầy <span class="en">/ Counter</span> <select id="counter"></select></label>
+  <button class="secondary" id="key">Mã cán bộ <span class="en">/ Staff key</span></button>
+</div>
+<div class="card"><div>Đang phục vụ <span class="en">/ Now serving</span></div><div class="big" id="current">—</div>
+  <div>Đang chờ <span class="en">/ Waiting</span>: <b id="waiting">0</b></div></div>
+<div class="card">
+  <button id="call-next">Gọi tiếp <span class="en">/ Call next</span></button>
+  <button id="recall" class="secondary">Gọi lại <span class="en">/ Recall</span></button>
+  <button id="skip" class="secondary">Bỏ qua <span class="en">/ Skip</span></button>
+  <button id="complete" class="secondary">Hoàn thành <span class="en">/ Complete</span></button>
+  <select id="to"></select><button id="transfer" class="secondary">Chuyển <span class="en">/ Transfer</span></button>
+</div>
+<p id="msg" class="err" role="status"></p>`);
+
+export const counterJs = `${COMMON_JS}
+let board = null;
+async function refresh() {
+  board = await api('/v1/board');
+  const sel = $('counter'), to = $('to'), chosen = sel.value || localStorage.getItem('counterId') || '';
+  sel.innerHTML = board.counters.map((c) => '<option value="' + esc(c.id) + '">' + esc(c.label) + ' — ' + esc(c.counterGroup) + '</option>').join('');
+  if (chosen) sel.value = chosen;
+  const groups = [...new Set(board.counters.map((c) => c.counterGroup))];
+  to.innerHTML = groups.map((g) => '<option>' + esc(g) + '</option>').join('');
+  const me = board.counters.find((c) => c.id === sel.value);
+  $('current').textContent = (me && me.serving) || '—';
+  $('waiting').textContent = me ? (board.waiting[me.counterGroup] || 0) : 0;
+}
+async function act(action) {
+  $('msg').textContent = '';
+  if (!staffKey()) askKey();
+  try {
+    const body = action === 'transfer' ? JSON.stringify({ toCounterGroup: $('to').value }) : '{}';
+    await api('/v1/counters/' + encodeURIComponent($('counter').value) + '/' + action, { method: 'POST', body });
+  } catch (e) { $('msg').textContent = e.message; }
+  await refresh();
+}
+for (const a of ['call-next', 'recall', 'skip', 'complete', 'transfer']) $(a).onclick = () => act(a);
+$('key').onclick = askKey;
+$('counter').onchange = () => { localStorage.setItem('counterId', $('counter').value); refresh(); };
+refresh().then(() => { const es = new EventSource('/v1/stream?after=' + board.lastEventId); es.onmessage = refresh; ['ticket.queued','ticket.called','ticket.served','ticket.skipped','ticket.transferred','ticket.voided','stream.reset'].forEach((t) => es.addEventListener(t, refresh)); });
+`;

@@ -1,0 +1,112 @@
+/** The routes robots call with their device token (and enrolment, which gives them one). */
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { businessDay } from '../../core/business-day';
+import {
+  DeviceHealth, EnrolRequest, IngestRequest, LeaseRequest, LookupCode, SYNC_PROTOCOL_VERSION, TicketChange,
+  type CatalogResponse, type EnrolResponse, type HeartbeatResponse, type IngestResponse, type LeaseResponse, type LeaseResult, type RefreshResponse,
+} from '../../contract/sync';
+import { ruleFor, type CenterContext } from '../context';
+import { deviceHook, hashSecret, issueToken, requireDevice } from '../http/auth';
+import { CenterError, issuesOf, parse } from '../http/errors';
+import type { RateLimiter } from '../http/rate-limit';
+
+const DAY_MS = 24 * 3600_000;
+
+export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { enrolLimiter: RateLimiter; afterWrite: () => void }): void {
+  const groupByService = new Map(ctx.catalog.services.map((s) => [s.id, s.counterGroup]));
+  const deviceOnly = { onRequest: deviceHook(ctx) };
+
+  app.get('/v1/info', async () => ({
+    protocol: SYNC_PROTOCOL_VERSION, minProtocol: 1, centerName: ctx.catalog.centerName.vi, serverTime: ctx.now(),
+  }));
+
+  app.post('/v1/enrol', async (req, reply) => {
+    // only failed attempts count: guessing codes is slow, enrolling a fleet at once is not
+    if (!opts.enrolLimiter.allows(req.ip, ctx.now())) throw new CenterError(429, 'CENTER_RATE_LIMITED');
+    const body = parse(EnrolRequest, req.body);
+    const { device, hash } = issueToken(ctx);
+    const outcome = await ctx.storage.enrol({
+      codeHash: hashSecret(body.code), robotId: body.robotId, tokenHash: hash, tokenExpiresAtMs: device.expiresAt, nowMs: ctx.now(),
+      fallbackSlots: ctx.numbering.default.fallbackSlots, preferredSlot: body.preferredSlot,
+    });
+    if (!outcome.ok) opts.enrolLimiter.take(req.ip, ctx.now());
+    if (!outcome.ok) throw new CenterError(outcome.code === 'CENTER_NO_ROBOT_SLOT' ? 409 : 401, outcome.code);
+    opts.afterWrite();
+    ctx.log.info({ robotId: body.robotId, robotSlot: outcome.robotSlot }, 'robot enrolled');
+    const res: EnrolResponse = { robotId: body.robotId, robotSlot: outcome.robotSlot, device, serverTime: ctx.now() };
+    return reply.code(201).send(res);
+  });
+
+  app.post('/v1/token/refresh', deviceOnly, async (req): Promise<RefreshResponse> => {
+    const { tokenHash } = await requireDevice(ctx, req);
+    const { device, hash } = issueToken(ctx);
+    await ctx.storage.rotateToken(tokenHash, hash, device.expiresAt, ctx.now() + ctx.tokenGraceMs, ctx.now());
+    return { device, serverTime: ctx.now() };
+  });
+
+  app.get('/v1/catalog', deviceOnly, async (req: FastifyRequest, reply: FastifyReply) => {
+    await requireDevice(ctx, req);
+    reply.header('etag', ctx.catalogEtag);
+    if (req.headers['if-none-match'] === ctx.catalogEtag) return reply.code(304).send();
+    const res: CatalogResponse = {
+      catalog: ctx.catalog, counters: ctx.counters, priorityWeights: { ...ctx.weights }, numbering: ctx.numbering, etag: ctx.catalogEtag, serverTime: ctx.now(),
+    };
+    return res;
+  });
+
+  app.post('/v1/leases', deviceOnly, async (req): Promise<LeaseResponse> => {
+    const { robotId } = await requireDevice(ctx, req);
+    const body = parse(LeaseRequest, req.body);
+    const now = ctx.now();
+    // only today and tomorrow (a robot near midnight, or a little ahead): nobody hoards future days
+    const days = new Set([businessDay(new Date(now)), businessDay(new Date(now + DAY_MS))]);
+    const results: LeaseResult[] = [];
+    for (const r of body.requests) {
+      if (!ctx.prefixes.has(r.prefix)) results.push({ requestId: r.requestId, ok: false, code: 'CENTER_PREFIX_UNKNOWN' });
+      else if (!days.has(r.day)) results.push({ requestId: r.requestId, ok: false, code: 'SYNC_DAY_NOT_LEASABLE' });
+      else {
+        const out = await ctx.storage.leaseBlock({ robotId, requestId: r.requestId, prefix: r.prefix, day: r.day, rule: ruleFor(ctx, r.prefix), nowMs: now });
+        results.push(out.ok ? { requestId: r.requestId, ok: true, lease: out.lease } : { requestId: r.requestId, ok: false, code: out.code });
+      }
+    }
+    const slot = await ctx.storage.slotOf(robotId);
+    return { results, robotSlot: slot ?? 0, serverTime: ctx.now() };
+  });
+
+  app.post('/v1/tickets/batch', deviceOnly, async (req): Promise<IngestResponse> => {
+    const { robotId } = await requireDevice(ctx, req);
+    const body = parse(IngestRequest, req.body);
+    // one bad item must not hold back the others: each is validated alone and answered alone
+    const changes = body.changes.map((c) => {
+      const r = TicketChange.safeParse(c);
+      return r.success ? r.data : { invalid: issuesOf(r.error) };
+    });
+    const results = await ctx.storage.ingest(changes, { robotId, nowMs: ctx.now(), groupOf: (id) => groupByService.get(id) ?? null });
+    opts.afterWrite();
+    return { results, serverTime: ctx.now() };
+  });
+
+  app.post('/v1/heartbeat', deviceOnly, async (req): Promise<HeartbeatResponse> => {
+    const { robotId } = await requireDevice(ctx, req);
+    const health = parse(DeviceHealth, req.body);
+    await ctx.storage.recordHeartbeat(robotId, health, ctx.now());
+    return { catalogEtag: ctx.catalogEtag, lastEventId: await ctx.storage.lastEventId(), serverTime: ctx.now() };
+  });
+
+  const codeParam = z.object({ code: LookupCode }).strict();
+  app.get('/v1/appointments/:code', deviceOnly, async (req) => {
+    await requireDevice(ctx, req);
+    const { code } = parse(codeParam, req.params);
+    const appointment = await ctx.storage.findAppointment(code);
+    if (!appointment) throw new CenterError(404, 'CENTER_NOT_FOUND');
+    return { appointment, serverTime: ctx.now() };
+  });
+  app.get('/v1/dossiers/:code', deviceOnly, async (req) => {
+    await requireDevice(ctx, req);
+    const { code } = parse(codeParam, req.params);
+    const dossier = await ctx.storage.findDossier(code);
+    if (!dossier) throw new CenterError(404, 'CENTER_NOT_FOUND');
+    return { dossier, serverTime: ctx.now() };
+  });
+}

@@ -1,0 +1,146 @@
+/**
+ * The reference center backend: Fastify 5 on a configurable host and port, SQLite under a data
+ * folder (or any CenterStorage), the sync API for robots, counter operations, the realtime
+ * stream and the pages (counter, lobby display, ticket status, fleet).
+ *
+ * Every request body is bounded (SYNC_MAX_BODY_BYTES) and validated with zod; every failure is
+ * `{ error: { code }, serverTime }` with a stable code; every response carries x-server-time.
+ */
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import type { Catalog } from '../contract/catalog';
+import { SERVER_TIME_HEADER, SYNC_MAX_BODY_BYTES, SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../contract/sync';
+import {
+  DEFAULT_TOKEN_TTL_MS, deriveCounters, deriveNumbering, deriveWeights, etagOf, type CenterContext, type CenterLog,
+} from './context';
+import type { NumberSpaceRule } from './domain/number-space';
+import { newSecret } from './http/auth';
+import { CenterError } from './http/errors';
+import { RateLimiter } from './http/rate-limit';
+import { StreamHub } from './http/stream-hub';
+import { pageRoutes } from './routes/pages';
+import { publicRoutes } from './routes/public';
+import { robotRoutes } from './routes/robot';
+import { staffRoutes } from './routes/staff';
+import { demoAppointments, demoDossiers } from './seed/demo-lookups';
+import { businessDay } from '../core/business-day';
+import type { CenterStorage } from './storage/port';
+import { openSqliteStorage } from './storage/sqlite';
+
+export interface CenterOptions {
+  host: string;
+  port: number;
+  dataDir: string;
+  catalog: Catalog;
+  log: CenterLog;
+  /** Wall clock in ms; tests inject one to run token expiry without sleeping. */
+  now?: () => number;
+  /** Defaults to the key in <dataDir>/staff-key, created on first start. */
+  staffKey?: string;
+  tokenTtlMs?: number;
+  tokenGraceMs?: number;
+  numbering?: Partial<NumberSpaceRule>;
+  /** Another storage adapter (a server database); SQLite under dataDir by default. */
+  storage?: CenterStorage;
+  seedDemoData?: boolean;
+}
+
+export interface RunningCenter {
+  url: string;
+  port: number;
+  staffKey: string;
+  ctx: CenterContext;
+  close(): Promise<void>;
+}
+
+/** The staff key lives beside the database, readable only by the center's user. */
+function loadStaffKey(dataDir: string): string {
+  const file = join(dataDir, 'staff-key');
+  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const key = newSecret();
+  writeFileSync(file, `${key}\n`, { mode: 0o600 });
+  return key;
+}
+
+function errorBody(ctx: CenterContext, code: CenterError['code'], issues?: string[]) {
+  return { error: issues?.length ? { code, issues } : { code }, serverTime: ctx.now() };
+}
+
+export function buildApp(ctx: CenterContext): { app: FastifyInstance; hub: StreamHub } {
+  const app = Fastify({ forceCloseConnections: true, bodyLimit: SYNC_MAX_BODY_BYTES, logger: false, requestTimeout: 30_000, connectionTimeout: 60_000, routerOptions: { maxParamLength: 120 } });
+  const hub = new StreamHub(ctx.storage, ctx.now);
+  const afterWrite = () => hub.notify();
+
+  app.addHook('onSend', async (_req, reply, payload) => {
+    reply.header(SERVER_TIME_HEADER, String(ctx.now()));
+    reply.header(SYNC_PROTOCOL_HEADER, String(SYNC_PROTOCOL_VERSION));
+    return payload;
+  });
+
+  app.setErrorHandler((thrown: FastifyError | CenterError, req, reply) => {
+    if (thrown instanceof CenterError) return reply.code(thrown.status).send(errorBody(ctx, thrown.code, thrown.issues));
+    const err = thrown as FastifyError;
+    const status = typeof err.statusCode === 'number' ? err.statusCode : 500;
+    if (status === 413) return reply.code(413).send(errorBody(ctx, 'CENTER_BODY_TOO_LARGE'));
+    if (status >= 400 && status < 500) return reply.code(status).send(errorBody(ctx, 'CENTER_INVALID_REQUEST', [String(err.code ?? err.message).slice(0, 200)]));
+    ctx.log.error({ err: { message: err.message, code: err.code }, url: req.url.split('?')[0] }, 'center request failed');
+    return reply.code(500).send(errorBody(ctx, /SQLITE/.test(String(err.code)) ? 'CENTER_STORAGE_FAILED' : 'INTERNAL_ERROR'));
+  });
+  app.setNotFoundHandler((_req, reply) => reply.code(404).send(errorBody(ctx, 'CENTER_NOT_FOUND')));
+
+  robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(10, 10), afterWrite });
+  staffRoutes(app, ctx, { afterWrite });
+  publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
+  pageRoutes(app);
+  return { app, hub };
+}
+
+export async function createCenterServer(opts: CenterOptions): Promise<RunningCenter> {
+  const now = opts.now ?? Date.now;
+  const storage =
+    opts.storage ??
+    openSqliteStorage({
+      dataDir: opts.dataDir,
+      seed: opts.seedDemoData === false ? undefined : { appointments: demoAppointments(businessDay(new Date(now()))), dossiers: demoDossiers(businessDay(new Date(now()))) },
+    });
+  const ttl = opts.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
+  const numbering = deriveNumbering(opts.catalog, opts.numbering);
+  const counters = deriveCounters(opts.catalog);
+  const weights = deriveWeights(opts.catalog);
+  const ctx: CenterContext = {
+    storage, now, log: opts.log, catalog: opts.catalog, counters, weights, numbering,
+    catalogEtag: etagOf({ catalog: opts.catalog, counters, weights, numbering }),
+    prefixes: new Set(opts.catalog.services.map((s) => s.prefix)),
+    staffKey: opts.staffKey ?? loadStaffKey(opts.dataDir),
+    tokenTtlMs: ttl,
+    tokenGraceMs: Math.min(opts.tokenGraceMs ?? 10 * 60_000, ttl),
+  };
+  await storage.syncCounters(counters);
+  const { app, hub } = buildApp(ctx);
+  try {
+    await app.listen({ host: opts.host, port: opts.port });
+  } catch (e) {
+    await storage.close();
+    throw e;
+  }
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : opts.port;
+  const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
+  opts.log.info({ host: opts.host, port, dataDir: opts.dataDir }, 'center listening');
+  let closed = false;
+  return {
+    url: `http://${shownHost}:${port}`,
+    port,
+    staffKey: ctx.staffKey,
+    ctx,
+    close: async () => {
+      if (closed) return;
+      closed = true;
+      hub.close();
+      await app.close();
+      await storage.close();
+    },
+  };
+}

@@ -1,0 +1,140 @@
+/**
+ * What the center stores, as domain operations. Each method is atomic: the SQLite adapter runs
+ * it in one IMMEDIATE transaction, and a server database adapter must do the same. Events for
+ * the realtime stream are appended inside the same transaction as the change they describe, so
+ * the stream can never miss or invent a change. Methods are async so a networked database fits.
+ */
+import type { ErrorCode } from '../../contract/error-codes';
+import type { DeviceHealth, IngestItemResult, Lease, StreamEvent, StreamEventData, StreamEventType, TicketChange } from '../../contract/sync';
+import type { Appointment, Dossier } from '../../contract/sync';
+import type { NumberSpaceRule } from '../domain/number-space';
+import type { Weights } from '../domain/calling';
+
+export interface TokenRecord {
+  robotId: string;
+  expiresAtMs: number;
+  /** Set when the token was rotated: it stays usable until then (a lost refresh answer must not lock the robot out). */
+  graceUntilMs: number | null;
+  revoked: boolean;
+}
+
+export interface DeviceRecord {
+  robotId: string;
+  robotSlot: number;
+  enrolledAtMs: number;
+  revoked: boolean;
+  tokenExpiresAtMs: number | null;
+  lastSeenAtMs: number | null;
+  skewMs: number | null;
+  health: DeviceHealth | null;
+}
+
+export interface EnrolInput {
+  codeHash: string;
+  robotId: string;
+  tokenHash: string;
+  tokenExpiresAtMs: number;
+  nowMs: number;
+  fallbackSlots: number;
+  preferredSlot?: number;
+}
+
+export type EnrolOutcome = { ok: true; robotSlot: number } | { ok: false; code: ErrorCode };
+
+export interface LeaseInput {
+  robotId: string;
+  requestId: string;
+  prefix: string;
+  day: string;
+  rule: NumberSpaceRule;
+  nowMs: number;
+}
+
+export type LeaseOutcome = { ok: true; lease: Lease } | { ok: false; code: ErrorCode };
+
+export interface CounterRecord {
+  id: string;
+  label: string;
+  counterGroup: string;
+}
+
+export type CenterTicketStatus = 'pending' | 'waiting' | 'called' | 'served' | 'skipped' | 'voided';
+
+export interface CenterTicket {
+  ticketId: string;
+  robotId: string;
+  serviceId: string;
+  counterGroup: string;
+  prefix: string;
+  day: string;
+  number: number;
+  display: string;
+  categoryId: string | null;
+  robotState: string;
+  version: number;
+  status: CenterTicketStatus;
+  issuedAtMs: number;
+  receivedSeq: number;
+  counterId: string | null;
+}
+
+export interface IngestContext {
+  robotId: string;
+  nowMs: number;
+  /** The counter group of a service, null when the catalog does not know it (stored anyway, flagged). */
+  groupOf: (serviceId: string) => string | null;
+}
+
+export interface CounterOpInput {
+  counterId: string;
+  action: 'call-next' | 'recall' | 'skip' | 'transfer' | 'complete';
+  toCounterGroup?: string;
+  weights: Weights;
+  /** Business day whose tickets are called. */
+  day: string;
+  nowMs: number;
+}
+
+export type CounterOpOutcome = { ok: true; current: CenterTicket | null } | { ok: false; code: ErrorCode };
+
+export interface NewEvent {
+  type: StreamEventType;
+  data: StreamEventData;
+}
+
+export interface CenterStorage {
+  // devices and tokens
+  createEnrolmentCode(codeHash: string, robotId: string | null, expiresAtMs: number, nowMs: number): Promise<void>;
+  enrol(input: EnrolInput): Promise<EnrolOutcome>;
+  findToken(tokenHash: string): Promise<TokenRecord | null>;
+  /** Adds the new token; the old one remains valid until `oldGraceUntilMs` (or its own expiry). */
+  rotateToken(oldHash: string, newHash: string, newExpiresAtMs: number, oldGraceUntilMs: number, nowMs: number): Promise<void>;
+  revokeDevice(robotId: string, nowMs: number): Promise<boolean>;
+  recordHeartbeat(robotId: string, health: DeviceHealth, nowMs: number): Promise<void>;
+  listDevices(): Promise<DeviceRecord[]>;
+  slotOf(robotId: string): Promise<number | null>;
+
+  // numbers and tickets
+  leaseBlock(input: LeaseInput): Promise<LeaseOutcome>;
+  ingest(changes: readonly (TicketChange | { invalid: string[] })[], ctx: IngestContext): Promise<IngestItemResult[]>;
+  getTicket(ticketId: string): Promise<CenterTicket | null>;
+  waitingIn(counterGroup: string, day: string): Promise<CenterTicket[]>;
+  countWaiting(day: string): Promise<Record<string, number>>;
+
+  // counters
+  syncCounters(counters: readonly CounterRecord[]): Promise<void>;
+  listCounters(): Promise<(CounterRecord & { current: CenterTicket | null })[]>;
+  counterOp(input: CounterOpInput): Promise<CounterOpOutcome>;
+
+  // realtime stream
+  eventsAfter(afterId: number, limit: number): Promise<StreamEvent[]>;
+  firstEventId(): Promise<number>;
+  lastEventId(): Promise<number>;
+  appendEvent(event: NewEvent, nowMs: number): Promise<void>;
+
+  // look-ups (seeded demo data in the reference center)
+  findAppointment(code: string): Promise<Appointment | null>;
+  findDossier(code: string): Promise<Dossier | null>;
+
+  close(): Promise<void>;
+}

@@ -1,0 +1,53 @@
+/** The SQLite adapter of the center's storage port: one file under the data folder. */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Appointment, Dossier } from '../../../contract/sync';
+import type { CenterStorage } from '../port';
+import { counterOp, listCounters, syncCounters } from './counters';
+import { createEnrolmentCode, enrol, findToken, listDevices, recordHeartbeat, revokeDevice, rotateToken, slotOf } from './devices';
+import { appendEvent, eventsAfter, firstEventId, lastEventId } from './events';
+import { leaseBlock } from './leases';
+import { findAppointment, findDossier, seedLookups } from './lookups';
+import { openCenterDb } from './open';
+import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
+
+export const CENTER_DB_FILE = 'center.sqlite';
+
+export interface SqliteStorageOptions {
+  dataDir: string;
+  seed?: { appointments: readonly Appointment[]; dossiers: readonly Dossier[] };
+}
+
+export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
+  mkdirSync(opts.dataDir, { recursive: true });
+  const db = openCenterDb(join(opts.dataDir, CENTER_DB_FILE));
+  if (opts.seed) seedLookups(db, opts.seed.appointments, opts.seed.dossiers);
+  // better-sqlite3 is synchronous: each call below is a whole transaction, done before the next starts
+  return {
+    createEnrolmentCode: async (h, r, e, n) => createEnrolmentCode(db, h, r, e, n),
+    enrol: async (i) => enrol(db, i),
+    findToken: async (h) => findToken(db, h),
+    rotateToken: async (o, n, e, g, now) => rotateToken(db, o, n, e, g, now),
+    revokeDevice: async (r, n) => revokeDevice(db, r, n),
+    recordHeartbeat: async (r, h, n) => recordHeartbeat(db, r, h, n),
+    listDevices: async () => listDevices(db),
+    slotOf: async (r) => slotOf(db, r),
+    leaseBlock: async (i) => leaseBlock(db, i),
+    ingest: async (c, ctx) => ingest(db, c, ctx),
+    getTicket: async (id) => getTicket(db, id),
+    waitingIn: async (g, d) => waitingIn(db, g, d),
+    countWaiting: async (d) => countWaiting(db, d),
+    syncCounters: async (c) => syncCounters(db, c),
+    listCounters: async () => listCounters(db),
+    counterOp: async (i) => counterOp(db, i),
+    eventsAfter: async (a, l) => eventsAfter(db, a, l),
+    firstEventId: async () => firstEventId(db),
+    lastEventId: async () => lastEventId(db),
+    appendEvent: async (e, n) => void appendEvent(db, e, n),
+    findAppointment: async (c) => findAppointment(db, c),
+    findDossier: async (c) => findDossier(db, c),
+    close: async () => {
+      if (db.open) db.close();
+    },
+  };
+}

@@ -1,0 +1,127 @@
+/**
+ * Opens the center's SQLite file (WAL, synchronous FULL: an acknowledged ticket survives a power
+ * cut) and brings its schema up to date. PRAGMA user_version holds the version reached; each
+ * migration runs once, in its own transaction. Never edit a released step: add one.
+ */
+import Database from 'better-sqlite3';
+
+export type Db = Database.Database;
+
+const MIGRATIONS: string[] = [
+  `
+  CREATE TABLE enrolment_codes (
+    code_hash TEXT PRIMARY KEY,
+    robot_id TEXT,
+    expires_at_ms INTEGER NOT NULL,
+    created_at_ms INTEGER NOT NULL,
+    used_at_ms INTEGER,
+    used_by TEXT
+  );
+  CREATE TABLE devices (
+    robot_id TEXT PRIMARY KEY,
+    robot_slot INTEGER NOT NULL UNIQUE,
+    enrolled_at_ms INTEGER NOT NULL,
+    revoked_at_ms INTEGER,
+    last_seen_at_ms INTEGER,
+    skew_ms INTEGER,
+    health TEXT
+  );
+  CREATE TABLE device_tokens (
+    token_hash TEXT PRIMARY KEY,
+    robot_id TEXT NOT NULL REFERENCES devices (robot_id),
+    expires_at_ms INTEGER NOT NULL,
+    grace_until_ms INTEGER,
+    created_at_ms INTEGER NOT NULL
+  );
+  CREATE INDEX device_tokens_robot ON device_tokens (robot_id);
+
+  -- every block ever leased; a number belongs to at most one block (UNIQUE + the allocator)
+  CREATE TABLE leases (
+    lease_id TEXT PRIMARY KEY,
+    robot_id TEXT NOT NULL,
+    request_id TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    day TEXT NOT NULL,
+    first INTEGER NOT NULL,
+    last INTEGER NOT NULL,
+    created_at_ms INTEGER NOT NULL,
+    UNIQUE (robot_id, request_id),
+    UNIQUE (prefix, day, first),
+    CHECK (first <= last)
+  );
+
+  CREATE TABLE tickets (
+    seq INTEGER PRIMARY KEY AUTOINCREMENT,
+    ticket_id TEXT NOT NULL UNIQUE,
+    robot_id TEXT NOT NULL,
+    service_id TEXT NOT NULL,
+    counter_group TEXT NOT NULL,
+    prefix TEXT NOT NULL,
+    day TEXT NOT NULL,
+    number INTEGER NOT NULL,
+    display TEXT NOT NULL,
+    category_id TEXT,
+    language TEXT NOT NULL,
+    robot_state TEXT NOT NULL,
+    version INTEGER NOT NULL,
+    status TEXT NOT NULL CHECK (status IN ('pending','waiting','called','served','skipped','voided')),
+    attention TEXT,
+    issued_at_ms INTEGER NOT NULL,
+    received_at_ms INTEGER NOT NULL,
+    updated_at_ms INTEGER NOT NULL,
+    counter_id TEXT,
+    called_at_ms INTEGER,
+    done_at_ms INTEGER
+  );
+  CREATE INDEX tickets_group_status ON tickets (counter_group, status);
+  CREATE INDEX tickets_number ON tickets (prefix, day, number);
+
+  CREATE TABLE counters (
+    id TEXT PRIMARY KEY,
+    label TEXT NOT NULL,
+    counter_group TEXT NOT NULL,
+    current_ticket_id TEXT
+  );
+
+  CREATE TABLE events (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    at_ms INTEGER NOT NULL,
+    type TEXT NOT NULL,
+    data TEXT NOT NULL
+  );
+
+  CREATE TABLE appointments (
+    code TEXT PRIMARY KEY,
+    service_id TEXT NOT NULL,
+    day TEXT NOT NULL,
+    time TEXT NOT NULL,
+    status TEXT NOT NULL,
+    masked_name TEXT NOT NULL
+  );
+  CREATE TABLE dossiers (
+    code TEXT PRIMARY KEY,
+    service_id TEXT NOT NULL,
+    status TEXT NOT NULL,
+    received_day TEXT NOT NULL,
+    due_day TEXT NOT NULL,
+    masked_name TEXT NOT NULL
+  );
+  `,
+];
+
+export function openCenterDb(file: string): Db {
+  const db = new Database(file);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = FULL');
+  db.pragma('foreign_keys = ON');
+  db.pragma('busy_timeout = 5000');
+  const reached = db.pragma('user_version', { simple: true }) as number;
+  MIGRATIONS.forEach((sql, i) => {
+    if (i < reached) return;
+    db.transaction(() => {
+      db.exec(sql);
+      db.pragma(`user_version = ${i + 1}`);
+    }).immediate();
+  });
+  return db;
+}

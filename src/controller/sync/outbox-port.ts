@@ -1,0 +1,45 @@
+/**
+ * What the sync client needs from the robot's durable store. The queue branch's QueueStore
+ * (src/controller/store/queue-store.ts) has these methods with these shapes, so it can be passed
+ * as is; tests pass small in-memory fakes.
+ */
+import type { ErrorCode } from '../../contract/error-codes';
+import type { Lease, TicketChangeInput } from '../../contract/sync';
+
+export interface OutboxEvent {
+  /** Local, increasing; what `ack` takes. */
+  id: number;
+  /** Idempotency key (robot id + ticket id + version); sent along for the center's logs. */
+  key: string;
+  ticketId: string;
+  /** The change as the center's TicketChange schema reads it: { ticket, version, kind, prefix, ... }. */
+  payload: Omit<TicketChangeInput, 'key'>;
+}
+
+export interface OutboxPort {
+  /** The oldest `max` events not acknowledged yet; taking does not remove (at-least-once). */
+  takeBatch(max: number): OutboxEvent[];
+  /** The center has them: remove them (acknowledging twice is harmless). */
+  ack(ids: readonly number[]): unknown;
+  pendingCount(): number;
+}
+
+export interface LeaseNeed {
+  prefix: string;
+  day: string;
+  remaining: number;
+  leasedUpTo: number | null;
+}
+
+export interface LeasePort {
+  /** Prefixes of `day` whose leased numbers fell below the low-water mark. */
+  leaseNeeds(day?: string, lowWater?: number): LeaseNeed[];
+  /** Stores a block from the center; refuses (throws) one that overlaps numbers already held. */
+  addLease(lease: Lease): 'added' | 'known';
+}
+
+/** Optional: what the center says happened to this robot's tickets, and items it refused for good. */
+export interface TicketMarksPort {
+  applyCenterMark(ticketId: string, mark: { calledAt?: Date; servedAt?: Date; counterId?: string }): void;
+  flag(ticketId: string, attention: ErrorCode): unknown;
+}
