@@ -23,6 +23,7 @@ import { recoverInterrupted } from './store/recovery';
 import { startScanning, type Scanning } from './scanning';
 import { createCenterLink, credentialsFile, type CenterLink } from './sync/create-sync';
 import { fileCredentialStore } from './sync/credentials';
+import { loadCenterCatalog, saveCenterCatalog } from './sync/center-catalog';
 import { VERSION } from './version';
 
 export interface ControllerOptions {
@@ -69,11 +70,13 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   const center = opts.center ?? (centerMode(config) === 'remote' && config.center.url ? { url: config.center.url, enrolmentCode: config.center.enrolmentCode } : undefined);
   // the slot the center granted at enrolment wins over the configured one
   const grantedSlot = center ? fileCredentialStore(credentialsFile(config.dataDir)).load()?.robotSlot : undefined;
+  // with a center, the catalog it published last wins over the installed one (also offline)
+  let catalog: Catalog = (center && loadCenterCatalog(config.dataDir)) || opts.catalog;
   const store = QueueStore.open({
     file: join(config.dataDir, 'robot.sqlite'),
     robotId: config.robotId,
     robotSlot: grantedSlot ?? config.queue.robotSlot,
-    catalog: opts.catalog,
+    catalog,
     clock: { wallMs: () => now().getTime() },
     numberAuthority: config.queue.numberAuthority ?? (center || config.profile !== 'simulator' ? 'center' : 'self'),
   });
@@ -84,7 +87,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     log.warn({ voided: recovered.voided.length, flagged: recovered.flagged.length, printed: recovered.confirmedPrinted.length }, 'recovered interrupted tickets');
   }
   const printer = createPrinter(config.printer, { simulatorPort: opts.simulatorPrinterPort });
-  const ticketJob = ticketJobBuilder(config.printer, () => opts.catalog, config.ticketStatusUrl);
+  const ticketJob = ticketJobBuilder(config.printer, () => catalog, config.ticketStatusUrl);
   // the handlers and device events broadcast through the socket server, created below them
   let wsApi: WsApi | undefined = undefined;
   const motion = createMotion(config.motion, { dataDir: config.dataDir, log, simulatorPath: opts.simulatorMotionPath, defaultBehaviour: 'idle' });
@@ -104,6 +107,12 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     ? createCenterLink({
         centerUrl: center.url, enrolmentCode: center.enrolmentCode, dataDir: config.dataDir, robotId: config.robotId, version: VERSION,
         preferredSlot: config.queue.robotSlot, store, log, now: () => now().getTime(),
+        onCatalog: (published) => {
+          catalog = published;
+          store.setCatalog(published);
+          saveCenterCatalog(config.dataDir, published);
+          log.info('catalog updated from the center');
+        },
         health: () => {
           const h = health();
           return { uptimeSeconds: h.uptimeSeconds, parts: { ...h.devices, store: h.store } };
@@ -114,21 +123,21 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   /** The center's queue length for the service's counter group, when the link is up. */
   const liveQueue = (serviceId: string) => {
     const s = centerLink?.client.state();
-    const group = opts.catalog.services.find((x) => x.id === serviceId)?.counterGroup;
+    const group = catalog.services.find((x) => x.id === serviceId)?.counterGroup;
     const waiting = s?.online && group !== undefined ? s.waiting[group] : undefined;
     return waiting === undefined ? undefined : { peopleAhead: waiting };
   };
 
   const handlers: Handlers = {
     hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES], ui: config.screen }),
-    'catalog.get': () => opts.catalog,
+    'catalog.get': () => catalog,
     'status.get': () => health(),
     'code.submit': ({ text, source }) => scanning.submit(text, source),
     ...procedureHandlers(() => opts.procedures ?? DEMO_PROCEDURES),
     'ticket.issue': ({ serviceId, language, categoryId }) =>
       issueTicket(
         {
-          store, printer, ticketJob, catalog: () => opts.catalog, log, live: liveQueue,
+          store, printer, ticketJob, catalog: () => catalog, log, live: liveQueue,
           onTicket: (t) => {
             wsApi?.broadcast('ticket.updated', t);
             centerLink?.client.kick();

@@ -5,6 +5,7 @@
  * never needs one again (tokens are refreshed ahead of expiry).
  */
 import { join } from 'node:path';
+import type { Catalog } from '../../contract/catalog';
 import type { CenterLinkStatus } from '../../contract/health';
 import type { DeviceHealth } from '../../contract/sync';
 import type { Logger } from '../log';
@@ -26,6 +27,8 @@ export interface CenterLinkOptions {
   now: () => number;
   pollMs?: number;
   heartbeatMs?: number;
+  /** A catalog the center published with a new ETag. */
+  onCatalog?: (catalog: Catalog) => void;
 }
 
 export interface CenterLink {
@@ -56,6 +59,7 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
     log: opts.log,
     pollMs: opts.pollMs,
     heartbeatMs: opts.heartbeatMs,
+    onCatalog: opts.onCatalog ? (r) => opts.onCatalog!(r.catalog) : undefined,
   });
   return {
     client,

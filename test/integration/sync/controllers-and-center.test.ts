@@ -109,4 +109,27 @@ describe('two robot controllers and the reference center', () => {
     expect(c.health().center!.outboxLength).toBeGreaterThanOrEqual(tickets.length);
     expect(await issue(c, 1)).toHaveLength(1);
   });
+
+  it('takes the catalog the center publishes and keeps it for an offline restart', async () => {
+    const renamed = { ...DEMO_CATALOG, centerName: { ...DEMO_CATALOG.centerName, en: 'Renamed Ward Center' } };
+    const own = await createCenterServer({ host: '127.0.0.1', port: 0, dataDir: tempDir(), catalog: renamed, log: quietLog, now: () => clock.t, staffKey: 'k' });
+    const code = (await call(own.url, 'POST', '/v1/admin/enrolment-codes', {}, STAFF)).body.code as string;
+    const loaded = loadConfig({ env: {}, overrides: { port: 0, dataDir: join(tempDir(), 'robot-d') } });
+    const config = { ...loaded.config, robotId: 'robot-d', motion: { adapter: 'none' as const } };
+    const start = () => startController({ config, catalog: loaded.catalog, log: createLogger('silent'), uiDir: tempDir(), simulatorPrinterPort: printer.port, now: () => new Date(clock.t), center: { url: own.url, enrolmentCode: code } });
+    const catalogName = async (c: Controller) => {
+      const { ws } = await openApi(c.url, { token: c.token });
+      const reply = await request(ws!, { v: 1, id: 'c', type: 'catalog.get', payload: {} }, 'c');
+      ws!.close();
+      return (reply.result as { centerName: { en: string } }).centerName.en;
+    };
+    const first = await start();
+    expect(await catalogName(first)).toBe('Renamed Ward Center');
+    await first.close();
+    await own.close();
+    const offline = await start();
+    expect(offline.health().sync.state).toBe('degraded');
+    expect(await catalogName(offline)).toBe('Renamed Ward Center');
+    await offline.close();
+  });
 });
