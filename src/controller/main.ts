@@ -22,6 +22,7 @@ import { QueueStore } from './store/queue-store';
 import { recoverInterrupted } from './store/recovery';
 import { startScanning, type Scanning } from './scanning';
 import { VERSION } from './version';
+import { startWatchdog, type WatchdogOptions } from './watchdog';
 
 export interface ControllerOptions {
   config: RobotConfig;
@@ -38,6 +39,8 @@ export interface ControllerOptions {
   /** TCP port of the virtual printer when the printer adapter is `simulator`. */
   simulatorPrinterPort?: number;
   now?: () => Date;
+  /** systemd watchdog: process.env's NOTIFY_SOCKET/WATCHDOG_USEC by default; tests pass their own. */
+  watchdog?: Pick<WatchdogOptions, 'env' | 'spawn' | 'clock'>;
 }
 
 export interface Controller {
@@ -119,6 +122,14 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   port = (server.address() as AddressInfo).port;
   const url = `http://127.0.0.1:${port}/`;
   log.info({ url, profile: config.profile, printer: printer.status().adapter }, 'controller listening');
+  // READY=1 now, then WATCHDOG=1 only while the API listens and the store answers (./watchdog.ts)
+  const watchdog = startWatchdog({
+    env: process.env,
+    ...opts.watchdog,
+    log,
+    status: `listening on ${url}`,
+    health: () => server.listening && db.open && db.prepare('SELECT 1 AS ok').get() !== undefined,
+  });
 
   let closing: Promise<void> | undefined;
   return {
@@ -130,6 +141,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     health,
     close: () =>
       (closing ??= (async () => {
+        watchdog.stop();
         api.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
