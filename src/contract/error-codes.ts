@@ -117,6 +117,8 @@ export const ERROR_CODES = [
   'WAKEWORD_ACCESS_KEY_INVALID',
   'WAKEWORD_ACTIVATION_REFUSED',
   'WAKEWORD_KEYWORD_INVALID',
+  'VOICE_DISABLED',
+  // end of voice
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -21,6 +21,7 @@ import { issueTicket } from './queue/issue-ticket';
 import { QueueStore } from './store/queue-store';
 import { recoverInterrupted } from './store/recovery';
 import { startScanning, type Scanning } from './scanning';
+import { startVoice } from './voice';
 import { VERSION } from './version';
 
 export interface ControllerOptions {
@@ -77,13 +78,14 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   let wsApi: WsApi | undefined = undefined;
   const motion = createMotion(config.motion, { dataDir: config.dataDir, log, simulatorPath: opts.simulatorMotionPath, defaultBehaviour: 'idle' });
   const scanning = await startScanning(config, { log, now, onScan: (e) => wsApi?.broadcast('code.scanned', e) });
+  const voice = await startVoice(config, { log, motion, onState: (e) => wsApi?.broadcast('voice.state', e), onWake: (e) => wsApi?.broadcast('voice.wake', e) });
 
   const health = (): HealthReport => ({
     robotId: config.robotId,
     version: VERSION,
     profile: config.profile,
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
-    devices: { printer: printer.status(), motion: motionHealth(motion), ...scanning.health() },
+    devices: { printer: printer.status(), motion: motionHealth(motion), ...scanning.health(), ...voice.health() },
     store: { state: db.open ? 'ok' : 'fault', adapter: 'sqlite' },
     sync: { state: 'disabled', adapter: 'none' },
   });
@@ -94,6 +96,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     'status.get': () => health(),
     'code.submit': ({ text, source }) => scanning.submit(text, source),
     ...procedureHandlers(() => opts.procedures ?? DEMO_PROCEDURES),
+    ...voice.handlers,
     'ticket.issue': ({ serviceId, language, categoryId }) =>
       issueTicket(
         { store, printer, ticketJob, catalog: () => opts.catalog, log, onTicket: (t) => wsApi?.broadcast('ticket.updated', t) },
@@ -134,6 +137,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await scanning.close();
+        await voice.close();
         await motion.close();
         await printer.close();
         store.close();

@@ -2,22 +2,60 @@
  * Audio for the voice tests, made at test time: espeak-ng speaks, sox resamples, makes noise and
  * mixes it in at a chosen signal-to-noise ratio. Nothing is downloaded or checked in. Processes are
  * few and long (one espeak-ng call per voice, one sox call per mix): starting them is what costs.
+ *
+ * `cachedAudio` keeps what was made under the OS temp dir, keyed by a hash of how it was made and
+ * the espeak-ng/sox versions, so a second run of the long acceptance tests only reads files.
  */
 import { execFile } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { bytesToInt16, parseWav } from '../../src/controller/devices/voice/wav';
 
 const run = promisify(execFile);
 
-/** espeak-ng → 16 kHz mono s16 WAV at `out`, with `padSeconds` of silence before and after; text on stdin. */
-export async function speak(out: string, text: string, voice: string, wordsPerMinute = 150, padSeconds = 0): Promise<string> {
+let toolVersions: Promise<string> | undefined;
+/** espeak-ng's and sox's versions: a different synthesizer makes different audio. */
+function versions(): Promise<string> {
+  toolVersions ??= Promise.all([run('espeak-ng', ['--version']), run('sox', ['--version'])]).then((r) => r.map((x) => x.stdout.trim()).join('|'));
+  return toolVersions;
+}
+
+/** Where generated audio is kept between runs (never in the repository). */
+export const AUDIO_CACHE_DIR = join(tmpdir(), 'lobby-robot-voice-audio');
+
+/**
+ * The WAV `make` writes for `recipe`, made once: later calls (this run or the next) return the
+ * cached file. `make` writes to a private temp name that is renamed into place, so parallel test
+ * workers never read half a file.
+ */
+export async function cachedAudio(recipe: unknown, make: (out: string) => Promise<unknown>): Promise<string> {
+  const key = createHash('sha256').update(JSON.stringify([recipe, await versions()])).digest('hex').slice(0, 32);
+  const file = join(AUDIO_CACHE_DIR, `${key}.wav`);
+  if (existsSync(file)) return file;
+  mkdirSync(AUDIO_CACHE_DIR, { recursive: true });
+  const partial = join(AUDIO_CACHE_DIR, `${key}.${process.pid}.${Math.random().toString(36).slice(2)}.part.wav`);
+  await make(partial);
+  renameSync(partial, file);
+  return file;
+}
+
+/**
+ * espeak-ng → 16 kHz mono s16 WAV at `out`, with `padSeconds` of silence before and after and at
+ * most `maxSeconds` long; text on stdin.
+ */
+export async function speak(out: string, text: string, voice: string, wordsPerMinute = 150, padSeconds = 0, maxSeconds = 0): Promise<string> {
   const raw = `${out}.espeak.wav`;
   await new Promise<void>((resolve, reject) => {
     const child = execFile('espeak-ng', ['-v', voice, '-s', String(wordsPerMinute), '-b', '1', '-w', raw], (e) => (e ? reject(e) : resolve()));
     child.stdin!.end(text);
   });
-  await run('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', out, ...(padSeconds > 0 ? ['pad', String(padSeconds), String(padSeconds)] : [])]);
+  const pad = padSeconds > 0 ? ['pad', String(padSeconds), String(padSeconds)] : [];
+  const trim = maxSeconds > 0 ? ['trim', '0', String(maxSeconds)] : [];
+  await run('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', out, ...pad, ...trim]);
+  rmSync(raw, { force: true });
   return out;
 }
 

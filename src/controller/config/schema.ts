@@ -7,6 +7,7 @@ import { Catalog, LANGUAGES } from '../../contract';
 import { PROFILE_IDS } from '../devices/printer/profiles';
 import { MotionConfig } from './motion-schema';
 import { CodesConfig, ScannersConfig } from './scanner-schema';
+import { VoiceConfig } from './voice-schema';
 
 export const PROFILES = ['simulator', 'production'] as const;
 
@@ -119,6 +120,8 @@ export const RobotConfig = z
     /** Absent means no board: a production file names its board explicitly, never the simulator by accident. */
     motion: MotionConfig.prefault({ adapter: 'none' }),
     codes: CodesConfig.default({ centerPublicKeys: [] }),
+    /** Microphone, wake word and speech out (issue 8); off unless `enabled`. */
+    voice: VoiceConfig.prefault({}),
     /** Path of a catalog JSON file; the demo ward catalog when absent. */
     catalogFile: z.string().optional(),
     catalog: Catalog.optional(),

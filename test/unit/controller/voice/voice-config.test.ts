@@ -1,3 +1,4 @@
+import { RobotConfig } from '../../../../src/controller/config/schema';
 import { VoiceConfig } from '../../../../src/controller/config/voice-schema';
 
 describe('VoiceConfig', () => {
@@ -33,5 +34,12 @@ describe('VoiceConfig', () => {
     const r = VoiceConfig.safeParse(input);
     expect(r.success).toBe(false);
     expect(r.error!.issues.map((i) => i.path.join('.'))).toContain(path);
+  });
+
+  it('is part of the robot config: absent means voice off, a bad field is named from the top', () => {
+    expect(RobotConfig.parse({ profile: 'production', robotId: 'r1' }).voice).toEqual(VoiceConfig.parse({}));
+    const r = RobotConfig.safeParse({ profile: 'production', robotId: 'r1', voice: { enabled: true, wakeWord: { engine: 'openwakeword', threshold: 3 } } });
+    expect(r.success).toBe(false);
+    expect(r.error!.issues.map((i) => i.path.join('.'))).toEqual(['voice.wakeWord.threshold']);
   });
 });
