@@ -118,6 +118,7 @@ export const ERROR_CODES = [
   'WAKEWORD_ACTIVATION_REFUSED',
   'WAKEWORD_KEYWORD_INVALID',
   'VOICE_DISABLED',
+  'VOICE_TEXT_UNREADABLE',
   // end of voice
 ] as const;
 

@@ -9,6 +9,7 @@ import type { VoiceCue } from '../core/voice-session';
 import type { Handlers } from './api/dispatcher';
 import type { RobotConfig } from './config/schema';
 import { createVoice, type Voice, type VoiceDeps } from './devices/voice/create-voice';
+import { espeakCanRead } from './devices/voice/espeak';
 import type { MotionPort } from './devices/motion/port';
 import type { Logger } from './log';
 
@@ -70,6 +71,7 @@ export async function startVoice(config: Pick<RobotConfig, 'voice' | 'defaultLan
     handlers: {
       'voice.say': ({ text, language }) => {
         if (voice.speech.status().state === 'disabled') throw new CodedError('VOICE_DISABLED', 'no loudspeaker is configured');
+        if (!espeakCanRead(text, language)) throw new CodedError('VOICE_TEXT_UNREADABLE', `espeak-ng cannot read this ${language} text`);
         voice.runtime.setLanguage(language);
         voice.runtime.readAloud(text);
         return { started: true };

@@ -1,7 +1,7 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { MAX_SPOKEN_TEXT, type HealthReport, type Language, type Procedure } from '../../contract';
-import type { ApiClient, ConnectionState } from '../api-client';
+import { ApiCallError, type ApiClient, type ConnectionState } from '../api-client';
 
 export interface VoiceOptions {
   connection: ConnectionState;
@@ -61,10 +61,14 @@ export function procedureSpeech(t: TFunction, p: Procedure, language: Language):
   return text.replace(/[\u0000-\u0009\u000b-\u001f\u007f]/g, ' ').slice(0, MAX_SPOKEN_TEXT);
 }
 
-/** Asks the robot to read the screen aloud; a touch anywhere (this button too) stops the reading first. */
-export function ReadAloudButton({ api, language, label, text }: { api: ApiClient; language: Language; label: string; text: () => string }) {
+/**
+ * Asks the robot to read the screen aloud; a touch anywhere (this button too) stops the reading
+ * first. A refusal (e.g. VOICE_TEXT_UNREADABLE: Japanese with kanji) is shown like any error.
+ */
+export function ReadAloudButton({ api, language, label, text, onError }: { api: ApiClient; language: Language; label: string; text: () => string; onError: (code: string) => void }) {
+  const say = () => api.call('voice.say', { text: text(), language }).catch((e: unknown) => onError(e instanceof ApiCallError ? e.error.code : 'INTERNAL_ERROR'));
   return (
-    <button type="button" class="nav-button" data-action="read-aloud" onClick={() => api.call('voice.say', { text: text(), language }).catch(() => undefined)}>
+    <button type="button" class="nav-button" data-action="read-aloud" onClick={() => void say()}>
       {label}
     </button>
   );

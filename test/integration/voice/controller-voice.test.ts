@@ -194,6 +194,11 @@ describe('controller with voice over the UI API', () => {
       expect(reading.length / 22050).toBeGreaterThan(1);
       expect(rmsOf(reading)).toBeGreaterThan(0.01);
 
+      // espeak-ng's Japanese voice reads kana only: kanji would come out as "Chinese letter" in English
+      const kanji = await request(ws, { v: 1, id: 'j', type: 'voice.say', payload: { text: '出生届', language: 'ja' } }, 'j');
+      expect(kanji).toMatchObject({ ok: false, error: { code: 'VOICE_TEXT_UNREADABLE' } });
+      const kana = await request(ws, { v: 1, id: 'k', type: 'voice.say', payload: { text: 'しゅっしょうとどけ', language: 'ja' } }, 'k');
+      expect(kana).toMatchObject({ ok: true });
       const bad = await request(ws, { v: 1, id: 'b', type: 'voice.say', payload: { text: 'a\u0007b', language: 'en' } }, 'b');
       expect(bad).toMatchObject({ ok: false, error: { code: 'INVALID_PAYLOAD' } });
       const long = await request(ws, { v: 1, id: 'l', type: 'voice.say', payload: { text: 'x'.repeat(4001), language: 'en' } }, 'l');

@@ -6,7 +6,7 @@
  */
 import { LANGUAGES, type Language } from '../../../src/contract';
 import { VOICE_PROMPT_KEYS } from '../../../src/core/voice-session';
-import { EspeakSynth } from '../../../src/controller/devices/voice/espeak';
+import { espeakCanRead, EspeakSynth } from '../../../src/controller/devices/voice/espeak';
 import { loadPromptBook } from '../../../src/controller/devices/voice/prompts';
 import { bytesToInt16, parseWav } from '../../../src/controller/devices/voice/wav';
 import { inBatches } from '../../support/voice-audio';
@@ -63,5 +63,13 @@ describe('voice prompts in every language', () => {
   it('the plain Mandarin voice would fail the same check (the check can fail)', async () => {
     const synth = new EspeakSynth({ rate: 150, volume: 100, voices: { zh: 'cmn' } });
     expect(await synth.phonemes(loadPromptBook().zh.greeting, 'zh')).toContain('(en)');
+  });
+
+  it('the Japanese voice spells kanji out in English and reads kana, as espeakCanRead assumes', async () => {
+    const synth = new EspeakSynth({ rate: 150, volume: 100 });
+    expect([espeakCanRead('出生届', 'ja'), await synth.phonemes('出生届', 'ja')]).toEqual([false, expect.stringContaining('(en)')]);
+    expect([espeakCanRead('しゅっしょうとどけ', 'ja'), await synth.phonemes('しゅっしょうとどけ', 'ja')]).toEqual([true, expect.not.stringContaining('(en)')]);
+    // the same characters are Chinese in Chinese: only Japanese is refused
+    expect([espeakCanRead('出生', 'zh'), await synth.phonemes('出生', 'zh')]).toEqual([true, expect.not.stringContaining('(en)')]);
   });
 });

@@ -23,6 +23,15 @@ export interface EspeakOptions {
   command?: string;
 }
 
+/**
+ * Whether espeak-ng can read `text` in `language` rather than spell it out in English. Its Japanese
+ * voice reads kana only: every kanji becomes "Chinese letter" in English (see `espeak-ng -v ja -x`),
+ * so Japanese text with kanji is refused (VOICE_TEXT_UNREADABLE) instead of spoken as nonsense.
+ */
+export function espeakCanRead(text: string, language: Language): boolean {
+  return !(language === 'ja' && /\p{Script=Han}/u.test(text));
+}
+
 /** Longest text spoken at once (a procedure's explanation fits easily). */
 export const MAX_SPOKEN_CHARS = 4000;
 
