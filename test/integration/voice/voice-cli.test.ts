@@ -7,6 +7,7 @@ import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { parseWav } from '../../../src/controller/devices/voice/wav';
+import { runCli, tempDir, writeConfig } from '../../support/robot-process';
 
 const BIN = join(__dirname, '..', '..', '..', 'bin', 'lobby-robot.js');
 
@@ -52,5 +53,19 @@ describe('lobby-robot voice', () => {
     expect(bad.code).toBe(64);
     expect(bad.stderr).toContain('usage: lobby-robot voice say');
     expect(existsSync(join(dir, 'x.wav'))).toBe(false);
+  }, 30000);
+
+  it('doctor builds the configured engines: a Porcupine without AccessKey is a FAULT row with its code, openWakeWord and espeak-ng are OK', async () => {
+    const base = { profile: 'production', robotId: 'robot-v', dataDir: tempDir(), printer: { adapter: 'none' } };
+    const porcupine = writeConfig(tempDir(), { ...base, voice: { enabled: true, audioIn: { adapter: 'none' }, wakeWord: { engine: 'porcupine' }, speech: { sink: { adapter: 'none' } } } });
+    const refused = await runCli(['doctor', '--config', porcupine], { LOBBY_ROBOT_PORT: '1', LOBBY_ROBOT_PICOVOICE_ACCESS_KEY: '' });
+    expect(refused.code).toBe(1);
+    expect(refused.stdout).toMatch(/^wake word\s+porcupine\s+FAULT\s+WAKEWORD_ACCESS_KEY_MISSING$/m);
+
+    const offline = writeConfig(tempDir(), { ...base, voice: { enabled: true, audioIn: { adapter: 'alsa' }, speech: { sink: { adapter: 'file', dir: tempDir() } } } });
+    const ok = await runCli(['doctor', '--config', offline], { LOBBY_ROBOT_PORT: '1' });
+    expect(ok.stdout).toMatch(/^wake word\s+openwakeword hey_jarvis\s+OK/m);
+    expect(ok.stdout).toMatch(/^speech\s+espeak-ng → file .*OK/m);
+    expect(ok.stdout).toMatch(/^microphone\s+alsa default\s+SKIP/m);
   }, 30000);
 });
