@@ -27,6 +27,8 @@ export interface VoiceWiringDeps {
   motion: MotionPort;
   onState: (e: EventData<'voice.state'>) => void;
   onWake: (e: EventData<'voice.wake'>) => void;
+  /** A voice part failed while running: health changed. */
+  onHealth?: () => void;
   /** Tests: a fake clock, a held loudspeaker, no ticker. */
   overrides?: Partial<Pick<VoiceDeps, 'now' | 'sink' | 'tickIntervalMs' | 'porcupineFactory' | 'onSay'>>;
   env?: NodeJS.ProcessEnv;
@@ -49,6 +51,7 @@ export async function startVoice(config: Pick<RobotConfig, 'voice' | 'defaultLan
     language: config.defaultLanguage,
     ...deps.overrides,
     onCue: (cue) => cueMotion(deps.motion, cue, log),
+    onFault: deps.onHealth,
     onShowOptions: () => deps.onWake({ language: voice.runtime.state().language }),
     onState: (s) => {
       deps.onState({ phase: s.phase, speaking: s.speaking !== null, language: s.language });

@@ -13,6 +13,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { Writable } from 'node:stream';
 import type WebSocket from 'ws';
+import { CodedError } from '../../../src/contract/error-codes';
 import type { BehaviourName } from '../../../src/contract/motion';
 import { loadConfig } from '../../../src/controller/config/load';
 import { VoiceConfig, type VoiceConfigInput } from '../../../src/controller/config/voice-schema';
@@ -138,6 +139,23 @@ describe('startVoice: session cues and events, fake clock', () => {
     expect(t.motion.behaviours).toEqual([]);
     expect(t.wiring.health()).toMatchObject({ microphone: { state: 'disabled' }, wakeWord: { state: 'ok' }, speaker: { state: 'ok' } });
     await t.wiring.close();
+  }, 30000);
+});
+
+describe('startVoice: a loudspeaker that fails while running', () => {
+  it('is reported at once (onHealth, which the controller broadcasts as status.changed) with its code, and the conversation still ends', async () => {
+    let healthChanges = 0;
+    const failing: AudioSink = { name: 'broken', play: () => Promise.reject(new CodedError('VOICE_PLAYBACK_FAILED', 'aplay exited with 1')) };
+    const wiring = await startVoice(
+      { defaultLanguage: 'vi', voice: VoiceConfig.parse({ enabled: true, audioIn: { adapter: 'none' } }) },
+      { log: createLogger('silent'), motion: new RecordingMotion('none') as unknown as MotionPort, onState: () => undefined, onWake: () => undefined, onHealth: () => healthChanges++, overrides: { sink: failing, tickIntervalMs: 0 }, env: {} },
+    );
+    await wiring.handlers['voice.say']({ text: 'xin chào', language: 'vi' });
+    await wiring.voice.runtime.settled();
+    expect(healthChanges).toBe(1);
+    expect(wiring.health().speaker).toEqual({ state: 'fault', adapter: 'espeak-ng → broken', code: 'VOICE_PLAYBACK_FAILED' });
+    expect(wiring.voice.runtime.state()).toMatchObject({ phase: 'idle', speaking: null });
+    await wiring.close();
   }, 30000);
 });
 

@@ -33,6 +33,8 @@ export interface VoiceDeps {
   onState?: (state: VoiceSessionState) => void;
   onSay?: (text: string, language: Language) => void;
   onDetection?: (d: WakeWordDetection, accepted: boolean) => void;
+  /** A part failed while running (microphone, engine, loudspeaker): status() has changed. */
+  onFault?: () => void;
   /** Tests replace the Porcupine library. */
   porcupineFactory?: PorcupineFactory;
   /** Replaces the configured sink (tests that control when speech ends). */
@@ -146,7 +148,10 @@ export async function createVoice(config: VoiceConfig, deps: VoiceDeps): Promise
       log.info({ keyword: d.keyword, score: Number(d.score.toFixed(3)), accepted }, 'wake word');
       deps.onDetection?.(d, accepted);
     },
-    onError: (e) => log.error({ code: e.code, detail: e.message }, 'voice error'),
+    onError: (e) => {
+      log.error({ code: e.code, detail: e.message }, 'voice error');
+      deps.onFault?.();
+    },
   });
 
   let ticker: NodeJS.Timeout | undefined;
@@ -168,6 +173,7 @@ export async function createVoice(config: VoiceConfig, deps: VoiceDeps): Promise
       } catch (e) {
         micStatus = fault(audioIn.status().adapter, e);
         log.error({ code: micStatus.code }, 'microphone did not start; voice wake-up is off');
+        deps.onFault?.();
       }
     },
     async close() {
