@@ -2,6 +2,7 @@ import type { i18n } from 'i18next';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Catalog, type CommandResponse, type Language, type Procedure, type UiSettings } from '../contract';
 import { ApiCallError, type ApiClient, type ConnectionState } from './api-client';
+import { CenterLinkNotice } from './components/center-link';
 import { MoreTimePrompt } from './components/more-time';
 import { procedureSpeech, ReadAloudButton, useVoice } from './components/voice';
 import { browserTimers, IdleWatch, type IdlePhase } from './idle';
@@ -113,10 +114,15 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     if (a === 'guide') push({ name: 'guide' });
   };
 
-  const status = connection !== 'open' && (
-    <p class="connection notice" role="status">
-      {t(connection === 'connecting' ? 'status.connecting' : 'status.disconnected')}
-    </p>
+  const status = (
+    <>
+      {connection !== 'open' && (
+        <p class="connection notice" role="status">
+          {t(connection === 'connecting' ? 'status.connecting' : 'status.disconnected')}
+        </p>
+      )}
+      <CenterLinkNotice api={api} t={t} connection={connection} />
+    </>
   );
 
   if (!inSession || !catalog) {
