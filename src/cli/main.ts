@@ -10,6 +10,7 @@ import { start } from './commands/start';
 import { ticketRender } from './commands/ticket-render';
 import { escposDecode } from './commands/escpos-decode';
 import { printerStatus, printerTestPage } from './commands/printer';
+import { voiceDetect, voiceSay } from './commands/voice';
 import { processIo, type Command } from './io';
 
 interface Entry {
@@ -32,6 +33,8 @@ const COMMANDS: Record<string, Entry> = {
   'printer test-page': { usage: 'printer test-page [--config FILE]', summary: 'print a sample ticket on the configured printer', run: printerTestPage },
   'printer status': { usage: 'printer status [--config FILE]', summary: 'ask the configured printer its status (exit 1 on a fault)', run: printerStatus },
   center: { usage: CENTER_USAGE, summary: 'run the reference center backend alone (serves the LAN)', run: center },
+  'voice detect': { usage: 'voice detect FILE.wav [--model M] [--threshold T]', summary: 'print each wake word heard in a recording: seconds keyword score', run: voiceDetect },
+  'voice say': { usage: 'voice say --lang L (TEXT | --prompt KEY) --out F.wav', summary: 'write what the robot would say as a WAV file', run: voiceSay },
 };
 
 export function helpText(): string {

@@ -17,6 +17,7 @@ import { MAX_SCAN_BYTES, ParsedCode } from './scan-codes';
 import { LegalDocument, Procedure } from './procedure';
 import { Ticket } from './ticket';
 import { API_PROTOCOL_VERSION, LANGUAGES } from './version';
+import { VoiceSayRequest, VoiceSayResponse, VoiceSessionRequest, VoiceSessionResponse, VoiceStateEvent, VoiceStopRequest, VoiceStopResponse, VoiceWakeEvent } from './voice';
 
 /** Bound on one frame: a command is a few hundred bytes; anything near this is hostile. */
 export const MAX_MESSAGE_BYTES = 64 * 1024;
@@ -83,6 +84,12 @@ export const commands = {
     request: z.object({}).strict(),
     response: HealthReport,
   },
+  /** Voice (issue 8): read a text aloud (VOICE_DISABLED without a loudspeaker); returns when it starts. */
+  'voice.say': { request: VoiceSayRequest, response: VoiceSayResponse },
+  /** The screen was touched: stop speaking and end the voice conversation. */
+  'voice.stop': { request: VoiceStopRequest, response: VoiceStopResponse },
+  /** The touchscreen session's language (null when it ends): a wake word is answered in it. */
+  'voice.session': { request: VoiceSessionRequest, response: VoiceSessionResponse },
 } as const;
 
 export type CommandType = keyof typeof commands;
@@ -95,6 +102,8 @@ export const events = {
   'ticket.updated': Ticket,
   /** A code read by any scanner of the robot, parsed (or refused with its code); never the raw text. */
   'code.scanned': z.object({ scannerId: z.string(), source: z.string(), code: ParsedCode.optional(), error: z.enum(ERROR_CODES).optional() }),
+  'voice.state': VoiceStateEvent,
+  'voice.wake': VoiceWakeEvent,
 } as const;
 export type EventType = keyof typeof events;
 export type EventData<T extends EventType> = z.infer<(typeof events)[T]>;

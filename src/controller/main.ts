@@ -21,6 +21,7 @@ import { issueTicket } from './queue/issue-ticket';
 import { QueueStore } from './store/queue-store';
 import { recoverInterrupted } from './store/recovery';
 import { startScanning, type Scanning } from './scanning';
+import { startVoice } from './voice';
 import { createCenterLink, credentialsFile, type CenterLink } from './sync/create-sync';
 import { fileCredentialStore } from './sync/credentials';
 import { loadCenterCatalog, saveCenterCatalog } from './sync/center-catalog';
@@ -95,13 +96,16 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   let wsApi: WsApi | undefined = undefined;
   const motion = createMotion(config.motion, { dataDir: config.dataDir, log, simulatorPath: opts.simulatorMotionPath, defaultBehaviour: 'idle' });
   const scanning = await startScanning(config, { log, now, onScan: (e) => wsApi?.broadcast('code.scanned', e) });
+  const voice = await startVoice(config, {
+    log, motion, onState: (e) => wsApi?.broadcast('voice.state', e), onWake: (e) => wsApi?.broadcast('voice.wake', e), onHealth: () => wsApi?.broadcast('status.changed', health()),
+  });
 
   const health = (): HealthReport => ({
     robotId: config.robotId,
     version: VERSION,
     profile: config.profile,
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
-    devices: { printer: printer.status(), motion: motionHealth(motion), ...scanning.health() },
+    devices: { printer: printer.status(), motion: motionHealth(motion), ...scanning.health(), ...voice.health() },
     store: { state: db.open ? 'ok' : 'fault', adapter: 'sqlite' },
     sync: centerLink ? centerLink.client.status() : { state: 'disabled', adapter: 'none' },
     ...(centerLink ? { center: centerLink.status() } : {}),
@@ -137,6 +141,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     'status.get': () => health(),
     'code.submit': ({ text, source }) => scanning.submit(text, source),
     ...procedureHandlers(() => opts.procedures ?? DEMO_PROCEDURES),
+    ...voice.handlers,
     'ticket.issue': ({ serviceId, language, categoryId }) =>
       issueTicket(
         {
@@ -205,6 +210,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
         await scanning.close();
+        await voice.close();
         await motion.close();
         await printer.close();
         store.close();

@@ -4,6 +4,7 @@ import { DEFAULT_LANGUAGE, LANGUAGES, type Catalog, type CommandResponse, type L
 import { ApiCallError, type ApiClient, type ConnectionState } from './api-client';
 import { CenterLinkNotice } from './components/center-link';
 import { MoreTimePrompt } from './components/more-time';
+import { procedureSpeech, ReadAloudButton, useVoice } from './components/voice';
 import { browserTimers, IdleWatch, type IdlePhase } from './idle';
 import { LANGUAGE_NAMES } from './languages';
 import { AttractScreen } from './screens/attract';
@@ -84,6 +85,8 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     document.documentElement.lang = language;
     document.documentElement.classList.toggle('large-text', largeText);
   }, [language, largeText]);
+
+  const voice = useVoice(api, { connection, language, inSession, onWake: (l) => { if (!inSession && catalog) { setLanguage(l); setInSession(true); } } });
 
   const tFor = useMemo(() => (l: Language) => i18n.getFixedT(l), [i18n]);
   const t = tFor(language);
@@ -173,7 +176,7 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
       {screen.name === 'search-service' && <SearchScreen t={t} language={language} title={t('search.serviceTitle')} items={catalog.services} onPick={(s) => void issue(s.id)} nav={nav} />}
       {screen.name === 'guide' && guide && <GuideListScreen t={t} catalog={catalog} guide={guide} language={language} onOpen={(procedure) => push({ name: 'procedure', procedure })} onSearch={() => push({ name: 'search-procedure' })} nav={nav} />}
       {screen.name === 'search-procedure' && guide && <SearchScreen t={t} language={language} title={t('guide.title')} items={guide.procedures} onPick={(procedure) => push({ name: 'procedure', procedure })} nav={nav} />}
-      {screen.name === 'procedure' && guide && <GuideDetailScreen t={t} guide={guide} procedure={screen.procedure} language={language} onTakeNumber={(id) => void issue(id)} nav={nav} />}
+      {screen.name === 'procedure' && guide && <GuideDetailScreen t={t} guide={guide} procedure={screen.procedure} language={language} onTakeNumber={(id) => void issue(id)} nav={<>{nav}{voice.speakerReady && <ReadAloudButton api={api} language={language} label={t('voice.readAloud')} text={() => procedureSpeech(t, screen.procedure, language)} onError={setError} />}</>} />}
       {screen.name === 'services' && <ServicesScreen t={t} catalog={catalog} language={language} fieldId={screen.fieldId} busy={busy} onService={issue} nav={nav} />}
       {screen.name === 'ticket' && <TicketScreen t={t} catalog={catalog} language={language} result={screen.result} onDone={endSession} />}
       {idle === 'prompt' && <MoreTimePrompt t={t} seconds={ui.moreTimeSeconds} onMore={() => watch.current?.activity()} onEnd={endSession} />}

@@ -7,6 +7,7 @@ import { createPrinter } from '../../controller/devices/printer/create-printer';
 import { isCodedError } from '../../contract';
 import { parseOptions, UsageError } from '../args';
 import type { CliIo } from '../io';
+import { checkVoice } from './doctor-voice';
 
 type Verdict = 'ok' | 'warn' | 'fault' | 'skip';
 interface Row {
@@ -42,6 +43,7 @@ export async function doctor(args: string[], io: CliIo): Promise<number> {
     rows.push(checkStore(join(config.dataDir, 'robot.sqlite')));
     rows.push(await checkPrinter(config.printer));
     rows.push(await checkController(config.controller.port));
+    rows.push(...(await checkVoice(config.voice, io.env)));
   }
   io.stdout(formatTable(rows));
   return rows.some((r) => r.verdict === 'fault') ? 1 : 0;

@@ -8,6 +8,7 @@ import { PROFILE_IDS } from '../devices/printer/profiles';
 import { MotionConfig } from './motion-schema';
 import { CodesConfig, ScannersConfig } from './scanner-schema';
 import { CONFIG_VERSION } from './migrate';
+import { VoiceConfig } from './voice-schema';
 
 export const PROFILES = ['simulator', 'production'] as const;
 
@@ -137,6 +138,8 @@ export const RobotConfig = z
     /** Absent means no board: a production file names its board explicitly, never the simulator by accident. */
     motion: MotionConfig.prefault({ adapter: 'none' }),
     codes: CodesConfig.default({ centerPublicKeys: [] }),
+    /** Microphone, wake word and speech out (issue 8); off unless `enabled`. */
+    voice: VoiceConfig.prefault({}),
     /** Path of a catalog JSON file; the demo ward catalog when absent. */
     catalogFile: z.string().optional(),
     catalog: Catalog.optional(),
