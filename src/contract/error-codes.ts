@@ -98,6 +98,9 @@ export const ERROR_CODES = [
   'SYNC_NUMBER_DUPLICATE',
   'SYNC_CENTER_UNREACHABLE',
   'SYNC_RESPONSE_INVALID',
+  // touchscreen journeys (issue 9): staff calls, src/controller/staff
+  'STAFF_CALL_FAILED',
+  // end of touchscreen journeys
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -2,6 +2,7 @@
  * The controller's composition root: builds the store, the devices and the API from a validated
  * config and wires them together. Nothing else knows which adapters are in use.
  */
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { API_PROTOCOL_VERSION, LANGUAGES, type Catalog, type HealthReport, type ProcedureGuide } from '../contract';
@@ -14,13 +15,15 @@ import type { RobotConfig } from './config/schema';
 import { createMotion, motionHealth } from './devices/motion/create-motion';
 import type { MotionPort } from './devices/motion/port';
 import { createPrinter } from './devices/printer/create-printer';
-import { ticketJobBuilder } from './devices/printer/ticket/ticket-job';
+import { ticketJobBuilder, ticketStatusUrl } from './devices/printer/ticket/ticket-job';
 import type { Logger } from './log';
 import { procedureHandlers } from './procedures/procedure-handlers';
 import { issueTicket } from './queue/issue-ticket';
 import { QueueStore } from './store/queue-store';
 import { recoverInterrupted } from './store/recovery';
 import { startScanning, type Scanning } from './scanning';
+import { staffCalls } from './staff/staff-calls';
+import { StaffCallOutbox } from './staff/staff-outbox';
 import { VERSION } from './version';
 
 export interface ControllerOptions {
@@ -47,6 +50,8 @@ export interface Controller {
   readonly motion: MotionPort;
   readonly url: string;
   readonly token: string;
+  /** Visitors' calls for a person, waiting to be carried to the center (issue 9). */
+  readonly staffCalls: StaffCallOutbox;
   health(): HealthReport;
   close(): Promise<void>;
 }
@@ -88,6 +93,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     sync: { state: 'disabled', adapter: 'none' },
   });
 
+  const staffOutbox = new StaffCallOutbox();
   const handlers: Handlers = {
     hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES], ui: config.screen }),
     'catalog.get': () => opts.catalog,
@@ -96,11 +102,20 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     ...procedureHandlers(() => opts.procedures ?? DEMO_PROCEDURES),
     'ticket.issue': ({ serviceId, language, categoryId }) =>
       issueTicket(
-        { store, printer, ticketJob, catalog: () => opts.catalog, log, onTicket: (t) => wsApi?.broadcast('ticket.updated', t) },
+        {
+          store, printer, ticketJob, catalog: () => opts.catalog, log,
+          onTicket: (t) => wsApi?.broadcast('ticket.updated', t),
+          statusUrl: (t) => ticketStatusUrl(config.ticketStatusUrl, t),
+        },
         serviceId,
         language,
         categoryId,
       ),
+    'staff.call': staffCalls({
+      notifier: staffOutbox, robotId: config.robotId, now, newId: randomUUID, log,
+      ticketDisplay: (id) => store.get(id)?.display,
+      onCalled: (call) => wsApi?.broadcast('staff.called', call),
+    }),
   };
 
   let port = config.controller.port;
@@ -127,6 +142,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     token,
     simulatedScanners: scanning.injected,
     motion,
+    staffCalls: staffOutbox,
     health,
     close: () =>
       (closing ??= (async () => {
