@@ -50,7 +50,7 @@ describe('a number refused: why, and when to come back, in the visitor\'s langua
     expect(code).toBe('QUEUE_CENTER_CLOSED');
     expect(text).toBe(localeText('en', 'QUEUE_CENTER_CLOSED', 'errors').replace('{{nextOpening}}', '07:30, Monday, 30 November 2026'));
     await expect(page.locator('h1').textContent()).resolves.toBe(localeText('en', 'journey.refusal.title'));
-    expect(await captureBoth(page, 'refusal-closed')).toEqual([]);
+    expect(await captureBoth(page, 'refusal-closed', ['.refusal [data-action="done"]'])).toEqual([]);
     // the visitor can still call someone from here
     await page.locator('.refusal [data-action="staff"]').click();
     await page.locator('[data-action="call-staff"]').waitFor();

@@ -29,17 +29,23 @@ export function TicketScreen({ ctx, result }: { ctx: JourneyContext; result: Iss
     // one call per ticket shown; the controller also ignores a repeat within a minute
   }, [ticket.id, result.printed]);
 
-  return (
-    <Screen title={t('ticket.yourNumber')} info={service && <p class="lead">{service.name[language]}</p>}>
-      <section class={result.printed ? 'ticket' : 'ticket failed'} aria-live="polite" data-ticket-language={ticket.language}>
-        <p class="ticket-number" data-testid="ticket-number">
-          {ticket.display}
+  // the number is information, so it sits in the top third; everything to touch is below
+  const info = (
+    <>
+      <p class="ticket-number" data-testid="ticket-number">
+        {ticket.display}
+      </p>
+      {category && (
+        <p class="badge" data-testid="ticket-priority">
+          {t('journey.priority.chosen', { category: category.name[language] })}
         </p>
-        {category && (
-          <p class="badge" data-testid="ticket-priority">
-            {t('journey.priority.chosen', { category: category.name[language] })}
-          </p>
-        )}
+      )}
+      {service && <p class="lead">{service.name[language]}</p>}
+    </>
+  );
+  return (
+    <Screen title={t('ticket.yourNumber')} info={info}>
+      <section class={result.printed ? 'ticket' : 'ticket failed'} aria-live="polite" data-ticket-language={ticket.language}>
         <ul class="ticket-facts">
           <li data-testid="people-ahead">{wait.peopleAhead === 0 ? t('journey.ticket.next') : t('journey.ticket.peopleAhead', { count: wait.peopleAhead })}</li>
           {wait.peopleAhead > 0 && <li data-testid="wait">{t('journey.ticket.wait', { min: wait.minMinutes, max: Math.max(wait.maxMinutes, 1) })}</li>}
@@ -50,8 +56,8 @@ export function TicketScreen({ ctx, result }: { ctx: JourneyContext; result: Iss
         </p>
         {!result.printed && (
           <>
-            {result.statusUrl && <QrImage text={result.statusUrl} label={t('journey.ticket.qr')} size={520} />}
-            <p class="lead">{t('journey.ticket.photo')}</p>
+            {result.statusUrl && <QrImage text={result.statusUrl} label={t('journey.ticket.qr')} size={440} />}
+            <p class="photo-hint">{t('journey.ticket.photo')}</p>
             <p class="staff-status" role="status" data-testid="staff-status" data-state={staff}>
               {t(`journey.ticket.staff.${staff}`)}
             </p>
