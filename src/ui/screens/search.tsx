@@ -17,13 +17,11 @@ interface Props<T extends Searchable> {
   title: string;
   items: readonly T[];
   onPick: (item: T) => void;
-  /** Shown above the results (the priority question when the pick takes a number). */
-  before?: preact.ComponentChildren;
   nav: preact.ComponentChildren;
 }
 
 /** Type a few letters, without diacritics if you like, and tap what you meant. */
-export function SearchScreen<T extends Searchable>({ t, language, title, items, onPick, before, nav }: Props<T>) {
+export function SearchScreen<T extends Searchable>({ t, language, title, items, onPick, nav }: Props<T>) {
   const [query, setQuery] = useState('');
   const index = useMemo(
     () => buildSearchIndex(items.map((item) => ({ item, names: [item.name[language], item.name.vi, item.name.en], keywords: item.keywords ?? [] }))),
@@ -32,7 +30,6 @@ export function SearchScreen<T extends Searchable>({ t, language, title, items, 
   const hits = search(index, query, { limit: 6 });
   return (
     <Screen title={title} info={<p class="lead">{t('search.hint')}</p>} nav={nav}>
-      {before}
       <section class="results" aria-live="polite">
         {query && hits.length === 0 && <p class="notice">{t('search.none')}</p>}
         {hits.map(({ item }) => (
