@@ -13,6 +13,20 @@ export const PartStatus = z.object({
 });
 export type PartStatus = z.infer<typeof PartStatus>;
 
+/** What the robot knows of its center link (issue 7): shown in /healthz, the UI and service mode. */
+export const CenterLinkStatus = z.object({
+  url: z.string(),
+  online: z.boolean(),
+  enrolment: z.enum(['enrolled', 'not-enrolled', 'revoked', 'expired']),
+  outboxLength: z.number().int().min(0),
+  lastSyncAt: z.number().nullable(),
+  skewMs: z.number(),
+  streamConnected: z.boolean(),
+  /** counter id -> number being served. */
+  nowServing: z.record(z.string(), z.string().nullable()),
+});
+export type CenterLinkStatus = z.infer<typeof CenterLinkStatus>;
+
 export const HealthReport = z.object({
   robotId: z.string(),
   version: z.string(),
@@ -21,5 +35,6 @@ export const HealthReport = z.object({
   devices: z.record(z.string(), PartStatus),
   store: PartStatus,
   sync: PartStatus,
+  center: CenterLinkStatus.optional(),
 });
 export type HealthReport = z.infer<typeof HealthReport>;

@@ -11,7 +11,7 @@ import { createHttpServer } from './api/http-server';
 import { createWsApi, type WsApi } from './api/ws-api';
 import type { Handlers } from './api/dispatcher';
 import { DEMO_PROCEDURES } from './config/demo-catalog';
-import type { RobotConfig } from './config/schema';
+import { centerMode, type RobotConfig } from './config/schema';
 import { createMotion, motionHealth } from './devices/motion/create-motion';
 import type { MotionPort } from './devices/motion/port';
 import { createPrinter } from './devices/printer/create-printer';
@@ -24,6 +24,9 @@ import { recoverInterrupted } from './store/recovery';
 import { startScanning, type Scanning } from './scanning';
 import { staffCalls } from './staff/staff-calls';
 import { StaffCallOutbox } from './staff/staff-outbox';
+import { createCenterLink, credentialsFile, type CenterLink } from './sync/create-sync';
+import { fileCredentialStore } from './sync/credentials';
+import { loadCenterCatalog, saveCenterCatalog } from './sync/center-catalog';
 import { VERSION } from './version';
 
 export interface ControllerOptions {
@@ -41,6 +44,11 @@ export interface ControllerOptions {
   /** TCP port of the virtual printer when the printer adapter is `simulator`. */
   simulatorPrinterPort?: number;
   now?: () => Date;
+  /**
+   * The center to sync with: `lobby-robot start` passes the embedded one; otherwise config
+   * center.url (remote mode). No center: the robot works alone.
+   */
+  center?: { url: string; enrolmentCode?: string };
 }
 
 export interface Controller {
@@ -52,6 +60,8 @@ export interface Controller {
   readonly token: string;
   /** Visitors' calls for a person, waiting to be carried to the center (issue 9). */
   readonly staffCalls: StaffCallOutbox;
+  /** The sync client when a center is configured. */
+  readonly centerLink: CenterLink | null;
   health(): HealthReport;
   close(): Promise<void>;
 }
@@ -62,13 +72,18 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   const started = Date.now();
   const token = isWellFormedToken(opts.token) ? opts.token : newToken();
 
+  const center = opts.center ?? (centerMode(config) === 'remote' && config.center.url ? { url: config.center.url, enrolmentCode: config.center.enrolmentCode } : undefined);
+  // the slot the center granted at enrolment wins over the configured one
+  const grantedSlot = center ? fileCredentialStore(credentialsFile(config.dataDir)).load()?.robotSlot : undefined;
+  // with a center, the catalog it published last wins over the installed one (also offline)
+  let catalog: Catalog = (center && loadCenterCatalog(config.dataDir)) || opts.catalog;
   const store = QueueStore.open({
     file: join(config.dataDir, 'robot.sqlite'),
     robotId: config.robotId,
-    robotSlot: config.queue.robotSlot,
-    catalog: opts.catalog,
+    robotSlot: grantedSlot ?? config.queue.robotSlot,
+    catalog,
     clock: { wallMs: () => now().getTime() },
-    numberAuthority: config.queue.numberAuthority ?? (config.profile === 'simulator' ? 'self' : 'center'),
+    numberAuthority: config.queue.numberAuthority ?? (center || config.profile !== 'simulator' ? 'center' : 'self'),
   });
   const db = store.db;
   // tickets a crash left half-way: voided or flagged for the operator, never dropped
@@ -77,7 +92,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     log.warn({ voided: recovered.voided.length, flagged: recovered.flagged.length, printed: recovered.confirmedPrinted.length }, 'recovered interrupted tickets');
   }
   const printer = createPrinter(config.printer, { simulatorPort: opts.simulatorPrinterPort });
-  const ticketJob = ticketJobBuilder(config.printer, () => opts.catalog, config.ticketStatusUrl);
+  const ticketJob = ticketJobBuilder(config.printer, () => catalog, config.ticketStatusUrl);
   // the handlers and device events broadcast through the socket server, created below them
   let wsApi: WsApi | undefined = undefined;
   const motion = createMotion(config.motion, { dataDir: config.dataDir, log, simulatorPath: opts.simulatorMotionPath, defaultBehaviour: 'idle' });
@@ -90,22 +105,50 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
     devices: { printer: printer.status(), motion: motionHealth(motion), ...scanning.health() },
     store: { state: db.open ? 'ok' : 'fault', adapter: 'sqlite' },
-    sync: { state: 'disabled', adapter: 'none' },
+    sync: centerLink ? centerLink.client.status() : { state: 'disabled', adapter: 'none' },
+    ...(centerLink ? { center: centerLink.status() } : {}),
   });
+  const centerLink: CenterLink | null = center
+    ? createCenterLink({
+        centerUrl: center.url, enrolmentCode: center.enrolmentCode, dataDir: config.dataDir, robotId: config.robotId, version: VERSION,
+        preferredSlot: config.queue.robotSlot, store, log, now: () => now().getTime(),
+        onCatalog: (published) => {
+          catalog = published;
+          store.setCatalog(published);
+          saveCenterCatalog(config.dataDir, published);
+          log.info('catalog updated from the center');
+        },
+        health: () => {
+          const h = health();
+          return { uptimeSeconds: h.uptimeSeconds, parts: { ...h.devices, store: h.store } };
+        },
+      })
+    : null;
+
+  /** The center's queue length for the service's counter group, when the link is up. */
+  const liveQueue = (serviceId: string) => {
+    const s = centerLink?.client.state();
+    const group = catalog.services.find((x) => x.id === serviceId)?.counterGroup;
+    const waiting = s?.online && group !== undefined ? s.waiting[group] : undefined;
+    return waiting === undefined ? undefined : { peopleAhead: waiting };
+  };
 
   const staffOutbox = new StaffCallOutbox();
   const handlers: Handlers = {
     hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES], ui: config.screen }),
-    'catalog.get': () => opts.catalog,
+    'catalog.get': () => catalog,
     'status.get': () => health(),
     'code.submit': ({ text, source }) => scanning.submit(text, source),
     ...procedureHandlers(() => opts.procedures ?? DEMO_PROCEDURES),
     'ticket.issue': ({ serviceId, language, categoryId }) =>
       issueTicket(
         {
-          store, printer, ticketJob, catalog: () => opts.catalog, log,
-          onTicket: (t) => wsApi?.broadcast('ticket.updated', t),
+          store, printer, ticketJob, catalog: () => catalog, log, live: liveQueue,
           statusUrl: (t) => ticketStatusUrl(config.ticketStatusUrl, t),
+          onTicket: (t) => {
+            wsApi?.broadcast('ticket.updated', t);
+            centerLink?.client.kick();
+          },
         },
         serviceId,
         language,
@@ -132,6 +175,16 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     server.listen(config.controller.port, config.controller.host, () => resolve());
   });
   port = (server.address() as AddressInfo).port;
+  await centerLink?.start();
+  // online/offline and enrolment changes reach the UI as they happen
+  let lastLink = '';
+  const linkWatch = setInterval(() => {
+    const l = centerLink?.status();
+    const key = l ? `${l.online}|${l.enrolment}|${l.outboxLength}|${JSON.stringify(l.nowServing)}` : '';
+    if (key !== lastLink) statusChanged();
+    lastLink = key;
+  }, 1000);
+  linkWatch.unref();
   const url = `http://127.0.0.1:${port}/`;
   log.info({ url, profile: config.profile, printer: printer.status().adapter }, 'controller listening');
 
@@ -143,9 +196,12 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     simulatedScanners: scanning.injected,
     motion,
     staffCalls: staffOutbox,
+    centerLink,
     health,
     close: () =>
       (closing ??= (async () => {
+        clearInterval(linkWatch);
+        await centerLink?.stop();
         api.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
@@ -159,7 +215,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
 }
 
 /** The wall clock; in the simulator profile optionally one that starts at a configured instant. */
-function robotClock(config: RobotConfig): () => Date {
+export function robotClock(config: RobotConfig): () => Date {
   const start = config.queue.simulatedClockStart;
   if (!start || config.profile !== 'simulator') return () => new Date();
   const offset = Date.parse(start) - Date.now();

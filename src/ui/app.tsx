@@ -3,6 +3,7 @@ import type { VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Catalog, type ErrorCode, type Language, type Procedure, type UiSettings } from '../contract';
 import { ApiCallError, type ApiClient, type ConnectionState } from './api-client';
+import { CenterLinkNotice } from './components/center-link';
 import { MoreTimePrompt } from './components/more-time';
 import { claimableCategories, PriorityChoice } from './components/priority-choice';
 import { isQueueRefusal } from './format';
@@ -161,10 +162,15 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     }
   };
 
-  const status = connection !== 'open' && (
-    <p class="connection notice" role="status">
-      {t(connection === 'connecting' ? 'status.connecting' : 'status.disconnected')}
-    </p>
+  const status = (
+    <>
+      {connection !== 'open' && (
+        <p class="connection notice" role="status">
+          {t(connection === 'connecting' ? 'status.connecting' : 'status.disconnected')}
+        </p>
+      )}
+      <CenterLinkNotice api={api} t={t} connection={connection} />
+    </>
   );
 
   if (!inSession || !catalog) {

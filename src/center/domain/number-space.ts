@@ -1,45 +1,31 @@
 /**
- * The number space of one ticket prefix per business day, as the center sees it.
- *
- * [start, dailyCap] is split in two: the leasable range at the bottom, which only the center hands
- * out in blocks (each number to one robot, never twice), and at the top one fallback series of
- * `fallbackSize` numbers per robot slot, which a robot uses only when it holds no leased number.
- * The arithmetic is the same as src/core/queue/numbering.ts of the queue branch (same defaults),
- * so robots and center agree on the split; once both branches are merged this file should just
- * call that module with the catalog's numbering rule.
+ * The number space of one ticket prefix per business day, as the center sees it. The arithmetic
+ * is the robots' own (src/core/queue/numbering.ts), so robots and center always agree on which
+ * numbers are leasable and which form each robot slot's fallback series.
  */
-export interface NumberSpaceRule {
-  start: number;
-  dailyCap: number;
-  fallbackSlots: number;
-  fallbackSize: number;
-  blockSize: number;
-}
+import { fallbackRange as coreFallbackRange, leasableRange as coreLeasableRange, nextLeaseBlock, type NumberRange } from '../../core/queue/numbering';
+import type { NumberingRule } from '../../contract/catalog-queue';
 
-/** The queue branch's defaults: 1..999, four robot slots of 50 fallback numbers, blocks of 20. */
+/** The part of a catalog numbering rule the center needs (the display width is the robots' business). */
+export type NumberSpaceRule = Pick<NumberingRule, 'start' | 'dailyCap' | 'fallbackSlots' | 'fallbackSize' | 'blockSize'>;
+export type Range = NumberRange;
+
+/** The catalog's defaults: 1..999, four robot slots of 50 fallback numbers, blocks of 20. */
 export const DEFAULT_NUMBER_SPACE: NumberSpaceRule = { start: 1, dailyCap: 999, fallbackSlots: 4, fallbackSize: 50, blockSize: 20 };
 
-export interface Range {
-  first: number;
-  last: number;
-}
+const asRule = (r: NumberSpaceRule): NumberingRule => ({ width: 3, ...r });
 
 export function leasableRange(rule: NumberSpaceRule): Range {
-  return { first: rule.start, last: rule.dailyCap - rule.fallbackSlots * rule.fallbackSize };
+  return coreLeasableRange(asRule(rule));
 }
 
 export function fallbackRange(rule: NumberSpaceRule, slot: number): Range {
-  if (!Number.isInteger(slot) || slot < 1 || slot > rule.fallbackSlots) throw new RangeError(`robot slot ${slot} outside 1..${rule.fallbackSlots}`);
-  const first = leasableRange(rule).last + 1 + (slot - 1) * rule.fallbackSize;
-  return { first, last: first + rule.fallbackSize - 1 };
+  return coreFallbackRange(asRule(rule), slot);
 }
 
 /** The block after everything leased so far (`leasedUpTo`: last number leased, null if none); null when used up. */
 export function nextBlock(rule: NumberSpaceRule, leasedUpTo: number | null): Range | null {
-  const range = leasableRange(rule);
-  const first = Math.max(range.first, (leasedUpTo ?? 0) + 1);
-  if (first > range.last) return null;
-  return { first, last: Math.min(range.last, first + Math.max(1, rule.blockSize) - 1) };
+  return nextLeaseBlock(asRule(rule), leasedUpTo);
 }
 
 /** Whose number is it: a leased block, the fallback series of a slot, or nobody's (outside the space). */

@@ -3,6 +3,8 @@ import { startVirtualPrinter, type VirtualPrinter } from '../../../hardware/sim/
 import { ConfigError, EXIT_CONFIG, loadConfig } from '../../controller/config/load';
 import { createLogger } from '../../controller/log';
 import { startController } from '../../controller/main';
+import { centerMode } from '../../controller/config/schema';
+import { startEmbeddedCenter } from '../embedded-center';
 import { printerProfile } from '../../controller/devices/printer/profiles';
 import { parseOptions, parsePort, UsageError } from '../args';
 import type { CliIo } from '../io';
@@ -63,10 +65,12 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   }
 
   const motionSim = await startMotionSimulator(config.motion, config.dataDir, log);
+  const embedded = centerMode(config) === 'embedded' ? await startEmbeddedCenter(config, catalog, log) : undefined;
 
   const controller = await startController({
     config, catalog, log, uiDir: defaultUiDir(), token: io.env.LOBBY_ROBOT_TOKEN,
     simulatorPrinterPort: printerSim?.port, simulatorMotionPath: motionSim?.path,
+    center: embedded ? { url: embedded.url, enrolmentCode: embedded.enrolmentCode } : undefined,
   });
 
   // Electron's shell runs us as a utilityProcess and waits for this message
@@ -82,6 +86,7 @@ export async function start(args: string[], io: CliIo): Promise<number> {
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS).unref();
     await controller.close();
+    await embedded?.close();
     await printerSim?.close();
     await motionSim?.close();
     process.exit(0);

@@ -82,7 +82,6 @@ export const RobotConfig = z
       .strict()
       .default({ host: '127.0.0.1', port: 8787 }),
     defaultLanguage: z.enum(LANGUAGES).default('vi'),
-    ticketNumberWidth: z.number().int().min(2).max(6).default(3),
     screen: z
       .object({
         /** A 21.5" 1080x1920 panel is about 102 dpi. */
@@ -115,6 +114,22 @@ export const RobotConfig = z
       .regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL')
       .refine((u) => /\{(id|display)\}/.test(u), 'must contain {id} or {display}')
       .default('https://hcc.example.vn/t/{id}'),
+    /** The center's queue backend (issue 7): see centerMode() for the default. */
+    center: z
+      .object({
+        /**
+         * 'embedded': `lobby-robot start` runs the reference center in-process (the simulator
+         * default, a robot alone in a small center); 'remote': the center at `url`; 'none': no center.
+         */
+        mode: z.enum(['embedded', 'remote', 'none']).optional(),
+        url: z.string().max(300).regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL').optional(),
+        /** The one-time code from the center's administrator; spent on first start, then the saved token is used. */
+        enrolmentCode: z.string().regex(/^[A-HJKMNP-Z2-9]{8}$/, '8 letters/digits').optional(),
+        /** The embedded center's port on loopback; 0 picks a free one. */
+        port: z.number().int().min(0).max(65535).default(0),
+      })
+      .strict()
+      .prefault({}),
     scanners: ScannersConfig.default([]),
     /** Absent means no board: a production file names its board explicitly, never the simulator by accident. */
     motion: MotionConfig.prefault({ adapter: 'none' }),
@@ -125,6 +140,14 @@ export const RobotConfig = z
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .strict()
-  .refine((c) => c.profile === 'simulator' || !c.queue.simulatedClockStart, { path: ['queue', 'simulatedClockStart'], message: 'only in the simulator profile' });
+  .refine((c) => c.profile === 'simulator' || !c.queue.simulatedClockStart, { path: ['queue', 'simulatedClockStart'], message: 'only in the simulator profile' })
+  .refine((c) => c.center.mode !== 'remote' || c.center.url, { path: ['center', 'url'], message: 'a remote center needs its URL' });
 export type RobotConfig = z.infer<typeof RobotConfig>;
 export type RobotConfigInput = z.input<typeof RobotConfig>;
+
+/** Explicit mode first; a URL means a remote center; the simulator embeds one; production without a URL has none. */
+export function centerMode(config: Pick<RobotConfig, 'center' | 'profile'>): 'embedded' | 'remote' | 'none' {
+  if (config.center.mode) return config.center.mode;
+  if (config.center.url) return 'remote';
+  return config.profile === 'simulator' ? 'embedded' : 'none';
+}

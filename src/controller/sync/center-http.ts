@@ -20,6 +20,8 @@ export interface CenterHttpOptions {
 export class CenterHttp {
   /** serverTime − local time, ms, from the last answer (midpoint of the round trip). */
   skewMs = 0;
+  /** Requests sent so far: a pass that sent none has not proven the center reachable. */
+  requests = 0;
   private readonly timeoutMs: number;
   private readonly maxBytes: number;
   private readonly fetchImpl: typeof fetch;
@@ -41,6 +43,7 @@ export class CenterHttp {
     const controller = new AbortController();
     const timer = setTimeout(() => controller.abort(), this.timeoutMs);
     const sentAt = this.opts.now();
+    this.requests++;
     try {
       let res: Response;
       try {

@@ -60,6 +60,8 @@ export interface SyncClientOptions {
   batchSize?: number;
   leaseLowWater?: number;
   heartbeatMs?: number;
+  /** A pass that sent nothing sends a heartbeat when the last one is older than this (default 5 s). */
+  probeMs?: number;
   pollMs?: number;
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
@@ -139,10 +141,14 @@ export class SyncClient {
   async syncOnce(): Promise<SyncRound> {
     const round: SyncRound = { sent: 0, acked: 0, rejected: 0, leases: 0 };
     try {
+      const sentBefore = this.http.requests;
       const token = await this.currentToken();
       round.leases = await this.lease(token);
       await this.drain(token, round);
-      if (this.now() - this.lastHeartbeatAt >= (this.opts.heartbeatMs ?? 30_000) || this.lastHeartbeatAt === 0) await this.heartbeat(token);
+      const sinceHeartbeat = this.now() - this.lastHeartbeatAt;
+      // a quiet pass still probes now and then, so "online" on the screen is never stale for long
+      const probe = this.http.requests === sentBefore && sinceHeartbeat >= (this.opts.probeMs ?? 5000);
+      if (sinceHeartbeat >= (this.opts.heartbeatMs ?? 30_000) || this.lastHeartbeatAt === 0 || probe) await this.heartbeat(token);
       this.s.online = true;
       this.s.lastErrorCode = null;
       this.s.lastSyncAt = this.now();

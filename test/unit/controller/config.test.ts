@@ -20,14 +20,14 @@ describe('config loading', () => {
 
   it('names every bad field, including inside the catalog', () => {
     const catalog = { ...DEMO_CATALOG, services: [{ ...DEMO_CATALOG.services[0], fieldId: 'nowhere', prefix: 'a1' }] };
-    const file = writeConfig(tempDir(), { profile: 'production', robotId: 'r', ticketNumberWidth: 9, catalog });
+    const file = writeConfig(tempDir(), { profile: 'production', robotId: 'r', screen: { dpi: 9 }, catalog });
     try {
       loadConfig({ env: {}, file });
       throw new Error('expected a ConfigError');
     } catch (e) {
       expect(e).toBeInstanceOf(ConfigError);
       const problems = (e as ConfigError).problems.join('\n');
-      expect(problems).toMatch(/^ticketNumberWidth: /m);
+      expect(problems).toMatch(/^screen.dpi: /m);
       expect(problems).toMatch(/^catalog\.services\.0\.prefix: /m);
       expect(problems).toMatch(/^catalog\.services\.0\.fieldId: no field "nowhere"/m);
     }

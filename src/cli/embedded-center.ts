@@ -1,0 +1,42 @@
+/**
+ * The reference center run in-process by `lobby-robot start` (center mode 'embedded', the
+ * simulator default): its data under <dataDir>/center, on loopback, on the robot's clock (so a
+ * simulated clock start gives the same business day to both). A robot not yet enrolled gets a
+ * one-time code from the center's admin route, exactly as a technician would hand it over.
+ */
+import { join } from 'node:path';
+import type { Catalog } from '../contract/catalog';
+import { CreateEnrolmentCodeResponse } from '../contract/sync';
+import type { RobotConfig } from '../controller/config/schema';
+import type { Logger } from '../controller/log';
+import { robotClock } from '../controller/main';
+import { credentialsFile } from '../controller/sync/create-sync';
+import { fileCredentialStore } from '../controller/sync/credentials';
+import { startCenter, type StartedCenter } from './commands/center';
+
+export interface EmbeddedCenter extends StartedCenter {
+  /** Set when the robot has no saved enrolment yet. */
+  enrolmentCode?: string;
+}
+
+export async function startEmbeddedCenter(config: RobotConfig, catalog: Catalog, log: Logger): Promise<EmbeddedCenter> {
+  const now = robotClock(config);
+  const center = await startCenter({
+    host: '127.0.0.1', port: config.center.port, dataDir: join(config.dataDir, 'center'), catalog,
+    log: log.child({ part: 'center' }), now: () => now().getTime(),
+  });
+  log.info({ url: center.url }, 'embedded center listening on loopback (counter page at /counter, lobby display at /display)');
+  if (fileCredentialStore(credentialsFile(config.dataDir)).load()?.robotId === config.robotId) return center;
+  try {
+    const res = await fetch(`${center.url}/v1/admin/enrolment-codes`, {
+      method: 'POST',
+      headers: { authorization: `Staff ${center.staffKey}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ robotId: config.robotId, validMinutes: 10 }),
+    });
+    const { code } = CreateEnrolmentCodeResponse.parse(await res.json());
+    return { ...center, enrolmentCode: code };
+  } catch (e) {
+    log.warn({ err: (e as Error).message }, 'no enrolment code from the embedded center; the robot issues offline');
+    return center;
+  }
+}

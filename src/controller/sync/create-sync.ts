@@ -1,0 +1,93 @@
+/**
+ * Builds the robot's sync client on the production store: the queue store is the outbox, the
+ * lease holder and the ticket marks; the enrolment lives in <dataDir>/center-credentials.json.
+ * A fresh robot with an enrolment code spends it on first start; a robot with saved credentials
+ * never needs one again (tokens are refreshed ahead of expiry).
+ */
+import { join } from 'node:path';
+import type { Catalog } from '../../contract/catalog';
+import type { CenterLinkStatus } from '../../contract/health';
+import type { DeviceHealth } from '../../contract/sync';
+import type { Logger } from '../log';
+import type { QueueStore } from '../store/queue-store';
+import { fileCredentialStore, type CredentialStore } from './credentials';
+import { SyncClient } from './sync-client';
+
+export interface CenterLinkOptions {
+  centerUrl: string;
+  enrolmentCode?: string;
+  dataDir: string;
+  robotId: string;
+  version: string;
+  /** The slot this robot asks for at enrolment (config queue.robotSlot). */
+  preferredSlot: number;
+  store: QueueStore;
+  log: Logger;
+  health: () => Pick<DeviceHealth, 'parts' | 'uptimeSeconds'>;
+  now: () => number;
+  pollMs?: number;
+  heartbeatMs?: number;
+  /** A catalog the center published with a new ETag. */
+  onCatalog?: (catalog: Catalog) => void;
+}
+
+export interface CenterLink {
+  readonly client: SyncClient;
+  readonly credentials: CredentialStore;
+  /** Enrols when a code is given and no credentials exist, then runs the first pass; never throws. */
+  start(firstPassTimeoutMs?: number): Promise<void>;
+  status(): CenterLinkStatus;
+  stop(): Promise<void>;
+}
+
+export function credentialsFile(dataDir: string): string {
+  return join(dataDir, 'center-credentials.json');
+}
+
+export function createCenterLink(opts: CenterLinkOptions): CenterLink {
+  const credentials = fileCredentialStore(credentialsFile(opts.dataDir));
+  const client = new SyncClient({
+    centerUrl: opts.centerUrl,
+    robotId: opts.robotId,
+    version: opts.version,
+    outbox: opts.store,
+    leases: opts.store,
+    marks: opts.store,
+    credentials,
+    health: opts.health,
+    now: opts.now,
+    log: opts.log,
+    pollMs: opts.pollMs,
+    heartbeatMs: opts.heartbeatMs,
+    onCatalog: opts.onCatalog ? (r) => opts.onCatalog!(r.catalog) : undefined,
+  });
+  return {
+    client,
+    credentials,
+    async start(firstPassTimeoutMs = 3000) {
+      const first = (async () => {
+        const saved = credentials.load();
+        if (opts.enrolmentCode && (!saved || saved.robotId !== opts.robotId)) {
+          try {
+            const slot = await client.enrol(opts.enrolmentCode, opts.preferredSlot);
+            if (slot !== opts.preferredSlot) opts.log.warn({ granted: slot, configured: opts.preferredSlot }, 'the center granted another robot slot; it is used from the next start');
+          } catch (e) {
+            opts.log.warn({ code: (e as { code?: string }).code ?? 'SYNC_CENTER_UNREACHABLE' }, 'enrolment failed; the robot issues offline');
+          }
+        }
+        // leases before the first ticket when the center answers quickly; offline is fine too
+        await client.syncOnce().catch(() => undefined);
+      })();
+      await Promise.race([first, new Promise((r) => setTimeout(r, firstPassTimeoutMs).unref())]);
+      client.start();
+    },
+    status() {
+      const s = client.state();
+      return {
+        url: opts.centerUrl, online: s.online, enrolment: s.enrolment, outboxLength: s.outboxLength, lastSyncAt: s.lastSyncAt,
+        skewMs: s.skewMs, streamConnected: s.streamConnected, nowServing: s.nowServing,
+      };
+    },
+    stop: () => client.stop(),
+  };
+}
