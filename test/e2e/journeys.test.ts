@@ -49,32 +49,38 @@ describe('citizen journeys on the touchscreen (Chromium, built robot, virtual pr
     await printer?.close();
   });
 
-  it.each(LANGUAGES.map((l) => [l]))('takes a number in %s with 3 taps from idle; screen and printed ticket are in that language', async (lang: Language) => {
-    const page = await openCountingKiosk(browser, robot.url, robot.token);
-    await page.locator(`[data-language="${lang}"]`).click(); // tap 1
-    await page.locator('[data-field="civil-status"]').click(); // tap 2
-    await page.locator('[data-service="marriage-registration"]').click(); // tap 3
-    const number = (await page.locator('[data-testid="ticket-number"]').textContent())!;
-    expect(number).toMatch(/^A\d{3}$/);
-    expect(await taps(page)).toBe(3);
+  describe('in each language', () => {
+    // one kiosk page for the five visitors, one after the other, as at the robot
+    let page: Page;
+    beforeAll(async () => (page = await openCountingKiosk(browser, robot.url, robot.token)));
+    afterAll(() => page?.close());
 
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
-    await expect(page.locator('[data-testid="print-status"]').textContent()).resolves.toBe(localeText(lang, 'ticket.printed'));
-    await expect(page.locator('[data-testid="where-to-go"]').textContent()).resolves.toBe(localeText(lang, 'journey.ticket.whereToGo').replace('{{place}}', 'Quầy 1, Quầy 2'));
-    const ahead = await page.locator('[data-testid="people-ahead"]').textContent();
-    expect([localeText(lang, 'journey.ticket.next'), ...[1, 2, 3, 4, 5, 6].map((n) => localeText(lang, 'journey.ticket.peopleAhead').replace('{{count}}', String(n)))]).toContain(ahead);
-    const problems = await captureOne(page, `ticket-${lang}`, ['.ticket .done']);
+    it.each(LANGUAGES.map((l) => [l]))('takes a number in %s with 3 taps from idle; screen and printed ticket are in that language', async (lang: Language) => {
+      await page.evaluate(() => (window.__taps = 0));
+      await page.locator(`[data-language="${lang}"]`).click(); // tap 1
+      await page.locator('[data-field="civil-status"]').click(); // tap 2
+      await page.locator('[data-service="marriage-registration"]').click(); // tap 3
+      const number = (await page.locator('[data-testid="ticket-number"]').textContent())!;
+      expect(number).toMatch(/^A\d{3}$/);
+      expect(await taps(page)).toBe(3);
 
-    // the QR read off the decoded paper names this number and the ticket's language
-    const paper = qrOnPaper(printer.jobs.at(-1)!.png)!;
-    expect(paper).toMatch(new RegExp(`^http://center\\.test/t/${number}/`));
-    expect(new URL(paper).searchParams.get('lang')).toBe(lang);
-    expect(problems).toEqual([]);
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
+      await expect(page.locator('[data-testid="print-status"]').textContent()).resolves.toBe(localeText(lang, 'ticket.printed'));
+      await expect(page.locator('[data-testid="where-to-go"]').textContent()).resolves.toBe(localeText(lang, 'journey.ticket.whereToGo').replace('{{place}}', 'Quầy 1, Quầy 2'));
+      const ahead = await page.locator('[data-testid="people-ahead"]').textContent();
+      expect([localeText(lang, 'journey.ticket.next'), ...[1, 2, 3, 4, 5, 6].map((n) => localeText(lang, 'journey.ticket.peopleAhead').replace('{{count}}', String(n)))]).toContain(ahead);
+      const problems = await captureOne(page, `ticket-${lang}`, ['.ticket .done']);
 
-    await page.locator('.ticket .done').click();
-    await page.locator('.attract').waitFor();
-    expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
-    await page.close();
+      // the QR read off the decoded paper names this number and the ticket's language
+      const paper = qrOnPaper(printer.jobs.at(-1)!.png)!;
+      expect(paper).toMatch(new RegExp(`^http://center\\.test/t/${number}/`));
+      expect(new URL(paper).searchParams.get('lang')).toBe(lang);
+      expect(problems).toEqual([]);
+
+      await page.locator('.ticket .done').click();
+      await page.locator('.attract').waitFor();
+      expect(await page.evaluate(() => document.documentElement.lang)).toBe('vi');
+    });
   });
 
   it('asks for a priority group where the service is chosen and issues the ticket in that group', async () => {
@@ -92,6 +98,12 @@ describe('citizen journeys on the touchscreen (Chromium, built robot, virtual pr
     await expect(page.locator('[data-testid="ticket-priority"]').textContent()).resolves.toBe('Priority: With a child under 6');
     expect(await taps(page)).toBe(4);
     expect(problems).toEqual([]);
+    // the answer belongs to that visitor only: the next session starts with no priority
+    await page.locator('.ticket .done').click();
+    await page.locator('.attract').click();
+    await page.locator('[data-field="social"]').click();
+    await expect(page.locator('[data-priority="child-under-6"]').getAttribute('aria-pressed')).resolves.toBe('false');
+    await expect(page.locator('[data-priority="none"]').getAttribute('aria-pressed')).resolves.toBe('true');
     await page.close();
   });
 
