@@ -28,6 +28,7 @@ import { createCenterLink, credentialsFile, type CenterLink } from './sync/creat
 import { fileCredentialStore } from './sync/credentials';
 import { loadCenterCatalog, saveCenterCatalog } from './sync/center-catalog';
 import { VERSION } from './version';
+import { startWatchdog, type WatchdogOptions } from './watchdog';
 
 export interface ControllerOptions {
   config: RobotConfig;
@@ -49,6 +50,8 @@ export interface ControllerOptions {
    * center.url (remote mode). No center: the robot works alone.
    */
   center?: { url: string; enrolmentCode?: string };
+  /** systemd watchdog: process.env's NOTIFY_SOCKET/WATCHDOG_USEC by default; tests pass their own. */
+  watchdog?: Pick<WatchdogOptions, 'env' | 'spawn' | 'clock'>;
 }
 
 export interface Controller {
@@ -187,6 +190,14 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   linkWatch.unref();
   const url = `http://127.0.0.1:${port}/`;
   log.info({ url, profile: config.profile, printer: printer.status().adapter }, 'controller listening');
+  // READY=1 now, then WATCHDOG=1 only while the API listens and the store answers (./watchdog.ts)
+  const watchdog = startWatchdog({
+    env: process.env,
+    ...opts.watchdog,
+    log,
+    status: `listening on ${url}`,
+    health: () => server.listening && db.open && db.prepare('SELECT 1 AS ok').get() !== undefined,
+  });
 
   let closing: Promise<void> | undefined;
   return {
@@ -202,6 +213,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
       (closing ??= (async () => {
         clearInterval(linkWatch);
         await centerLink?.stop();
+        watchdog.stop();
         api.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));

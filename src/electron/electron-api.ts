@@ -6,6 +6,7 @@ import type * as Electron from 'electron';
  */
 export interface ElectronApi {
   app: Electron.App;
+  crashReporter: Pick<typeof Electron.crashReporter, 'start'>;
   BrowserWindow: typeof Electron.BrowserWindow;
   Menu: Pick<typeof Electron.Menu, 'setApplicationMenu'>;
   session: Pick<typeof Electron.session, 'defaultSession'>;

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { BackoffPolicy } from './backoff';
 import { type Clock, systemClock } from './clock';
 import { type ControllerProcess, createControllerProcess } from './controller-process';
+import { startCrashDumps } from './crash-dumps';
 import { type CrashPolicyOptions, RendererCrashPolicy } from './crash-policy';
 import type { BrowserWindow, ElectronApi } from './electron-api';
 import { type ShellLog, stderrLog } from './log';
@@ -50,6 +51,7 @@ export function createShell(electron: ElectronApi, options: ShellOptions = {}): 
 
   const clock = options.clock ?? systemClock;
   const log = options.log ?? stderrLog();
+  startCrashDumps(electron, { env: options.env ?? process.env, log });
   const appRoot = options.appRoot ?? app.getAppPath();
   const token = randomBytes(32).toString('hex');
   const crashPolicy = new RendererCrashPolicy(options.crashPolicy);

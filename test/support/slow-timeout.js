@@ -1,2 +1,3 @@
-// Integration and e2e tests start real programs and a real browser: they get longer than unit tests.
-jest.setTimeout(60000);
+// Integration and e2e tests start real programs and a real browser: they get longer than unit
+// tests, and a CI machine shared with other jobs can be several times slower than an idle one.
+jest.setTimeout(120000);

@@ -1,7 +1,9 @@
 import { join, resolve } from 'node:path';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../hardware/sim/virtual-printer/server';
 import { ConfigError, EXIT_CONFIG, loadConfig } from '../../controller/config/load';
+import { pruneCrashReports, recordFatalErrors } from '../../controller/crash-reports';
 import { createLogger } from '../../controller/log';
+import { VERSION } from '../../controller/version';
 import { startController } from '../../controller/main';
 import { centerMode } from '../../controller/config/schema';
 import { startEmbeddedCenter } from '../embedded-center';
@@ -46,6 +48,7 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   }
   const { config, catalog } = loaded;
   const log = createLogger(config.logLevel);
+  if (loaded.migration.applied.length) log.info(loaded.migration, 'configuration migrated in memory; write it back with the new version at leisure');
 
   const electron = opts.values['no-window'] ? undefined : electronBinary();
   if (electron) {
@@ -54,6 +57,9 @@ export async function start(args: string[], io: CliIo): Promise<number> {
     return runElectronShell(electron, { ...io.env, LOBBY_ROBOT_CONFIG: loaded.source === 'simulator profile (built in)' ? '' : loaded.source, LOBBY_ROBOT_PORT: String(config.controller.port), LOBBY_ROBOT_DATA: config.dataDir });
   }
   log.info({ source: loaded.source, profile: config.profile, dataDir: config.dataDir }, 'starting lobby-robot');
+  // an uncaught exception leaves <dataDir>/crashes/fatal-*.json for the next heartbeat; old reports are pruned
+  recordFatalErrors(config.dataDir, { version: VERSION });
+  pruneCrashReports(config.dataDir);
 
   let printerSim: VirtualPrinter | undefined;
   if (config.printer.adapter === 'simulator') {

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Catalog } from '../../contract';
 import { RobotConfig, type RobotConfigInput } from './schema';
 import { DEMO_CATALOG } from './demo-catalog';
+import { ConfigMigrationError, migrateConfig } from './migrate';
 
 /** sysexits.h EX_CONFIG: what `lobby-robot start` exits with on an invalid configuration. */
 export const EXIT_CONFIG = 78;
@@ -41,6 +42,8 @@ export interface LoadedConfig {
   config: RobotConfig;
   catalog: Catalog;
   source: string;
+  /** What migrateConfig did to the file before validation: log it (`applied` empty when current). */
+  migration: { fromVersion: number; toVersion: number; applied: string[] };
 }
 
 /** Reads, validates and resolves the configuration; throws ConfigError naming every bad field. */
@@ -52,7 +55,16 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   let input: unknown = SIMULATOR_DEFAULTS;
   if (file) input = readJson(resolve(cwd, file), source);
 
-  const parsed = RobotConfig.safeParse(input);
+  // an older file is brought to the current version in memory first (./migrate.ts)
+  let migrated;
+  try {
+    migrated = migrateConfig(input);
+  } catch (e) {
+    if (e instanceof ConfigMigrationError) throw new ConfigError(source, e.problems);
+    throw e;
+  }
+  const { document, ...migration } = migrated;
+  const parsed = RobotConfig.safeParse(document);
   if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error));
   const config = { ...parsed.data, controller: { ...parsed.data.controller } };
 
@@ -62,7 +74,7 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   if (dataDir) config.dataDir = dataDir;
   if (!isAbsolute(config.dataDir)) config.dataDir = resolve(cwd, config.dataDir);
 
-  return { config, catalog: resolveCatalog(config, cwd, source), source };
+  return { config, catalog: resolveCatalog(config, cwd, source), source, migration };
 }
 
 function resolveCatalog(config: RobotConfig, cwd: string, source: string): Catalog {

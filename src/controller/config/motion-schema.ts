@@ -25,7 +25,7 @@ const Link = {
 export const MotionConfig = z.discriminatedUnion('adapter', [
   z.object({
     adapter: z.literal('johnny-five'),
-    /** The board's tty; the udev rule in hardware/udev makes /dev/lobby-board stable. */
+    /** The board's tty; the udev rule in hardware/deploy/udev makes /dev/lobby-board stable. */
     path: z.string().min(1).max(255).default('/dev/lobby-board'),
     baudRate: z.number().int().positive().default(57600),
     ...Link,

@@ -7,6 +7,7 @@ import { Catalog, LANGUAGES } from '../../contract';
 import { PROFILE_IDS } from '../devices/printer/profiles';
 import { MotionConfig } from './motion-schema';
 import { CodesConfig, ScannersConfig } from './scanner-schema';
+import { CONFIG_VERSION } from './migrate';
 
 export const PROFILES = ['simulator', 'production'] as const;
 
@@ -69,6 +70,8 @@ export type PrinterConfig = z.infer<typeof PrinterConfig>;
 
 export const RobotConfig = z
   .object({
+    /** Set by migrateConfig (./migrate.ts) before validation; absent in files older than versions. */
+    version: z.literal(CONFIG_VERSION).optional(),
     profile: z.enum(PROFILES),
     robotId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes, at most 32'),
     /** Where the SQLite store and simulator output live. */

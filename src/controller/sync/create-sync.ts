@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import type { Catalog } from '../../contract/catalog';
 import type { CenterLinkStatus } from '../../contract/health';
 import type { DeviceHealth } from '../../contract/sync';
+import { listCrashReports } from '../crash-reports';
 import type { Logger } from '../log';
 import type { QueueStore } from '../store/queue-store';
 import { fileCredentialStore, type CredentialStore } from './credentials';
@@ -60,6 +61,8 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
     pollMs: opts.pollMs,
     heartbeatMs: opts.heartbeatMs,
     onCatalog: opts.onCatalog ? (r) => opts.onCatalog!(r.catalog) : undefined,
+    // crash dumps and fatal-error reports ride along with the heartbeat (summary only)
+    crashReports: () => listCrashReports(opts.dataDir),
   });
   return {
     client,

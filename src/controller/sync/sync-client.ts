@@ -13,7 +13,7 @@ import { randomUUID } from 'node:crypto';
 import { businessDay } from '../../core/business-day';
 import { CodedError, type ErrorCode } from '../../contract/error-codes';
 import {
-  Board, CatalogResponse, EnrolResponse, HeartbeatResponse, IngestResponse, LeaseResponse, RefreshResponse,
+  Board, CatalogResponse, CrashReportSummary, EnrolResponse, HeartbeatResponse, IngestResponse, LeaseResponse, RefreshResponse,
   type DeviceHealth, type StreamEvent,
 } from '../../contract/sync';
 import { createBackoff } from './backoff';
@@ -54,6 +54,8 @@ export interface SyncClientOptions {
   marks?: TicketMarksPort;
   /** Parts and uptime for the heartbeat; outbox length and robot time are added here. */
   health?: () => Pick<DeviceHealth, 'parts' | 'uptimeSeconds'>;
+  /** Crash reports kept on the robot (listCrashReports in ../crash-reports.ts), sent with each heartbeat. */
+  crashReports?: () => CrashReportSummary;
   now?: () => number;
   random?: () => number;
   log?: SyncLog;
@@ -284,7 +286,7 @@ export class SyncClient {
   private async heartbeat(token: string): Promise<void> {
     const h = this.opts.health?.() ?? { parts: {}, uptimeSeconds: Math.round(process.uptime()) };
     const r = await this.http.request('POST', '/v1/heartbeat', HeartbeatResponse, {
-      body: { version: this.opts.version, uptimeSeconds: h.uptimeSeconds, parts: h.parts, outboxLength: this.opts.outbox.pendingCount(), robotTime: this.now() },
+      body: { version: this.opts.version, uptimeSeconds: h.uptimeSeconds, parts: h.parts, outboxLength: this.opts.outbox.pendingCount(), robotTime: this.now(), ...this.crashSummary() },
       token,
     });
     this.lastHeartbeatAt = this.now();
@@ -294,6 +296,19 @@ export class SyncClient {
       if (cat.body) this.opts.onCatalog(cat.body);
     }
     this.s.catalogEtag = etag;
+  }
+
+  /** Never lets a crash folder it cannot read, or a summary out of bounds, cost the heartbeat. */
+  private crashSummary(): { crashReports?: CrashReportSummary } {
+    if (!this.opts.crashReports) return {};
+    try {
+      const summary = CrashReportSummary.safeParse(this.opts.crashReports());
+      if (summary.success) return { crashReports: summary.data };
+      this.log.warn({ issues: summary.error.issues.length }, 'crash report summary out of bounds; heartbeat sent without it');
+    } catch (e) {
+      this.log.warn({ err: e instanceof Error ? e.name : typeof e }, 'crash reports could not be listed');
+    }
+    return {};
   }
 
   private ensureStream(): void {

@@ -3,7 +3,6 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDataDir } from './harness';
 
-jest.setTimeout(20_000);
 
 const BIN = join(__dirname, '..', '..', '..', 'bin', 'lobby-robot.js');
 

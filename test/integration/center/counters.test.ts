@@ -1,7 +1,6 @@
 import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
 import { bearer, MONDAY_9AM, startTestCenter, ticketChange, type TestCenter } from './harness';
 
-jest.setTimeout(20_000);
 
 const MIN = 60_000;
 

@@ -3,7 +3,6 @@ import { bearer, startTestCenter, type TestCenter } from './harness';
 const HOUR = 3600_000;
 const DAY = 24 * HOUR;
 
-jest.setTimeout(20_000);
 
 describe('center: enrolment, token refresh and revocation', () => {
   let c: TestCenter;

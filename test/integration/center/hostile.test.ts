@@ -1,7 +1,6 @@
 import { connect } from 'node:net';
 import { bearer, startTestCenter, ticketChange, type TestCenter } from './harness';
 
-jest.setTimeout(20_000);
 
 describe('center: hostile and broken requests', () => {
   let c: TestCenter;

@@ -3,7 +3,6 @@ import { randomUUID } from 'node:crypto';
 import { join } from 'node:path';
 import { bearer, startTestCenter, ticketChange, type TestCenter } from './harness';
 
-jest.setTimeout(20_000);
 
 function centerRows(dataDir: string): { ticket_id: string; version: number; status: string; robot_state: string }[] {
   const db = new Database(join(dataDir, 'center.sqlite'), { readonly: true });

@@ -2,7 +2,6 @@ import { randomUUID } from 'node:crypto';
 import { fallbackRange, leasableRange } from '../../../src/center/domain/number-space';
 import { bearer, startTestCenter, type TestCenter } from './harness';
 
-jest.setTimeout(20_000);
 
 interface LeaseBody {
   leaseId: string;

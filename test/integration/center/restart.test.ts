@@ -10,7 +10,6 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bearer, call, tempDataDir, ticketChange } from './harness';
 
-jest.setTimeout(30_000);
 
 const BIN = join(__dirname, '..', '..', '..', 'bin', 'lobby-robot.js');
 

@@ -1,7 +1,6 @@
 import { bearer, startTestCenter, ticketChange, type TestCenter } from './harness';
 import { readStream } from './sse-reader';
 
-jest.setTimeout(20_000);
 
 describe('center: realtime stream', () => {
   let c: TestCenter;

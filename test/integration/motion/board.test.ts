@@ -25,7 +25,6 @@ const PROFILE: MotionProfile = structuredClone(DEFAULT_PROFILE);
 PROFILE.servos.headPan.trimUs = 40;
 PROFILE.light = { brightness: 1, correction: { r: 1, g: 0.5, b: 1 } };
 
-jest.setTimeout(30_000);
 
 let board: SimulatedBoard;
 let motion: MotionPort;

@@ -6,7 +6,6 @@ import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
 import { call, MONDAY_9AM, quietLog, tempDataDir, type Clock } from '../center/harness';
 import { FakeRobotStore } from './fake-robot-store';
 
-jest.setTimeout(30_000);
 
 const DAY = 24 * 3600_000;
 

@@ -1,6 +1,8 @@
 // Factories for fakes of the electron API used by the shell. Each test calls them for its own
 // fresh set: there is no shared state at module level.
 import { EventEmitter } from 'node:events';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { ElectronApi } from '../../../src/electron/electron-api';
 import type { Clock } from '../../../src/electron/clock';
 
@@ -102,6 +104,10 @@ export class FakeApp extends EventEmitter {
   enableSandbox = jest.fn();
   whenReady = jest.fn(() => Promise.resolve());
   getAppPath = jest.fn(() => '/opt/lobby-robot/resources/app.asar');
+  /** Paths set through setPath; userData defaults to a scratch folder (the shell creates crashes/ in it). */
+  readonly paths = new Map<string, string>([['userData', join(tmpdir(), 'lobby-robot-fake-electron-userdata')]]);
+  getPath = jest.fn((name: string) => this.paths.get(name) ?? join(tmpdir(), `lobby-robot-fake-electron-${name}`));
+  setPath = jest.fn((name: string, path: string) => void this.paths.set(name, path));
   quit = jest.fn(() => {
     this.quitRequests++;
     const event = fakeEvent();
@@ -120,6 +126,7 @@ export function createFakeElectron() {
     setDevicePermissionHandler: jest.fn(),
   };
   const setApplicationMenu = jest.fn();
+  const crashReporter = { start: jest.fn() };
   const fork = jest.fn((modulePath: string, args: string[], options: FakeChild['options']) => {
     const child = new FakeChild(modulePath, args, options);
     children.push(child);
@@ -133,10 +140,11 @@ export function createFakeElectron() {
   }
   const api = {
     app,
+    crashReporter,
     BrowserWindow,
     Menu: { setApplicationMenu },
     session: { defaultSession: session },
     utilityProcess: { fork },
   } as unknown as ElectronApi;
-  return { api, app, windows, children, session, setApplicationMenu, fork };
+  return { api, app, windows, children, session, setApplicationMenu, fork, crashReporter };
 }

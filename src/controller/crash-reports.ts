@@ -1,0 +1,182 @@
+/**
+ * Crash reports kept on the robot, in <dataDir>/crashes:
+ * - electron/**.dmp: Crashpad minidumps of any Electron process, the controller's
+ *   utilityProcess included (written by src/electron/crash-dumps.ts);
+ * - fatal-*.json: the controller's own report of an uncaught exception, written here just
+ *   before Node.js ends the process.
+ *
+ * listCrashReports summarises them for the center (SyncClientOptions.crashReports → the
+ * heartbeat): names, times and sizes only. A dump's bytes stay on the robot until a technician
+ * fetches them (docs/technician-guide.md); a fatal report holds the error's name, code and
+ * stack frames but never its message, which could carry a citizen's data.
+ */
+import { lstatSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
+import { join } from 'node:path';
+import { CRASH_REPORTS_DIR } from '../contract/shell-controller';
+import { CRASH_SUMMARY_MAX, type CrashReportSummary } from '../contract/sync';
+
+type CrashKind = CrashReportSummary['latest'][number]['kind'];
+
+interface FoundReport {
+  kind: CrashKind;
+  /** Relative to the crashes folder, with / separators. */
+  file: string;
+  path: string;
+  at: number;
+  sizeBytes: number;
+}
+
+/** Bounds on the walk, so a folder flooded by a crash loop costs a heartbeat little. */
+const MAX_DEPTH = 3;
+const MAX_ENTRIES_VISITED = 2_000;
+/** Crashpad writes a dump under new/ and moves it to pending/ or completed/ once it is whole. */
+const SKIPPED_DIRS = new Set(['new', 'attachments']);
+const FATAL_FILE = /^fatal-[0-9TZ-]+-\d+\.json$/;
+const MAX_FATAL_BYTES = 16 * 1024;
+const MAX_STACK_FRAMES = 20;
+
+export function crashReportsDir(dataDir: string): string {
+  return join(dataDir, CRASH_REPORTS_DIR);
+}
+
+function kindOf(name: string): CrashKind | null {
+  if (name.endsWith('.dmp')) return 'minidump';
+  if (FATAL_FILE.test(name)) return 'fatal-error';
+  return null;
+}
+
+/** Regular files only (a symlink is never followed), newest first. */
+function findReports(root: string): FoundReport[] {
+  const found: FoundReport[] = [];
+  let visited = 0;
+  const walk = (dir: string, rel: string, depth: number) => {
+    let names: string[];
+    try {
+      names = readdirSync(dir);
+    } catch {
+      return; // no crashes folder yet, or not readable: nothing to report
+    }
+    for (const name of names) {
+      if (++visited > MAX_ENTRIES_VISITED) return;
+      const path = join(dir, name);
+      let st: Stats;
+      try {
+        st = lstatSync(path);
+      } catch {
+        continue; // removed meanwhile
+      }
+      const file = rel ? `${rel}/${name}` : name;
+      if (st.isDirectory() && depth < MAX_DEPTH && !SKIPPED_DIRS.has(name)) walk(path, file, depth + 1);
+      if (!st.isFile()) continue;
+      const kind = kindOf(name);
+      if (kind) found.push({ kind, file, path, at: Math.round(st.mtimeMs), sizeBytes: st.size });
+    }
+  };
+  walk(root, '', 0);
+  return found.sort((a, b) => b.at - a.at || a.file.localeCompare(b.file));
+}
+
+/** The stable code of a fatal report, when it has a well-formed one. */
+function fatalCode(path: string, size: number): string | undefined {
+  if (size > MAX_FATAL_BYTES) return undefined;
+  try {
+    const code = (JSON.parse(readFileSync(path, 'utf8')) as { code?: unknown }).code;
+    return typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? code : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const SAFE_FILE = /^[A-Za-z0-9._-]+(\/[A-Za-z0-9._-]+){0,3}$/;
+
+/** What the heartbeat carries: every report counted, the newest CRASH_SUMMARY_MAX named. */
+export function listCrashReports(dataDir: string): CrashReportSummary {
+  const reports = findReports(crashReportsDir(dataDir));
+  const latest = reports
+    .filter((r) => SAFE_FILE.test(r.file) && r.file.length <= 160)
+    .slice(0, CRASH_SUMMARY_MAX)
+    .map((r) => {
+      const code = r.kind === 'fatal-error' ? fatalCode(r.path, r.sizeBytes) : undefined;
+      return { kind: r.kind, file: r.file, at: r.at, sizeBytes: r.sizeBytes, ...(code ? { code } : {}) };
+    });
+  return { count: reports.length, totalBytes: reports.reduce((sum, r) => sum + r.sizeBytes, 0), latest };
+}
+
+export interface PruneLimits {
+  /** Reports kept at most (newest first). */
+  keep: number;
+  /** Bytes kept at most, newest first; the newest report is always kept. */
+  maxBytes: number;
+}
+
+export const DEFAULT_PRUNE: PruneLimits = { keep: 50, maxBytes: 256 * 1024 * 1024 };
+
+/** Deletes the oldest reports beyond the limits, so a crash loop never fills the disk. */
+export function pruneCrashReports(dataDir: string, limits: PruneLimits = DEFAULT_PRUNE): number {
+  let bytes = 0;
+  let removed = 0;
+  findReports(crashReportsDir(dataDir)).forEach((r, i) => {
+    bytes += r.sizeBytes;
+    if (i === 0 || (i < limits.keep && bytes <= limits.maxBytes)) return;
+    rmSync(r.path, { force: true });
+    removed++;
+  });
+  return removed;
+}
+
+export interface FatalContext {
+  now: Date;
+  version: string;
+  /** 'uncaughtException' or 'unhandledRejection', as Node.js names the origin. */
+  origin: string;
+  pid?: number;
+}
+
+/** Writes <dataDir>/crashes/fatal-<time>-<pid>.json synchronously (the process is ending). */
+export function writeFatalErrorReport(dataDir: string, error: unknown, context: FatalContext): string | null {
+  const err = error instanceof Error ? error : new Error(typeof error);
+  const code = (err as { code?: unknown }).code;
+  const frames = (err.stack ?? '')
+    .split('\n')
+    .filter((l) => /^\s+at /.test(l))
+    .slice(0, MAX_STACK_FRAMES)
+    .map((l) => l.trim().slice(0, 300));
+  const report = {
+    kind: 'fatal-error',
+    at: context.now.toISOString(),
+    version: context.version,
+    origin: context.origin,
+    name: err.name.slice(0, 80),
+    ...(typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? { code } : {}),
+    frames,
+  };
+  const pid = context.pid ?? process.pid;
+  const stamp = context.now.toISOString().replace(/[:.]/g, '-');
+  const path = join(crashReportsDir(dataDir), `fatal-${stamp}-${pid}.json`);
+  try {
+    mkdirSync(crashReportsDir(dataDir), { recursive: true, mode: 0o750 });
+    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o640 });
+    return path;
+  } catch {
+    return null; // a full or read-only disk: the journal still has Node.js's own message
+  }
+}
+
+/** The part of `process` used: the monitor event runs before Node.js's default crash. */
+export interface FatalErrorSource {
+  on(event: 'uncaughtExceptionMonitor', listener: (error: Error, origin: string) => void): unknown;
+  off(event: 'uncaughtExceptionMonitor', listener: (error: Error, origin: string) => void): unknown;
+}
+
+/**
+ * Records every fatal error without changing what happens next: Node.js still prints it and
+ * exits, the Electron shell or systemd still restarts the controller. Returns the uninstaller.
+ */
+export function recordFatalErrors(dataDir: string, options: { version: string; source?: FatalErrorSource; now?: () => Date }): () => void {
+  const source = options.source ?? process;
+  const listener = (error: Error, origin: string) => {
+    writeFatalErrorReport(dataDir, error, { now: (options.now ?? (() => new Date()))(), version: options.version, origin });
+  };
+  source.on('uncaughtExceptionMonitor', listener);
+  return () => void source.off('uncaughtExceptionMonitor', listener);
+}
