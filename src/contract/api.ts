@@ -15,6 +15,7 @@ import { ERROR_CODES } from './error-codes';
 import { HealthReport } from './health';
 import { MAX_SCAN_BYTES, ParsedCode } from './scan-codes';
 import { LegalDocument, Procedure } from './procedure';
+import { StaffCall, StaffCallRequest, StaffCallResponse, TicketWait } from './staff';
 import { Ticket } from './ticket';
 import { API_PROTOCOL_VERSION, LANGUAGES } from './version';
 import { VoiceSayRequest, VoiceSayResponse, VoiceSessionRequest, VoiceSessionResponse, VoiceStateEvent, VoiceStopRequest, VoiceStopResponse, VoiceWakeEvent } from './voice';
@@ -59,7 +60,22 @@ export const commands = {
         categoryId: z.string().min(1).max(48).optional(),
       })
       .strict(),
-    response: z.object({ ticket: Ticket, printed: z.boolean(), printError: z.enum(ERROR_CODES).optional() }),
+    response: z.object({
+      ticket: Ticket,
+      printed: z.boolean(),
+      printError: z.enum(ERROR_CODES).optional(),
+      /** People ahead and a range of minutes, as printed on the ticket. */
+      wait: TicketWait,
+      /** Labels of the counters serving this service ("Quầy 1"), as printed; empty when the catalog has none. */
+      whereToGo: z.array(z.string().max(40)).max(20),
+      /** The ticket's phone status page (its QR), shown large on screen when the paper did not come out. */
+      statusUrl: z.string().max(400).optional(),
+    }),
+  },
+  /** A visitor asks for a person, or the touchscreen reports a ticket it could not print (issue 9). */
+  'staff.call': {
+    request: StaffCallRequest,
+    response: StaffCallResponse,
   },
   /** A code read by the touchscreen itself: keyboard-wedge burst, camera, or typed by hand. */
   'code.submit': {
@@ -104,6 +120,8 @@ export const events = {
   'code.scanned': z.object({ scannerId: z.string(), source: z.string(), code: ParsedCode.optional(), error: z.enum(ERROR_CODES).optional() }),
   'voice.state': VoiceStateEvent,
   'voice.wake': VoiceWakeEvent,
+  /** A staff call was recorded (service mode and the robot's motion may react to it). */
+  'staff.called': StaffCall,
 } as const;
 export type EventType = keyof typeof events;
 export type EventData<T extends EventType> = z.infer<(typeof events)[T]>;

@@ -120,6 +120,9 @@ export const ERROR_CODES = [
   'VOICE_DISABLED',
   'VOICE_TEXT_UNREADABLE',
   // end of voice
+  // touchscreen journeys (issue 9): staff calls, src/controller/staff
+  'STAFF_CALL_FAILED',
+  // end of touchscreen journeys
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -10,3 +10,4 @@ export * from './preload';
 export * from './shell-controller';
 export * from './scan-codes';
 export * from './voice';
+export * from './staff';

@@ -2,6 +2,7 @@
  * The controller's composition root: builds the store, the devices and the API from a validated
  * config and wires them together. Nothing else knows which adapters are in use.
  */
+import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { API_PROTOCOL_VERSION, LANGUAGES, type Catalog, type HealthReport, type ProcedureGuide } from '../contract';
@@ -14,7 +15,7 @@ import { centerMode, type RobotConfig } from './config/schema';
 import { createMotion, motionHealth } from './devices/motion/create-motion';
 import type { MotionPort } from './devices/motion/port';
 import { createPrinter } from './devices/printer/create-printer';
-import { ticketJobBuilder } from './devices/printer/ticket/ticket-job';
+import { ticketJobBuilder, ticketStatusUrl } from './devices/printer/ticket/ticket-job';
 import type { Logger } from './log';
 import { procedureHandlers } from './procedures/procedure-handlers';
 import { issueTicket } from './queue/issue-ticket';
@@ -22,6 +23,8 @@ import { QueueStore } from './store/queue-store';
 import { recoverInterrupted } from './store/recovery';
 import { startScanning, type Scanning } from './scanning';
 import { startVoice } from './voice';
+import { staffCalls } from './staff/staff-calls';
+import { StaffCallOutbox } from './staff/staff-outbox';
 import { createCenterLink, credentialsFile, type CenterLink } from './sync/create-sync';
 import { fileCredentialStore } from './sync/credentials';
 import { loadCenterCatalog, saveCenterCatalog } from './sync/center-catalog';
@@ -59,6 +62,8 @@ export interface Controller {
   readonly motion: MotionPort;
   readonly url: string;
   readonly token: string;
+  /** Visitors' calls for a person, waiting to be carried to the center (issue 9). */
+  readonly staffCalls: StaffCallOutbox;
   /** The sync client when a center is configured. */
   readonly centerLink: CenterLink | null;
   health(): HealthReport;
@@ -135,6 +140,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     return waiting === undefined ? undefined : { peopleAhead: waiting };
   };
 
+  const staffOutbox = new StaffCallOutbox();
   const handlers: Handlers = {
     hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES], ui: config.screen }),
     'catalog.get': () => catalog,
@@ -146,6 +152,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
       issueTicket(
         {
           store, printer, ticketJob, catalog: () => catalog, log, live: liveQueue,
+          statusUrl: (t) => ticketStatusUrl(config.ticketStatusUrl, t),
           onTicket: (t) => {
             wsApi?.broadcast('ticket.updated', t);
             centerLink?.client.kick();
@@ -155,6 +162,11 @@ export async function startController(opts: ControllerOptions): Promise<Controll
         language,
         categoryId,
       ),
+    'staff.call': staffCalls({
+      notifier: staffOutbox, robotId: config.robotId, now, newId: randomUUID, log,
+      ticketDisplay: (id) => store.get(id)?.display,
+      onCalled: (call) => wsApi?.broadcast('staff.called', call),
+    }),
   };
 
   let port = config.controller.port;
@@ -199,6 +211,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     token,
     simulatedScanners: scanning.injected,
     motion,
+    staffCalls: staffOutbox,
     centerLink,
     health,
     close: () =>

@@ -1,27 +1,73 @@
 import type { i18n } from 'i18next';
+import type { VNode } from 'preact';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Catalog, type CommandResponse, type Language, type Procedure, type UiSettings } from '../contract';
+import { DEFAULT_LANGUAGE, LANGUAGES, type Catalog, type ErrorCode, type Language, type Procedure, type UiSettings } from '../contract';
 import { ApiCallError, type ApiClient, type ConnectionState } from './api-client';
 import { CenterLinkNotice } from './components/center-link';
 import { MoreTimePrompt } from './components/more-time';
 import { procedureSpeech, ReadAloudButton, useVoice } from './components/voice';
+import { claimableCategories, PriorityChoice } from './components/priority-choice';
+import { isQueueRefusal } from './format';
 import { browserTimers, IdleWatch, type IdlePhase } from './idle';
+import type { Guide, IssueResult, JourneyContext } from './journey';
 import { LANGUAGE_NAMES } from './languages';
 import { AttractScreen } from './screens/attract';
 import { GuideDetailScreen, GuideListScreen } from './screens/guide';
 import { HomeScreen, type HomeAction } from './screens/home';
+import { PriorityScreen } from './screens/priority';
+import { RefusalScreen } from './screens/refusal';
 import { SearchScreen } from './screens/search';
 import { ServicesScreen } from './screens/services';
+import { StaffCalledScreen, StaffConfirmScreen } from './screens/staff';
 import { TicketScreen } from './screens/ticket';
 
-type Screen =
+/** Every screen of a session; a new journey adds its screen here, in SCREENS and (maybe) in HOME_ACTIONS. */
+export type Screen =
   | { name: 'home' }
   | { name: 'services'; fieldId: string }
   | { name: 'search-service' }
+  | { name: 'priority'; serviceId: string }
   | { name: 'guide' }
   | { name: 'search-procedure' }
   | { name: 'procedure'; procedure: Procedure }
-  | { name: 'ticket'; result: CommandResponse<'ticket.issue'> };
+  | { name: 'ticket'; result: IssueResult }
+  | { name: 'refusal'; code: ErrorCode; nextOpeningAt?: string }
+  | { name: 'staff' }
+  | { name: 'staff-called' };
+
+type ScreenName = Screen['name'];
+type Render<N extends ScreenName> = (screen: Extract<Screen, { name: N }>, ctx: JourneyContext) => VNode | null | undefined;
+
+/** Which component draws each screen. */
+const SCREENS: { [N in ScreenName]: Render<N> } = {
+  home: (_, ctx) => <HomeScreen t={ctx.t} catalog={ctx.catalog} language={ctx.language} actions={homeActions(ctx)} onField={(fieldId) => ctx.push({ name: 'services', fieldId })} onAction={(a) => openHomeAction(a, ctx)} nav={ctx.nav} />,
+  services: (s, ctx) => <ServicesScreen t={ctx.t} catalog={ctx.catalog} language={ctx.language} fieldId={s.fieldId} busy={ctx.busy} onService={(id) => ctx.takeNumber(id, ctx.priority)} before={ctx.priorityChoice} nav={ctx.nav} />,
+  'search-service': (_, ctx) => <SearchScreen t={ctx.t} language={ctx.language} title={ctx.t('search.serviceTitle')} items={ctx.catalog.services} onPick={(s) => ctx.chooseService(s.id)} nav={ctx.nav} />,
+  priority: (s, ctx) => <PriorityScreen ctx={ctx} serviceId={s.serviceId} />,
+  guide: (_, ctx) => ctx.guide && <GuideListScreen t={ctx.t} catalog={ctx.catalog} guide={ctx.guide} language={ctx.language} onOpen={(procedure) => ctx.push({ name: 'procedure', procedure })} onSearch={() => ctx.push({ name: 'search-procedure' })} nav={ctx.nav} />,
+  'search-procedure': (_, ctx) => ctx.guide && <SearchScreen t={ctx.t} language={ctx.language} title={ctx.t('guide.title')} items={ctx.guide.procedures} onPick={(procedure) => ctx.push({ name: 'procedure', procedure })} nav={ctx.nav} />,
+  procedure: (s, ctx) => ctx.guide && <GuideDetailScreen t={ctx.t} guide={ctx.guide} procedure={s.procedure} language={ctx.language} onTakeNumber={ctx.chooseService} nav={<>{ctx.nav}{ctx.readAloud(() => procedureSpeech(ctx.t, s.procedure, ctx.language))}</>} />,
+  ticket: (s, ctx) => <TicketScreen ctx={ctx} result={s.result} />,
+  refusal: (s, ctx) => <RefusalScreen ctx={ctx} code={s.code} nextOpeningAt={s.nextOpeningAt} />,
+  staff: (_, ctx) => <StaffConfirmScreen ctx={ctx} />,
+  'staff-called': (_, ctx) => <StaffCalledScreen ctx={ctx} />,
+};
+
+/** The home screen's journeys besides the fields, in order; `when` hides one this robot cannot offer. */
+const HOME_ACTIONS: { action: HomeAction; screen: Screen; when?: (ctx: JourneyContext) => boolean }[] = [
+  { action: 'search', screen: { name: 'search-service' } },
+  { action: 'guide', screen: { name: 'guide' }, when: (ctx) => ctx.guide !== undefined },
+  { action: 'staff', screen: { name: 'staff' } },
+];
+const homeActions = (ctx: JourneyContext) => HOME_ACTIONS.filter((a) => a.when?.(ctx) ?? true).map((a) => a.action);
+const openHomeAction = (action: HomeAction, ctx: JourneyContext) => {
+  const entry = HOME_ACTIONS.find((a) => a.action === action);
+  if (entry) ctx.push(entry.screen);
+};
+
+function renderScreen(screen: Screen, ctx: JourneyContext): VNode | null | undefined {
+  return (SCREENS[screen.name] as Render<ScreenName>)(screen, ctx);
+}
 
 const DEFAULT_UI: UiSettings = { dpi: 102, idleSeconds: 60, moreTimeSeconds: 30 };
 
@@ -37,10 +83,11 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
   const [inSession, setInSession] = useState(false);
   const [stack, setStack] = useState<Screen[]>([{ name: 'home' }]);
   const [largeText, setLargeText] = useState(false);
+  const [priority, setPriority] = useState<string | undefined>();
   const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<string | undefined>();
+  const [error, setError] = useState<ErrorCode | undefined>();
   const [idle, setIdle] = useState<IdlePhase>('active');
-  const [guide, setGuide] = useState<CommandResponse<'procedure.list'> | undefined>();
+  const [guide, setGuide] = useState<Guide | undefined>();
   const watch = useRef<IdleWatch | undefined>(undefined);
 
   useEffect(() => {
@@ -62,6 +109,7 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     setStack([{ name: 'home' }]);
     setLanguage(DEFAULT_LANGUAGE);
     setLargeText(false);
+    setPriority(undefined);
     setError(undefined);
     setIdle('active');
   };
@@ -91,27 +139,30 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
   const tFor = useMemo(() => (l: Language) => i18n.getFixedT(l), [i18n]);
   const t = tFor(language);
   const screen = stack[stack.length - 1]!;
-  const push = (s: Screen) => setStack((st) => [...st, s]);
-  const back = () => setStack((st) => (st.length > 1 ? st.slice(0, -1) : st));
+  const push = (s: Screen) => {
+    setError(undefined);
+    setStack((st) => [...st, s]);
+  };
+  const replace = (s: Screen) => setStack((st) => [...st.slice(0, -1), s]);
+  const back = () => {
+    setError(undefined);
+    setStack((st) => (st.length > 1 ? st.slice(0, -1) : st));
+  };
 
-  const issue = async (serviceId: string) => {
+  const takeNumber = async (serviceId: string, categoryId: string | undefined) => {
     if (busy) return;
     setBusy(true);
     setError(undefined);
     try {
-      const result = await api.call('ticket.issue', { serviceId, language });
+      const result = await api.call('ticket.issue', { serviceId, language, ...(categoryId ? { categoryId } : {}) });
       setStack([{ name: 'home' }, { name: 'ticket', result }]);
     } catch (e) {
-      setError(e instanceof ApiCallError ? e.error.code : 'INTERNAL_ERROR');
+      const failure = e instanceof ApiCallError ? e.error : { code: 'INTERNAL_ERROR' as const };
+      if (isQueueRefusal(failure.code)) push({ name: 'refusal', code: failure.code, ...(failure.nextOpeningAt ? { nextOpeningAt: failure.nextOpeningAt } : {}) });
+      else setError(failure.code);
     } finally {
       setBusy(false);
     }
-  };
-
-  const homeActions: HomeAction[] = guide ? ['search', 'guide'] : ['search'];
-  const openAction = (a: HomeAction) => {
-    if (a === 'search') push({ name: 'search-service' });
-    if (a === 'guide') push({ name: 'guide' });
   };
 
   const status = (
@@ -164,6 +215,17 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     </>
   );
 
+  const categories = claimableCategories(catalog.priorityCategories);
+  const ctx: JourneyContext = {
+    t, language, catalog, guide, ui, api, nav, busy, push, replace, endSession,
+    takeNumber: (serviceId, categoryId) => void takeNumber(serviceId, categoryId),
+    chooseService: (serviceId) => (categories.length > 0 ? push({ name: 'priority', serviceId }) : void takeNumber(serviceId, undefined)),
+    priority,
+    priorityChoice: categories.length > 0 ? <PriorityChoice t={t} language={language} categories={categories} value={priority} onChange={setPriority} /> : null,
+    callStaff: (reason, ticketId) => api.call('staff.call', { reason, language, ...(ticketId ? { ticketId } : {}) }),
+    readAloud: (text) => (voice.speakerReady ? <ReadAloudButton api={api} language={language} label={t('voice.readAloud')} text={text} onError={setError} /> : null),
+  };
+
   return (
     <>
       {status}
@@ -172,13 +234,7 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
           {t(`errors:${error}`)}
         </p>
       )}
-      {screen.name === 'home' && <HomeScreen t={t} catalog={catalog} language={language} actions={homeActions} onField={(fieldId) => push({ name: 'services', fieldId })} onAction={openAction} nav={nav} />}
-      {screen.name === 'search-service' && <SearchScreen t={t} language={language} title={t('search.serviceTitle')} items={catalog.services} onPick={(s) => void issue(s.id)} nav={nav} />}
-      {screen.name === 'guide' && guide && <GuideListScreen t={t} catalog={catalog} guide={guide} language={language} onOpen={(procedure) => push({ name: 'procedure', procedure })} onSearch={() => push({ name: 'search-procedure' })} nav={nav} />}
-      {screen.name === 'search-procedure' && guide && <SearchScreen t={t} language={language} title={t('guide.title')} items={guide.procedures} onPick={(procedure) => push({ name: 'procedure', procedure })} nav={nav} />}
-      {screen.name === 'procedure' && guide && <GuideDetailScreen t={t} guide={guide} procedure={screen.procedure} language={language} onTakeNumber={(id) => void issue(id)} nav={<>{nav}{voice.speakerReady && <ReadAloudButton api={api} language={language} label={t('voice.readAloud')} text={() => procedureSpeech(t, screen.procedure, language)} onError={setError} />}</>} />}
-      {screen.name === 'services' && <ServicesScreen t={t} catalog={catalog} language={language} fieldId={screen.fieldId} busy={busy} onService={issue} nav={nav} />}
-      {screen.name === 'ticket' && <TicketScreen t={t} catalog={catalog} language={language} result={screen.result} onDone={endSession} />}
+      {renderScreen(screen, ctx)}
       {idle === 'prompt' && <MoreTimePrompt t={t} seconds={ui.moreTimeSeconds} onMore={() => watch.current?.activity()} onEnd={endSession} />}
     </>
   );

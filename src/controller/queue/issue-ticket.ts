@@ -1,4 +1,5 @@
-import { CodedError, isCodedError, type Catalog, type ErrorCode, type Language, type Ticket } from '../../contract';
+import { CodedError, isCodedError, type Catalog, type ErrorCode, type Language, type Ticket, type TicketWait } from '../../contract';
+import { counterLabelsFor } from '../../core/where-to-go';
 import type { LiveQueueData } from '../../core/queue';
 import type { PrinterPort } from '../devices/printer/port';
 import type { Logger } from '../log';
@@ -15,12 +16,18 @@ export interface IssueDeps {
   onTicket: (t: Ticket) => void;
   /** The center's live queue data when the sync client has it (issue 7); the robot's history otherwise. */
   live?: (serviceId: string) => LiveQueueData | undefined;
+  /** The ticket's phone status page (the QR on the paper), returned so the screen can show it too. */
+  statusUrl?: (t: Ticket) => string;
 }
 
 export interface IssueResult {
   ticket: Ticket;
   printed: boolean;
   printError?: ErrorCode;
+  /** What the paper says about the wait and the counters, for the screen to say the same. */
+  wait: TicketWait;
+  whereToGo: string[];
+  statusUrl?: string;
 }
 
 /**
@@ -35,22 +42,31 @@ export async function issueTicket(deps: IssueDeps, serviceId: string, language: 
   const outcome = deps.store.issue({ serviceId, language, ...(categoryId ? { categoryId } : {}) }, deps.live?.(serviceId));
   if (!outcome.ok) throw new CodedError(outcome.code, `refused ${serviceId}`, outcome.nextOpeningAt?.toISOString());
   let ticket = outcome.ticket;
+  const { peopleAhead, minMinutes, maxMinutes } = outcome.estimate;
+  const whereToGo = counterLabelsFor(deps.catalog(), serviceId);
+  const told = { wait: { peopleAhead, minMinutes, maxMinutes }, whereToGo, ...(deps.statusUrl ? { statusUrl: deps.statusUrl(ticket) } : {}) };
+  const extras = {
+    peopleAhead,
+    estimatedWaitMinutes: outcome.estimate.expectedMinutes,
+    ...(categoryId ? { priority: true } : {}),
+    ...(whereToGo.length ? { whereToGo: whereToGo.join(', ') } : {}),
+  };
   deps.log.info({ ticket: ticket.id, display: ticket.display, service: serviceId }, 'ticket issued');
   for (;;) {
     ticket = deps.store.markPrinting(ticket.id);
     deps.onTicket(ticket);
     try {
-      await deps.printer.print(deps.ticketJob(ticket, service, { peopleAhead: outcome.estimate.peopleAhead, estimatedWaitMinutes: outcome.estimate.expectedMinutes }));
+      await deps.printer.print(deps.ticketJob(ticket, service, extras));
       ticket = deps.store.markPrinted(ticket.id);
       deps.onTicket(ticket);
-      return { ticket, printed: true };
+      return { ticket, printed: true, ...told };
     } catch (e) {
       const code: ErrorCode = isCodedError(e) ? e.code : 'PRINTER_OFFLINE';
       const failed = deps.store.markPrintFailed(ticket.id, code);
       ticket = failed.ticket;
       deps.log.warn({ ticket: ticket.id, code, next: failed.action }, 'ticket print failed');
       deps.onTicket(ticket);
-      if (failed.action === 'void') return { ticket, printed: false, printError: code };
+      if (failed.action === 'void') return { ticket, printed: false, printError: code, ...told };
     }
   }
 }

@@ -1,6 +1,6 @@
 import type { TFunction } from 'i18next';
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { MAX_SPOKEN_TEXT, type HealthReport, type Language, type Procedure } from '../../contract';
+import { MAX_SPOKEN_TEXT, type ErrorCode, type HealthReport, type Language, type Procedure } from '../../contract';
 import { ApiCallError, type ApiClient, type ConnectionState } from '../api-client';
 
 export interface VoiceOptions {
@@ -65,7 +65,7 @@ export function procedureSpeech(t: TFunction, p: Procedure, language: Language):
  * Asks the robot to read the screen aloud; a touch anywhere (this button too) stops the reading
  * first. A refusal (e.g. VOICE_TEXT_UNREADABLE: Japanese with kanji) is shown like any error.
  */
-export function ReadAloudButton({ api, language, label, text, onError }: { api: ApiClient; language: Language; label: string; text: () => string; onError: (code: string) => void }) {
+export function ReadAloudButton({ api, language, label, text, onError }: { api: ApiClient; language: Language; label: string; text: () => string; onError: (code: ErrorCode) => void }) {
   const say = () => api.call('voice.say', { text: text(), language }).catch((e: unknown) => onError(e instanceof ApiCallError ? e.error.code : 'INTERNAL_ERROR'));
   return (
     <button type="button" class="nav-button" data-action="read-aloud" onClick={() => void say()}>

@@ -13,8 +13,10 @@ type ConfiguredPrinter = Exclude<PrinterConfig, { adapter: 'none' }>;
 /** Optional lines the queue may know (people ahead, wait, counter, priority). */
 export type TicketExtras = Pick<TicketContent, 'priority' | 'peopleAhead' | 'estimatedWaitMinutes' | 'whereToGo'>;
 
-export function ticketStatusUrl(template: string, ticket: Pick<Ticket, 'id' | 'display' | 'day'>): string {
+/** {lang} lets the phone page open in the ticket's language (issue 9: the session language drives the ticket). */
+export function ticketStatusUrl(template: string, ticket: Pick<Ticket, 'id' | 'display' | 'day'> & Partial<Pick<Ticket, 'language'>>): string {
   return template
+    .replaceAll('{lang}', encodeURIComponent(ticket.language ?? ''))
     .replaceAll('{id}', encodeURIComponent(ticket.id))
     .replaceAll('{display}', encodeURIComponent(ticket.display))
     .replaceAll('{day}', encodeURIComponent(ticket.day));
