@@ -15,6 +15,7 @@ import { ERROR_CODES } from './error-codes';
 import { HealthReport } from './health';
 import { MAX_SCAN_BYTES, ParsedCode } from './scan-codes';
 import { LegalDocument, Procedure } from './procedure';
+import { serviceCommands, serviceEvents } from './service';
 import { Ticket } from './ticket';
 import { API_PROTOCOL_VERSION, LANGUAGES } from './version';
 
@@ -83,6 +84,8 @@ export const commands = {
     request: z.object({}).strict(),
     response: HealthReport,
   },
+  // service mode (issue 10): src/contract/service.ts
+  ...serviceCommands,
 } as const;
 
 export type CommandType = keyof typeof commands;
@@ -95,6 +98,7 @@ export const events = {
   'ticket.updated': Ticket,
   /** A code read by any scanner of the robot, parsed (or refused with its code); never the raw text. */
   'code.scanned': z.object({ scannerId: z.string(), source: z.string(), code: ParsedCode.optional(), error: z.enum(ERROR_CODES).optional() }),
+  ...serviceEvents,
 } as const;
 export type EventType = keyof typeof events;
 export type EventData<T extends EventType> = z.infer<(typeof events)[T]>;

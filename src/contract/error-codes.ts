@@ -98,6 +98,16 @@ export const ERROR_CODES = [
   'SYNC_NUMBER_DUPLICATE',
   'SYNC_CENTER_UNREACHABLE',
   'SYNC_RESPONSE_INVALID',
+  // service mode (issue 10): src/controller/service-mode
+  'SERVICE_PIN_WRONG',
+  'SERVICE_LOCKED_OUT',
+  'SERVICE_PIN_NOT_SET',
+  'SERVICE_BADGE_REQUIRED',
+  'SERVICE_SESSION_INVALID',
+  'SERVICE_NOT_AVAILABLE',
+  'SERVICE_SETTING_INVALID',
+  'SERVICE_CONFIG_WRITE_FAILED',
+  // end of service mode
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -14,13 +14,14 @@ import type { RobotConfig } from './config/schema';
 import { createMotion, motionHealth } from './devices/motion/create-motion';
 import type { MotionPort } from './devices/motion/port';
 import { createPrinter } from './devices/printer/create-printer';
-import { ticketJobBuilder } from './devices/printer/ticket/ticket-job';
 import type { Logger } from './log';
 import { procedureHandlers } from './procedures/procedure-handlers';
 import { issueTicket } from './queue/issue-ticket';
 import { QueueStore } from './store/queue-store';
 import { recoverInterrupted } from './store/recovery';
 import { startScanning, type Scanning } from './scanning';
+import { createServiceMode, type ServiceModeDeps } from './service-mode/create-service-mode';
+import type { LogRing } from './service-mode/log-ring';
 import { VERSION } from './version';
 
 export interface ControllerOptions {
@@ -38,6 +39,12 @@ export interface ControllerOptions {
   /** TCP port of the virtual printer when the printer adapter is `simulator`. */
   simulatorPrinterPort?: number;
   now?: () => Date;
+  /** The config file the robot was started with: service mode writes setting changes there. */
+  configFile?: string;
+  /** Recent warnings/errors for service mode's logs panel (LogRing.tee on the logger's destination). */
+  logRing?: LogRing;
+  /** Optional views for service mode (sync client, voice), wired when those modules run. */
+  serviceViews?: Pick<ServiceModeDeps, 'sync' | 'voice'>;
 }
 
 export interface Controller {
@@ -72,11 +79,17 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     log.warn({ voided: recovered.voided.length, flagged: recovered.flagged.length, printed: recovered.confirmedPrinted.length }, 'recovered interrupted tickets');
   }
   const printer = createPrinter(config.printer, { simulatorPort: opts.simulatorPrinterPort });
-  const ticketJob = ticketJobBuilder(config.printer, () => opts.catalog, config.ticketStatusUrl);
   // the handlers and device events broadcast through the socket server, created below them
   let wsApi: WsApi | undefined = undefined;
   const motion = createMotion(config.motion, { dataDir: config.dataDir, log, simulatorPath: opts.simulatorMotionPath, defaultBehaviour: 'idle' });
-  const scanning = await startScanning(config, { log, now, onScan: (e) => wsApi?.broadcast('code.scanned', e) });
+  // service mode (issue 10): its handlers need a session; ticketJob follows density/cut set there
+  const service = createServiceMode({
+    config, configFile: opts.configFile, catalog: () => opts.catalog, store, printer, motion, health: () => health(), log, logRing: opts.logRing, now,
+    broadcast: (event, data) => wsApi?.broadcast(event, data), secrets: () => [token], ...opts.serviceViews,
+  });
+  const ticketJob = service.ticketJob;
+
+  const scanning = await startScanning(config, { log, now, onScan: (e) => (service.noteScan(e), wsApi?.broadcast('code.scanned', e)) });
 
   const health = (): HealthReport => ({
     robotId: config.robotId,
@@ -89,6 +102,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   });
 
   const handlers: Handlers = {
+    ...service.handlers,
     hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES], ui: config.screen }),
     'catalog.get': () => opts.catalog,
     'status.get': () => health(),
@@ -133,6 +147,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
         api.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await service.close();
         await scanning.close();
         await motion.close();
         await printer.close();

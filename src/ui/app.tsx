@@ -11,6 +11,7 @@ import { HomeScreen, type HomeAction } from './screens/home';
 import { SearchScreen } from './screens/search';
 import { ServicesScreen } from './screens/services';
 import { TicketScreen } from './screens/ticket';
+import { ServiceEntry } from './service/entry';
 
 type Screen =
   | { name: 'home' }
@@ -116,9 +117,12 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     </p>
   );
 
+  // technicians: a 5 s press in the top-left corner or a badge scan opens service mode over any screen
+  const service = <ServiceEntry api={api} i18n={i18n} />;
   if (!inSession || !catalog) {
     return (
       <>
+        {service}
         {status}
         <AttractScreen
           tFor={tFor}
@@ -157,6 +161,7 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
 
   return (
     <>
+      {service}
       {status}
       {error && (
         <p class="notice error" role="alert" data-code={error}>

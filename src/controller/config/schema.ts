@@ -7,6 +7,7 @@ import { Catalog, LANGUAGES } from '../../contract';
 import { PROFILE_IDS } from '../devices/printer/profiles';
 import { MotionConfig } from './motion-schema';
 import { CodesConfig, ScannersConfig } from './scanner-schema';
+import { ServiceConfig } from './service-schema';
 
 export const PROFILES = ['simulator', 'production'] as const;
 
@@ -122,6 +123,8 @@ export const RobotConfig = z
     /** Path of a catalog JSON file; the demo ward catalog when absent. */
     catalogFile: z.string().optional(),
     catalog: Catalog.optional(),
+    /** Technician service mode (issue 10): PIN hash, inactivity, lock-out. */
+    service: ServiceConfig.prefault({}),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .strict()
