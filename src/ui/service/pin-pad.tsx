@@ -28,7 +28,7 @@ export function PinPad({ t, via, failure, busy, onSubmit, onCancel }: {
         {'●'.repeat(pin.length) || ' '}
       </output>
       {failure && (
-        <p class="notice error" role="alert" data-code={failure.code}>
+        <p class="notice error" role="alert" data-code={failure.code} data-attempts-left={failure.attemptsLeft}>
           {t(`errors:${failure.code}`)}{' '}
           {locked && failure.lockedUntil
             ? t('entry.lockedUntil', { time: new Date(failure.lockedUntil).toLocaleTimeString() })
