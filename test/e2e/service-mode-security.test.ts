@@ -53,6 +53,12 @@ describe('service mode: session, audit, bundle and lock-out', () => {
     const page = await openKiosk(browser, robot!.url, robot!.token);
     await enterService(page, PIN);
 
+    // scanner live test: what was read, its detected format and decoded fields
+    await page.locator('[data-panel="scanner"]').click();
+    await page.locator('[data-testid="scan-input"]').fill('000.00.01.H29-260115-0042');
+    await page.locator('[data-action="scan-test"]').click();
+    await expect(page.locator('[data-testid="scan-reads"] tr[data-format="dossier"]').textContent()).resolves.toContain('"sequence":42');
+
     await page.locator('[data-panel="printer"]').click();
     await page.locator('[data-action="test-page"]').click();
     await page.locator('[data-testid="test-page-result"]').waitFor();

@@ -1,6 +1,7 @@
 import { RobotConfig } from '../../../src/controller/config/schema';
 import { bundleFilename, REMOVED, secretFreeJson, withoutSecretFields } from '../../../src/controller/service-mode/bundle';
 import { LogRing } from '../../../src/controller/service-mode/log-ring';
+import { servicePinHash } from '../../../src/cli/commands/service-pin';
 import { hashPin, verifyPin } from '../../../src/controller/service-mode/pin';
 import { changedDocument, setPath } from '../../../src/controller/service-mode/settings';
 
@@ -69,5 +70,21 @@ describe('log ring', () => {
       { code: 'PRINTER_PAPER_NEAR_END', count: 2, lastAt: new Date(4).toISOString() },
       { code: 'MOTION_ESTOP', count: 1, lastAt: new Date(3).toISOString() },
     ]);
+  });
+});
+
+describe('lobby-robot service pin-hash', () => {
+  const io = () => {
+    const out: string[] = [];
+    return { out, io: { stdout: (t: string) => void out.push(t), stderr: (t: string) => void out.push(t), env: {} as NodeJS.ProcessEnv, cwd: '/' } };
+  };
+
+  it('prints a hash that verifies the PIN read from stdin; refuses a PIN that is not 4-12 digits', async () => {
+    const ok = io();
+    await expect(servicePinHash([], ok.io, async () => '2468\n')).resolves.toBe(0);
+    await expect(verifyPin('2468', ok.out[0]!)).resolves.toBe(true);
+    const bad = io();
+    await expect(servicePinHash([], { ...bad.io, env: { LOBBY_ROBOT_PIN: '12ab' } }, async () => '')).resolves.toBe(65);
+    await expect(servicePinHash(['1234'], bad.io)).resolves.toBe(64);
   });
 });
