@@ -107,6 +107,7 @@ export const ERROR_CODES = [
   'SERVICE_NOT_AVAILABLE',
   'SERVICE_SETTING_INVALID',
   'SERVICE_CONFIG_WRITE_FAILED',
+  'SERVICE_EXPORT_FAILED',
   // end of service mode
 ] as const;
 

@@ -139,7 +139,11 @@ export const serviceCommands = {
   'service.network.get': { request: withSession({}), response: ServiceNetwork },
   'service.logs.get': { request: withSession({}), response: ServiceLogs },
   /** Logs, config and status without secrets, as one JSON document for a download. */
-  'service.logs.export': { request: withSession({}), response: z.object({ filename: z.string(), content: z.string() }) },
+  'service.logs.export': {
+    request: withSession({}),
+    /** savedTo: the file on the USB stick (service.exportDir) when one is mounted, else null. */
+    response: z.object({ filename: z.string(), content: z.string(), savedTo: z.string().nullable() }),
+  },
   'service.stats.get': { request: withSession({}), response: ServiceStats },
 } as const;
 
@@ -153,3 +157,21 @@ export const serviceEvents = {
 } as const;
 
 export type ServiceAudioSample = z.infer<(typeof serviceEvents)['service.audio']>;
+
+/**
+ * What a robot sends the center for its service audit trail (outbox kind `service.audit`), for a
+ * `POST /v1/audit/batch` route that acknowledges by `key` like ticket ingestion does.
+ */
+export const ServiceAuditEvent = z
+  .object({
+    key: z.string().min(1).max(120),
+    robotId: z.string().max(32),
+    auditId: z.number().int().positive(),
+    at: z.string().max(40),
+    actor: z.string().max(80),
+    action: z.string().max(60),
+    detail: z.record(z.string(), z.unknown()).nullable(),
+  })
+  .strict();
+export const ServiceAuditBatch = z.object({ events: z.array(ServiceAuditEvent).min(1).max(100) }).strict();
+export type ServiceAuditBatch = z.infer<typeof ServiceAuditBatch>;

@@ -18,6 +18,11 @@ export const ServiceConfig = z
     maxAttempts: z.number().int().min(3).max(10).default(5),
     lockoutBaseSeconds: z.number().int().min(5).max(3600).default(30),
     lockoutMaxSeconds: z.number().int().min(60).max(86400).default(3600),
+    /**
+     * Where a USB stick is mounted (e.g. /media/lobby-usb, see hardware/udev): the support bundle is
+     * also written there when that folder exists. The browser download works without it.
+     */
+    exportDir: z.string().regex(/^\/[\w./-]{1,200}$/, 'an absolute path like /media/lobby-usb').optional(),
     /** How long a scanned technician badge waits for its PIN. */
     badgeWindowSeconds: z.number().int().min(10).max(600).default(120),
   })

@@ -4,7 +4,8 @@
  * composition root spreads `handlers` into the API; every handler but login checks the session
  * token first, so the API refuses service commands to anyone who has not entered the PIN.
  */
-import { statfsSync } from 'node:fs';
+import { existsSync, statfsSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Catalog, CommandRequest, CommandResponse, EventData, EventType, HealthReport, PartStatus } from '../../contract';
 import { API_PROTOCOL_VERSION, CodedError, isCodedError } from '../../contract';
 import type { ServiceAudioSample, ServiceSettingKey } from '../../contract/service';
@@ -219,8 +220,9 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
         secrets(),
       );
       const filename = bundleFilename(config.robotId, at);
-      rec('service.logs.export', { new: filename, bytes: content.length });
-      return { filename, content };
+      const savedTo = saveToStick(config.service.exportDir, filename, content, deps.log);
+      rec('service.logs.export', { new: filename, bytes: content.length, savedTo });
+      return { filename, content, savedTo };
     }),
     'service.stats.get': guarded('service.stats.get', () => dayStats(deps.store.db, deps.store.businessDay())),
   };
@@ -242,6 +244,19 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
       printer.close();
     },
   };
+}
+
+/** Writes the bundle to the mounted USB stick, if there is one; a failure leaves the download. */
+function saveToStick(dir: string | undefined, filename: string, content: string, log: Logger): string | null {
+  if (!dir || !existsSync(dir)) return null;
+  try {
+    const path = join(dir, filename);
+    writeFileSync(path, content, { mode: 0o600 });
+    return path;
+  } catch (e) {
+    log.warn({ code: 'SERVICE_EXPORT_FAILED', err: (e as Error).message }, 'support bundle not written to the USB stick');
+    return null;
+  }
 }
 
 function diskOf(dir: string): { freeBytes: number; totalBytes: number } | null {

@@ -3,6 +3,9 @@
  * login and lock-out, badge entry, the server-side session check, inactivity, the audit outbox
  * kept apart from ticket sync, statistics.
  */
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import type { EventData, EventType, PartStatus } from '../../../src/contract';
 import { RobotConfig } from '../../../src/controller/config/schema';
 import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
@@ -145,6 +148,19 @@ describe('service mode module', () => {
       { serviceId: b!.id, issued: 1, averageWaitMinutes: null },
     ]);
     expect(stats.averageWaitMinutes).toBe(12);
+  });
+
+  it('writes the support bundle to a mounted USB stick too, without the PIN hash or the API token', async () => {
+    const stick = mkdtempSync(join(tmpdir(), 'usb-'));
+    t = await harness({ exportDir: stick });
+    const session = await sessionOf(t.service);
+    const bundle = await t.service.handlers['service.logs.export']({ session });
+    expect(bundle.savedTo).toBe(join(stick, bundle.filename));
+    const onStick = readFileSync(bundle.savedTo!, 'utf8');
+    expect(onStick).toBe(bundle.content);
+    expect(onStick).not.toContain('scrypt$');
+    expect(onStick).not.toContain('a'.repeat(64));
+    expect(JSON.parse(onStick)).toMatchObject({ config: { service: { pinHash: '[removed]', exportDir: stick } } });
   });
 
   it('sends microphone levels to the UI only while a session is open', async () => {

@@ -16,10 +16,10 @@ function download(filename: string, content: string): void {
 
 export function LogsPanel({ t, call, onError }: PanelProps) {
   const [logs, reload] = usePoll(() => call('service.logs.get', {}), 5000, onError);
-  const [exported, setExported] = useState<string | undefined>();
+  const [exported, setExported] = useState<{ filename: string; savedTo: string | null } | undefined>();
   const exportBundle = () =>
     call('service.logs.export', {}).then(
-      (b) => (download(b.filename, b.content), setExported(b.filename), reload()),
+      (b) => (download(b.filename, b.content), setExported(b), reload()),
       (e: unknown) => onError(e),
     );
   return (
@@ -28,7 +28,11 @@ export function LogsPanel({ t, call, onError }: PanelProps) {
         <button type="button" data-action="export" onClick={() => void exportBundle()}>
           {t('logs.export')}
         </button>
-        {exported && <p role="status" data-testid="exported">{t('logs.exported', { file: exported })}</p>}
+        {exported && (
+          <p role="status" data-testid="exported">
+            {t('logs.exported', { file: exported.filename })} {exported.savedTo && t('logs.savedTo', { path: exported.savedTo })}
+          </p>
+        )}
       </section>
       <section>
         <h2>{t('logs.byCode')}</h2>
