@@ -11,6 +11,7 @@ import { launchChromium } from '../support/browser';
 import { openKiosk } from '../support/kiosk';
 import { startRobot, tempDir, writeConfig, type RobotProcess } from '../support/robot-process';
 import { openApi, request } from '../support/ws-client';
+import { encodeBadgeCode } from '../../src/core/codes';
 import { makeCenterKeys } from '../unit/codes/center-keys';
 import { enterService, openPinPad, readAudit, typePin } from './service/helpers';
 
@@ -22,7 +23,8 @@ describe('service mode: session, audit, bundle and lock-out', () => {
   let robot: RobotProcess | undefined;
   let configFile: string;
   let pinHash: string;
-  const publicKey = makeCenterKeys().publicKeyBase64;
+  const center = makeCenterKeys();
+  const publicKey = center.publicKeyBase64;
   const dataDir = tempDir('service-sec-data-');
 
   beforeAll(async () => {
@@ -91,6 +93,24 @@ describe('service mode: session, audit, bundle and lock-out', () => {
     expect(rows[2]).toMatchObject({ actor: 'pin', detail: { key: 'printer.density', old: null, new: 2, applied: 'live', persisted: true } });
     expect(rows[3]).toMatchObject({ detail: { key: 'screen.idleSeconds', old: 60, new: 90, applied: 'restart' } });
     expect(outbox).toBe(rows.length);
+    await page.close();
+  });
+
+  it('a technician badge scanned on the robot opens the PIN pad; the badge is the audited actor', async () => {
+    const page = await openKiosk(browser, robot!.url, robot!.token);
+    await page.locator('[data-testid="service-corner"]').waitFor({ state: 'attached' });
+    const now = Math.floor(Date.now() / 1000);
+    const badge = encodeBadgeCode({ b: 'TECH-0042', r: 'technician', i: now - 60, x: now + 3600 }, center.sign);
+    // the same path as a scanner read: the controller parses and verifies it, then broadcasts it
+    const { ws } = await openApi(robot!.url, { token: robot!.token });
+    await request(ws!, { v: API_PROTOCOL_VERSION, id: 's', type: 'code.submit', payload: { text: badge, source: 'typed' } }, 's');
+    ws!.close();
+    await page.locator('[data-testid="service-pin"]').waitFor();
+    await typePin(page, PIN);
+    await page.locator('[data-panel="overview"]').waitFor();
+    await page.locator('[data-action="exit"]').click();
+    const logins = readAudit(dataDir).rows.filter((r) => r.action === 'service.login');
+    expect(logins.at(-1)).toMatchObject({ actor: 'badge:TECH-0042', detail: { via: 'badge' } });
     await page.close();
   });
 
