@@ -17,5 +17,6 @@ export const SERVICE_CSS = `
 .service-meter>span{display:block;height:100%;background:#16a34a}
 .service-bars{display:flex;align-items:flex-end;gap:4px;height:160px}
 .service-bars>span{flex:1;background:#1d4ed8;min-height:1px}
+.service-panel input[type=range]{width:320px;min-height:48px}
 .service-row{display:flex;flex-wrap:wrap;gap:8px;align-items:center;margin:6px 0}
 `;

@@ -5,6 +5,7 @@
  */
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { PNG } from 'pngjs';
 import { join } from 'node:path';
 import type { EventData, EventType, PartStatus } from '../../../src/contract';
 import { RobotConfig } from '../../../src/controller/config/schema';
@@ -161,6 +162,18 @@ describe('service mode module', () => {
     expect(onStick).not.toContain('scrypt$');
     expect(onStick).not.toContain('a'.repeat(64));
     expect(JSON.parse(onStick)).toMatchObject({ config: { service: { pinHash: '[removed]', exportDir: stick } } });
+  });
+
+  it('previews the day\'s last ticket as the printer draws it; nothing before the first ticket', async () => {
+    t = await harness();
+    const session = await sessionOf(t.service);
+    await expect(Promise.resolve(t.service.handlers['service.printer.preview']({ session }))).resolves.toEqual({ display: null, png: null });
+    const issued = t.h.open().issue({ serviceId: DEMO_CATALOG.services[0]!.id, language: 'en' });
+    const preview = await t.service.handlers['service.printer.preview']({ session });
+    expect(preview.display).toBe(issued.ok ? issued.ticket.display : 'none');
+    const png = PNG.sync.read(Buffer.from(preview.png!.replace(/^data:image\/png;base64,/, ''), 'base64'));
+    expect(png.width).toBe(576); // the 80 mm default profile
+    expect(png.height).toBeGreaterThan(300);
   });
 
   it('sends microphone levels to the UI only while a session is open', async () => {

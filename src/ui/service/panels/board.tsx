@@ -99,7 +99,7 @@ export function BoardPanel(props: PanelProps) {
         <div class="service-row">
           {TEST_COLOURS.map(([name, colour]) => (
             <button type="button" data-colour={name} style={`border-left:12px solid rgb(${colour.r},${colour.g},${colour.b})`} onClick={() => call('service.board.light', { colour }).catch(onError)}>
-              {name}
+              {t(`board.colours.${name}`)}
             </button>
           ))}
         </div>
