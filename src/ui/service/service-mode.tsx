@@ -28,7 +28,8 @@ export function ServiceMode({ api, i18n, via, onClose }: { api: ApiClient; i18n:
   const [error, setError] = useState<string | undefined>();
   const call = useMemo(() => (session ? sessionCall(api, session) : undefined), [api, session]);
 
-  useEffect(() => api.on('service.ended', () => onClose()), [api, onClose]);
+  // before this screen has its session, an end is the previous session's (replaced by ours)
+  useEffect(() => api.on('service.ended', () => session && onClose()), [api, onClose, session]);
   useEffect(() => {
     if (!call) return;
     let last = Date.now();
