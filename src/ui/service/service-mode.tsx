@@ -1,6 +1,7 @@
 import type { i18n } from 'i18next';
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import type { CommandResponse, Language } from '../../contract';
+import { LANGUAGES, type CommandResponse, type Language } from '../../contract';
+import { LANGUAGE_NAMES } from '../languages';
 import { ApiCallError, type ApiClient } from '../api-client';
 import { serviceT } from './i18n';
 import { Panel, PANELS, type PanelName } from './panels';
@@ -18,7 +19,7 @@ const PING_EVERY_MS = 15_000;
  * keeps running. The controller ends the session after inactivity and says so (service.ended).
  */
 export function ServiceMode({ api, i18n, via, onClose }: { api: ApiClient; i18n: i18n; via: 'gesture' | 'badge'; onClose: () => void }) {
-  // technicians work in Vietnamese or English; the other three languages exist for completeness
+  // technicians usually work in Vietnamese; every string exists in the five languages
   const [language, setLanguage] = useState<Language>('vi');
   const t = useMemo(() => serviceT(i18n, language), [i18n, language]);
   const [session, setSession] = useState<string | undefined>();
@@ -74,8 +75,11 @@ export function ServiceMode({ api, i18n, via, onClose }: { api: ApiClient; i18n:
       <header>
         <h1>{t('title')}</h1>
         <select aria-label={t('language')} value={language} onChange={(e) => setLanguage((e.target as HTMLSelectElement).value as Language)}>
-          <option value="vi">Tiếng Việt</option>
-          <option value="en">English</option>
+          {LANGUAGES.map((l) => (
+            <option value={l} lang={l}>
+              {LANGUAGE_NAMES[l]}
+            </option>
+          ))}
         </select>
         {session && (
           <button type="button" data-action="exit" onClick={logout}>
