@@ -15,6 +15,9 @@ import type { PrinterPort } from '../../../src/controller/devices/printer/port';
 import { createLogger } from '../../../src/controller/log';
 import { createServiceMode, type ServiceMode } from '../../../src/controller/service-mode/create-service-mode';
 import { hashPin } from '../../../src/controller/service-mode/pin';
+import { syncServiceView } from '../../../src/controller/service-mode/sync-view';
+import { memoryCredentialStore } from '../../../src/controller/sync/credentials';
+import { SyncClient } from '../../../src/controller/sync/sync-client';
 import { storeHarness, type StoreHarness } from '../store/store-fixtures';
 
 const PIN = '4321';
@@ -183,5 +186,20 @@ describe('service mode module', () => {
     await sessionOf(t.service);
     t.service.publishAudio(sample);
     expect(t.events.filter((e) => e.event === 'service.audio')).toHaveLength(1);
+  });
+});
+
+describe('sync view for service mode', () => {
+  it('shows the sync client state and names the device token as a secret for the bundle', () => {
+    const credentials = memoryCredentialStore({ centerUrl: 'http://center.test', robotId: 'robot-t', robotSlot: 1, token: 't'.repeat(40), expiresAt: Date.now() + 3_600_000, refreshAfter: Date.now() + 1_800_000 });
+    const client = new SyncClient({
+      centerUrl: 'http://center.test', robotId: 'robot-t', version: 'test', credentials,
+      outbox: { takeBatch: () => [], ack: () => 0, pendingCount: () => 3 },
+      fetchImpl: (() => Promise.reject(new Error('offline'))) as typeof fetch,
+    });
+    const view = syncServiceView(client, 'http://center.test', credentials);
+    expect(view.state()).toEqual({ online: false, enrolment: 'enrolled', outboxLength: 3, lastSyncAt: null, lastErrorCode: null });
+    expect(view.secrets!()).toEqual(['t'.repeat(40)]);
+    expect(view.status()).toMatchObject({ state: 'degraded', adapter: 'center http://center.test' });
   });
 });
