@@ -11,6 +11,7 @@ import { ticketRender } from './commands/ticket-render';
 import { escposDecode } from './commands/escpos-decode';
 import { printerStatus, printerTestPage } from './commands/printer';
 import { voiceDetect, voiceSay } from './commands/voice';
+import { servicePinHash, SERVICE_PIN_USAGE } from './commands/service-pin';
 import { processIo, type Command } from './io';
 
 interface Entry {
@@ -32,6 +33,7 @@ const COMMANDS: Record<string, Entry> = {
   'escpos decode': { usage: 'escpos decode IN.bin [--png OUT.png]', summary: 'decode ESC/POS bytes (text dump on stdout, paper as PNG)', run: escposDecode },
   'printer test-page': { usage: 'printer test-page [--config FILE]', summary: 'print a sample ticket on the configured printer', run: printerTestPage },
   'printer status': { usage: 'printer status [--config FILE]', summary: 'ask the configured printer its status (exit 1 on a fault)', run: printerStatus },
+  'service pin-hash': { usage: SERVICE_PIN_USAGE, summary: 'print the hash of a service-mode PIN for service.pinHash in the config', run: (a, io) => servicePinHash(a, io) },
   center: { usage: CENTER_USAGE, summary: 'run the reference center backend alone (serves the LAN)', run: center },
   'voice detect': { usage: 'voice detect FILE.wav [--model M] [--threshold T]', summary: 'print each wake word heard in a recording: seconds keyword score', run: voiceDetect },
   'voice say': { usage: 'voice say --lang L (TEXT | --prompt KEY) --out F.wav', summary: 'write what the robot would say as a WAV file', run: voiceSay },

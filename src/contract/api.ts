@@ -16,6 +16,7 @@ import { HealthReport } from './health';
 import { MAX_SCAN_BYTES, ParsedCode } from './scan-codes';
 import { LegalDocument, Procedure } from './procedure';
 import { StaffCall, StaffCallRequest, StaffCallResponse, TicketWait } from './staff';
+import { serviceCommands, serviceEvents } from './service';
 import { Ticket } from './ticket';
 import { API_PROTOCOL_VERSION, LANGUAGES } from './version';
 import { VoiceSayRequest, VoiceSayResponse, VoiceSessionRequest, VoiceSessionResponse, VoiceStateEvent, VoiceStopRequest, VoiceStopResponse, VoiceWakeEvent } from './voice';
@@ -106,6 +107,8 @@ export const commands = {
   'voice.stop': { request: VoiceStopRequest, response: VoiceStopResponse },
   /** The touchscreen session's language (null when it ends): a wake word is answered in it. */
   'voice.session': { request: VoiceSessionRequest, response: VoiceSessionResponse },
+  // service mode (issue 10): src/contract/service.ts
+  ...serviceCommands,
 } as const;
 
 export type CommandType = keyof typeof commands;
@@ -122,6 +125,7 @@ export const events = {
   'voice.wake': VoiceWakeEvent,
   /** A staff call was recorded (service mode and the robot's motion may react to it). */
   'staff.called': StaffCall,
+  ...serviceEvents,
 } as const;
 export type EventType = keyof typeof events;
 export type EventData<T extends EventType> = z.infer<(typeof events)[T]>;

@@ -123,6 +123,17 @@ export const ERROR_CODES = [
   // touchscreen journeys (issue 9): staff calls, src/controller/staff
   'STAFF_CALL_FAILED',
   // end of touchscreen journeys
+  // service mode (issue 10): src/controller/service-mode
+  'SERVICE_PIN_WRONG',
+  'SERVICE_LOCKED_OUT',
+  'SERVICE_PIN_NOT_SET',
+  'SERVICE_BADGE_REQUIRED',
+  'SERVICE_SESSION_INVALID',
+  'SERVICE_NOT_AVAILABLE',
+  'SERVICE_SETTING_INVALID',
+  'SERVICE_CONFIG_WRITE_FAILED',
+  'SERVICE_EXPORT_FAILED',
+  // end of service mode
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

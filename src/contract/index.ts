@@ -11,3 +11,4 @@ export * from './shell-controller';
 export * from './scan-codes';
 export * from './voice';
 export * from './staff';
+export * from './service';

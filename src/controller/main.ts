@@ -15,7 +15,7 @@ import { centerMode, type RobotConfig } from './config/schema';
 import { createMotion, motionHealth } from './devices/motion/create-motion';
 import type { MotionPort } from './devices/motion/port';
 import { createPrinter } from './devices/printer/create-printer';
-import { ticketJobBuilder, ticketStatusUrl } from './devices/printer/ticket/ticket-job';
+import { ticketStatusUrl } from './devices/printer/ticket/ticket-job';
 import type { Logger } from './log';
 import { procedureHandlers } from './procedures/procedure-handlers';
 import { issueTicket } from './queue/issue-ticket';
@@ -28,6 +28,10 @@ import { StaffCallOutbox } from './staff/staff-outbox';
 import { createCenterLink, credentialsFile, type CenterLink } from './sync/create-sync';
 import { fileCredentialStore } from './sync/credentials';
 import { loadCenterCatalog, saveCenterCatalog } from './sync/center-catalog';
+import { createServiceMode, type ServiceModeDeps } from './service-mode/create-service-mode';
+import type { LogRing } from './service-mode/log-ring';
+import { syncServiceView } from './service-mode/sync-view';
+import { loadPromptBook } from './devices/voice/prompts';
 import { VERSION } from './version';
 import { startWatchdog, type WatchdogOptions } from './watchdog';
 
@@ -53,6 +57,12 @@ export interface ControllerOptions {
   center?: { url: string; enrolmentCode?: string };
   /** systemd watchdog: process.env's NOTIFY_SOCKET/WATCHDOG_USEC by default; tests pass their own. */
   watchdog?: Pick<WatchdogOptions, 'env' | 'spawn' | 'clock'>;
+  /** The config file the robot was started with: service mode writes setting changes there. */
+  configFile?: string;
+  /** Recent warnings/errors for service mode's logs panel (LogRing.tee on the logger's destination). */
+  logRing?: LogRing;
+  /** Optional views for service mode (sync client, voice), wired when those modules run. */
+  serviceViews?: Pick<ServiceModeDeps, 'sync' | 'voice'>;
 }
 
 export interface Controller {
@@ -96,11 +106,23 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     log.warn({ voided: recovered.voided.length, flagged: recovered.flagged.length, printed: recovered.confirmedPrinted.length }, 'recovered interrupted tickets');
   }
   const printer = createPrinter(config.printer, { simulatorPort: opts.simulatorPrinterPort });
-  const ticketJob = ticketJobBuilder(config.printer, () => catalog, config.ticketStatusUrl);
   // the handlers and device events broadcast through the socket server, created below them
   let wsApi: WsApi | undefined = undefined;
   const motion = createMotion(config.motion, { dataDir: config.dataDir, log, simulatorPath: opts.simulatorMotionPath, defaultBehaviour: 'idle' });
-  const scanning = await startScanning(config, { log, now, onScan: (e) => wsApi?.broadcast('code.scanned', e) });
+  // service mode (issue 10): its handlers need a session; ticketJob follows density/cut set there
+  const service = createServiceMode({
+    config, configFile: opts.configFile, catalog: () => catalog, store, printer, motion, health: () => health(), log, logRing: opts.logRing, now,
+    broadcast: (event, data) => wsApi?.broadcast(event, data), secrets: () => [token],
+    sync: () => (centerLink ? syncServiceView(centerLink.client, centerLink.status().url, centerLink.credentials) : undefined),
+    voice: () => ({
+      status: () => voice.health().speaker ?? { state: 'disabled', adapter: 'none' },
+      // the greeting, spoken in the language under test
+      speakTest: async (language) => void (await voice.handlers['voice.say']({ text: loadPromptBook()[language].greeting ?? 'Xin chào', language })),
+    }),
+    ...opts.serviceViews,
+  });
+  const ticketJob = service.ticketJob;
+  const scanning = await startScanning(config, { log, now, onScan: (e) => (service.noteScan(e), wsApi?.broadcast('code.scanned', e)) });
   const voice = await startVoice(config, {
     log, motion, onState: (e) => wsApi?.broadcast('voice.state', e), onWake: (e) => wsApi?.broadcast('voice.wake', e), onHealth: () => wsApi?.broadcast('status.changed', health()),
   });
@@ -142,6 +164,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
 
   const staffOutbox = new StaffCallOutbox();
   const handlers: Handlers = {
+    ...service.handlers,
     hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES], ui: config.screen }),
     'catalog.get': () => catalog,
     'status.get': () => health(),
@@ -222,6 +245,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
         api.close();
         server.closeAllConnections();
         await new Promise<void>((resolve) => server.close(() => resolve()));
+        await service.close();
         await scanning.close();
         await voice.close();
         await motion.close();

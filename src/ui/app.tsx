@@ -20,6 +20,7 @@ import { SearchScreen } from './screens/search';
 import { ServicesScreen } from './screens/services';
 import { StaffCalledScreen, StaffConfirmScreen } from './screens/staff';
 import { TicketScreen } from './screens/ticket';
+import { ServiceEntry } from './service/entry';
 
 /** Every screen of a session; a new journey adds its screen here, in SCREENS and (maybe) in HOME_ACTIONS. */
 export type Screen =
@@ -176,9 +177,12 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     </>
   );
 
+  // technicians: a 5 s press in the top-left corner or a badge scan opens service mode over any screen
+  const service = <ServiceEntry api={api} i18n={i18n} />;
   if (!inSession || !catalog) {
     return (
       <>
+        {service}
         {status}
         <AttractScreen
           tFor={tFor}
@@ -228,6 +232,7 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
 
   return (
     <>
+      {service}
       {status}
       {error && (
         <p class="notice error" role="alert" data-code={error}>

@@ -4,6 +4,8 @@ import { ConfigError, EXIT_CONFIG, loadConfig } from '../../controller/config/lo
 import { pruneCrashReports, recordFatalErrors } from '../../controller/crash-reports';
 import { createLogger } from '../../controller/log';
 import { VERSION } from '../../controller/version';
+import { LogRing } from '../../controller/service-mode/log-ring';
+import pino from 'pino';
 import { startController } from '../../controller/main';
 import { centerMode } from '../../controller/config/schema';
 import { startEmbeddedCenter } from '../embedded-center';
@@ -13,6 +15,8 @@ import type { CliIo } from '../io';
 import { startMotionSimulator } from '../motion-simulator';
 import { electronBinary, openWindow } from '../open-window';
 import { spawn } from 'node:child_process';
+
+const BUILT_IN = 'simulator profile (built in)';
 
 /** How long shutdown may take before the process gives up and exits non-zero. */
 const SHUTDOWN_LIMIT_MS = 5000;
@@ -47,14 +51,16 @@ export async function start(args: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const { config, catalog } = loaded;
-  const log = createLogger(config.logLevel);
+  // warnings and errors are also kept for service mode's logs panel
+  const logRing = new LogRing();
+  const log = createLogger(config.logLevel, logRing.tee(pino.destination({ fd: 1, sync: true })));
   if (loaded.migration.applied.length) log.info(loaded.migration, 'configuration migrated in memory; write it back with the new version at leisure');
 
   const electron = opts.values['no-window'] ? undefined : electronBinary();
   if (electron) {
     // the Electron shell supervises: it starts this same command with --no-window as a utilityProcess
     log.info({ electron }, 'opening the Electron kiosk window; the shell starts the controller');
-    return runElectronShell(electron, { ...io.env, LOBBY_ROBOT_CONFIG: loaded.source === 'simulator profile (built in)' ? '' : loaded.source, LOBBY_ROBOT_PORT: String(config.controller.port), LOBBY_ROBOT_DATA: config.dataDir });
+    return runElectronShell(electron, { ...io.env, LOBBY_ROBOT_CONFIG: loaded.source === BUILT_IN ? '' : loaded.source, LOBBY_ROBOT_PORT: String(config.controller.port), LOBBY_ROBOT_DATA: config.dataDir });
   }
   log.info({ source: loaded.source, profile: config.profile, dataDir: config.dataDir }, 'starting lobby-robot');
   // an uncaught exception leaves <dataDir>/crashes/fatal-*.json for the next heartbeat; old reports are pruned
@@ -77,6 +83,7 @@ export async function start(args: string[], io: CliIo): Promise<number> {
     config, catalog, log, uiDir: defaultUiDir(), token: io.env.LOBBY_ROBOT_TOKEN,
     simulatorPrinterPort: printerSim?.port, simulatorMotionPath: motionSim?.path,
     center: embedded ? { url: embedded.url, enrolmentCode: embedded.enrolmentCode } : undefined,
+    configFile: loaded.source === BUILT_IN ? undefined : loaded.source, logRing,
   });
 
   // Electron's shell runs us as a utilityProcess and waits for this message

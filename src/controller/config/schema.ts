@@ -9,6 +9,7 @@ import { MotionConfig } from './motion-schema';
 import { CodesConfig, ScannersConfig } from './scanner-schema';
 import { CONFIG_VERSION } from './migrate';
 import { VoiceConfig } from './voice-schema';
+import { ServiceConfig } from './service-schema';
 
 export const PROFILES = ['simulator', 'production'] as const;
 
@@ -143,6 +144,8 @@ export const RobotConfig = z
     /** Path of a catalog JSON file; the demo ward catalog when absent. */
     catalogFile: z.string().optional(),
     catalog: Catalog.optional(),
+    /** Technician service mode (issue 10): PIN hash, inactivity, lock-out. */
+    service: ServiceConfig.prefault({}),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .strict()

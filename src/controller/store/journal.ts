@@ -46,7 +46,8 @@ interface OutboxRow {
 /** The oldest `n` events not yet acknowledged; taking does not remove (at-least-once). */
 export function takeBatch(db: Db, n: number): OutboxEvent[] {
   const limit = Math.max(1, Math.min(1000, Math.floor(n)));
-  const rows = db.prepare('SELECT id, event_key, ticket_id, payload, created_at_ms FROM outbox ORDER BY id LIMIT ?').all(limit) as OutboxRow[];
+  // other kinds (service.audit) share the table but go to the center by their own route
+  const rows = db.prepare(`SELECT id, event_key, ticket_id, payload, created_at_ms FROM outbox WHERE type = 'ticket.changed' ORDER BY id LIMIT ?`).all(limit) as OutboxRow[];
   return rows.map((r) => ({
     id: r.id,
     key: r.event_key,
@@ -75,7 +76,7 @@ export function ack(db: Db, ids: readonly number[], atMs: number): number {
 }
 
 export function pendingCount(db: Db): number {
-  return (db.prepare('SELECT count(*) AS n FROM outbox').get() as { n: number }).n;
+  return (db.prepare(`SELECT count(*) AS n FROM outbox WHERE type = 'ticket.changed'`).get() as { n: number }).n;
 }
 
 export interface AuditEntry {

@@ -1,0 +1,45 @@
+import type { TFunction } from 'i18next';
+import type { ApiClient } from '../api-client';
+import { AudioPanel } from './panels/audio';
+import { BoardPanel } from './panels/board';
+import { LogsPanel } from './panels/logs';
+import { NetworkPanel } from './panels/network';
+import { OverviewPanel } from './panels/overview';
+import { PrinterPanel } from './panels/printer';
+import { ScannerPanel } from './panels/scanner';
+import { SettingsPanel } from './panels/settings';
+import { StatsPanel } from './panels/stats';
+import type { SessionCall } from './session-api';
+
+export const PANELS = ['overview', 'printer', 'scanner', 'board', 'audio', 'network', 'logs', 'stats', 'settings'] as const;
+export type PanelName = (typeof PANELS)[number];
+
+export interface PanelProps {
+  t: TFunction;
+  call: SessionCall;
+  api: ApiClient;
+  onError: (e: unknown) => void;
+}
+
+export function Panel({ name, ...props }: PanelProps & { name: PanelName }) {
+  switch (name) {
+    case 'overview':
+      return <OverviewPanel {...props} />;
+    case 'printer':
+      return <PrinterPanel {...props} />;
+    case 'scanner':
+      return <ScannerPanel {...props} />;
+    case 'board':
+      return <BoardPanel {...props} />;
+    case 'audio':
+      return <AudioPanel {...props} />;
+    case 'network':
+      return <NetworkPanel {...props} />;
+    case 'logs':
+      return <LogsPanel {...props} />;
+    case 'stats':
+      return <StatsPanel {...props} />;
+    case 'settings':
+      return <SettingsPanel {...props} />;
+  }
+}

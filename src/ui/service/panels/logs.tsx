@@ -1,0 +1,74 @@
+import { useState } from 'preact/hooks';
+import type { PanelProps } from '../panels';
+import { usePoll } from '../use-poll';
+
+/** Hands the bundle to the browser as a file download (blob URL; nothing leaves the robot by itself). */
+function download(filename: string, content: string): void {
+  const url = URL.createObjectURL(new Blob([content], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = filename;
+  document.body.appendChild(a);
+  a.click();
+  a.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function LogsPanel({ t, call, onError }: PanelProps) {
+  const [logs, reload] = usePoll(() => call('service.logs.get', {}), 5000, onError);
+  const [exported, setExported] = useState<{ filename: string; savedTo: string | null } | undefined>();
+  const exportBundle = () =>
+    call('service.logs.export', {}).then(
+      (b) => (download(b.filename, b.content), setExported(b), reload()),
+      (e: unknown) => onError(e),
+    );
+  return (
+    <>
+      <section>
+        <button type="button" data-action="export" onClick={() => void exportBundle()}>
+          {t('logs.export')}
+        </button>
+        {exported && (
+          <p role="status" data-testid="exported">
+            {t('logs.exported', { file: exported.filename })} {exported.savedTo && t('logs.savedTo', { path: exported.savedTo })}
+          </p>
+        )}
+      </section>
+      <section>
+        <h2>{t('logs.byCode')}</h2>
+        {logs?.byCode.length ? (
+          <table>
+            <tbody>
+              {logs.byCode.map((g) => (
+                <tr data-code={g.code}>
+                  <th>{g.code}</th>
+                  <td>{g.count}</td>
+                  <td>{new Date(g.lastAt).toLocaleString()}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        ) : (
+          <p>{t('logs.none')}</p>
+        )}
+      </section>
+      <section>
+        <h2>{t('logs.audit')}</h2>
+        <table>
+          <tbody data-testid="audit-rows">
+            {logs?.audit.map((a) => (
+              <tr data-action={a.action}>
+                <td>{new Date(a.at).toLocaleString()}</td>
+                <td>{a.actor}</td>
+                <td>{a.action}</td>
+                <td>
+                  {a.old !== undefined ? JSON.stringify(a.old) : ''} {a.new !== undefined ? `→ ${JSON.stringify(a.new)}` : ''}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import type { PanelProps } from '../panels';
+import { usePoll } from '../use-poll';
+import { SettingResult, useSetting } from './settings';
+
+export function PrinterPanel({ t, call, onError }: PanelProps) {
+  const [info, reload] = usePoll(() => call('service.printer.get', {}), 3000, onError);
+  const [preview, reloadPreview] = usePoll(() => call('service.printer.preview', {}), 0, onError);
+  const [printed, setPrinted] = useState<string | undefined>();
+  const setting = useSetting(call, onError, reload);
+  const testPage = async () => {
+    try {
+      const r = await call('service.printer.testPage', {});
+      setPrinted(r.printed ? t('printer.printed') : t(`errors:${r.error ?? 'INTERNAL_ERROR'}`));
+      reload();
+      reloadPreview();
+    } catch (e) {
+      onError(e);
+    }
+  };
+  return (
+    <>
+      <section>
+        <p data-testid="printer-status">
+          {t('printer.status')}: {info?.status.state} {info?.status.code ?? ''} ({info?.status.adapter})
+        </p>
+        <p>
+          {t('printer.nearEnd')}: <span data-testid="near-end">{info?.paperNearEndTickets ?? '–'}</span>
+        </p>
+        <button type="button" data-action="test-page" onClick={() => void testPage()}>
+          {t('printer.testPage')}
+        </button>
+        {printed && <p role="status" data-testid="test-page-result">{printed}</p>}
+      </section>
+      <section>
+        <div class="service-row">
+          <label>
+            {t('printer.density')}{' '}
+            <select data-setting="printer.density" value={info?.density ?? ''} onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              setting.set('printer.density', v === '' ? null : Number(v));
+            }}>
+              <option value="">{t('printer.default')}</option>
+              {[-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6].map((d) => (
+                <option value={String(d)}>{d}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('printer.cut')}{' '}
+            <select data-setting="printer.cut" value={info?.cut ?? 'partial'} onChange={(e) => setting.set('printer.cut', (e.target as HTMLSelectElement).value)}>
+              <option value="partial">{t('printer.cutPartial')}</option>
+              <option value="full">{t('printer.cutFull')}</option>
+              <option value="none">{t('printer.cutNone')}</option>
+            </select>
+          </label>
+        </div>
+        <SettingResult t={t} result={setting.result} />
+      </section>
+      <section>
+        <h2>{t('printer.preview')}</h2>
+        {preview?.png ? <img data-testid="ticket-preview" src={preview.png} alt={preview.display ?? ''} style="max-width:100%;border:1px solid #999" /> : <p>{t('printer.noTicket')}</p>}
+      </section>
+    </>
+  );
+}
