@@ -9,3 +9,4 @@ export * from './version';
 export * from './preload';
 export * from './shell-controller';
 export * from './scan-codes';
+export * from './check-in';

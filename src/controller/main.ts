@@ -4,7 +4,7 @@
  */
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { API_PROTOCOL_VERSION, LANGUAGES, type Catalog, type HealthReport, type ProcedureGuide } from '../contract';
+import { API_PROTOCOL_VERSION, LANGUAGES, type Catalog, type HealthReport, type Language, type ProcedureGuide } from '../contract';
 import { isWellFormedToken, newToken } from './api/auth';
 import { createHttpServer } from './api/http-server';
 import { createWsApi, type WsApi } from './api/ws-api';
@@ -22,6 +22,10 @@ import { QueueStore } from './store/queue-store';
 import { recoverInterrupted } from './store/recovery';
 import { startScanning, type Scanning } from './scanning';
 import { createCenterLink, credentialsFile, type CenterLink } from './sync/create-sync';
+import { CheckInLog } from './appointments/check-in-log';
+import { checkInAppointment } from './appointments/check-in-service';
+import { lookupDossier } from './appointments/dossier-lookup';
+import { createEd25519Verifier } from './codes/ed25519';
 import { fileCredentialStore } from './sync/credentials';
 import { VERSION } from './version';
 
@@ -78,6 +82,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     numberAuthority: config.queue.numberAuthority ?? (center || config.profile !== 'simulator' ? 'center' : 'self'),
   });
   const db = store.db;
+  const checkIns = new CheckInLog(db);
   // tickets a crash left half-way: voided or flagged for the operator, never dropped
   const recovered = await recoverInterrupted(store);
   if (recovered.voided.length + recovered.flagged.length + recovered.confirmedPrinted.length > 0) {
@@ -103,7 +108,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   const centerLink: CenterLink | null = center
     ? createCenterLink({
         centerUrl: center.url, enrolmentCode: center.enrolmentCode, dataDir: config.dataDir, robotId: config.robotId, version: VERSION,
-        preferredSlot: config.queue.robotSlot, store, log, now: () => now().getTime(),
+        preferredSlot: config.queue.robotSlot, store, log, now: () => now().getTime(), checkIns,
         health: () => {
           const h = health();
           return { uptimeSeconds: h.uptimeSeconds, parts: { ...h.devices, store: h.store } };
@@ -119,25 +124,35 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     return waiting === undefined ? undefined : { peopleAhead: waiting };
   };
 
+  const issue = (serviceId: string, language: Language, categoryId?: string) =>
+    issueTicket(
+      {
+        store, printer, ticketJob, catalog: () => opts.catalog, log, live: liveQueue,
+        onTicket: (t) => {
+          wsApi?.broadcast('ticket.updated', t);
+          centerLink?.client.kick();
+        },
+      },
+      serviceId,
+      language,
+      categoryId,
+    );
+  const verify = createEd25519Verifier(config.codes.centerPublicKeys);
+
   const handlers: Handlers = {
     hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES], ui: config.screen }),
     'catalog.get': () => opts.catalog,
     'status.get': () => health(),
     'code.submit': ({ text, source }) => scanning.submit(text, source),
     ...procedureHandlers(() => opts.procedures ?? DEMO_PROCEDURES),
-    'ticket.issue': ({ serviceId, language, categoryId }) =>
-      issueTicket(
-        {
-          store, printer, ticketJob, catalog: () => opts.catalog, log, live: liveQueue,
-          onTicket: (t) => {
-            wsApi?.broadcast('ticket.updated', t);
-            centerLink?.client.kick();
-          },
-        },
-        serviceId,
+    'ticket.issue': ({ serviceId, language, categoryId }) => issue(serviceId, language, categoryId),
+    'appointment.checkIn': ({ text, language }) =>
+      checkInAppointment(
+        { verify, now, window: config.appointments, center: centerLink?.client ?? null, catalog: () => opts.catalog, issue, checkIns, log, onQueued: () => centerLink?.client.kick() },
+        text,
         language,
-        categoryId,
       ),
+    'dossier.lookup': ({ text }) => lookupDossier({ center: centerLink?.client ?? null, catalog: () => opts.catalog, now, log }, text),
   };
 
   let port = config.controller.port;

@@ -134,6 +134,11 @@ export const RobotConfig = z
     /** Absent means no board: a production file names its board explicitly, never the simulator by accident. */
     motion: MotionConfig.prefault({ adapter: 'none' }),
     codes: CodesConfig.default({ centerPublicKeys: [] }),
+    /** Appointment check-in window around the slot (issue 6): from earlyMinutes before to lateMinutes after. */
+    appointments: z
+      .object({ earlyMinutes: z.number().int().min(0).max(240).default(30), lateMinutes: z.number().int().min(0).max(240).default(15) })
+      .strict()
+      .prefault({}),
     /** Path of a catalog JSON file; the demo ward catalog when absent. */
     catalogFile: z.string().optional(),
     catalog: Catalog.optional(),

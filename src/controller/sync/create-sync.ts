@@ -9,6 +9,7 @@ import type { CenterLinkStatus } from '../../contract/health';
 import type { DeviceHealth } from '../../contract/sync';
 import type { Logger } from '../log';
 import type { QueueStore } from '../store/queue-store';
+import type { CheckInOutboxPort } from './check-in-outbox-port';
 import { fileCredentialStore, type CredentialStore } from './credentials';
 import { SyncClient } from './sync-client';
 
@@ -26,6 +27,8 @@ export interface CenterLinkOptions {
   now: () => number;
   pollMs?: number;
   heartbeatMs?: number;
+  /** Appointment check-ins waiting for the center (issue 6). */
+  checkIns?: CheckInOutboxPort;
 }
 
 export interface CenterLink {
@@ -56,6 +59,7 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
     log: opts.log,
     pollMs: opts.pollMs,
     heartbeatMs: opts.heartbeatMs,
+    checkIns: opts.checkIns,
   });
   return {
     client,
