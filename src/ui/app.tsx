@@ -11,6 +11,9 @@ import { HomeScreen, type HomeAction } from './screens/home';
 import { SearchScreen } from './screens/search';
 import { ServicesScreen } from './screens/services';
 import { TicketScreen } from './screens/ticket';
+import { AppointmentScreen, screenForScan } from './screens/appointment';
+import { DossierScreen } from './screens/dossier';
+import { useWedgeScan } from './wedge';
 
 type Screen =
   | { name: 'home' }
@@ -19,7 +22,9 @@ type Screen =
   | { name: 'guide' }
   | { name: 'search-procedure' }
   | { name: 'procedure'; procedure: Procedure }
-  | { name: 'ticket'; result: CommandResponse<'ticket.issue'> };
+  | { name: 'ticket'; result: CommandResponse<'ticket.issue'> }
+  | { name: 'appointment'; text?: string }
+  | { name: 'dossier'; text?: string };
 
 const DEFAULT_UI: UiSettings = { dpi: 102, idleSeconds: 60, moreTimeSeconds: 30 };
 
@@ -89,6 +94,11 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
   const screen = stack[stack.length - 1]!;
   const push = (s: Screen) => setStack((st) => [...st, s]);
   const back = () => setStack((st) => (st.length > 1 ? st.slice(0, -1) : st));
+  // a scan at scanner speed on the idle, home or search screen starts check-in (or a dossier look-up)
+  useWedgeScan(!!catalog && (!inSession || screen.name === 'home' || screen.name === 'search-service'), (text) => {
+    setInSession(true);
+    setStack([{ name: 'home' }, screenForScan(text)]);
+  });
 
   const issue = async (serviceId: string) => {
     if (busy) return;
@@ -104,10 +114,11 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     }
   };
 
-  const homeActions: HomeAction[] = guide ? ['search', 'guide'] : ['search'];
+  const homeActions: HomeAction[] = guide ? ['appointment', 'dossier', 'search', 'guide'] : ['appointment', 'dossier', 'search'];
   const openAction = (a: HomeAction) => {
     if (a === 'search') push({ name: 'search-service' });
     if (a === 'guide') push({ name: 'guide' });
+    if (a === 'appointment' || a === 'dossier') push({ name: a });
   };
 
   const status = connection !== 'open' && (
@@ -169,6 +180,8 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
       {screen.name === 'search-procedure' && guide && <SearchScreen t={t} language={language} title={t('guide.title')} items={guide.procedures} onPick={(procedure) => push({ name: 'procedure', procedure })} nav={nav} />}
       {screen.name === 'procedure' && guide && <GuideDetailScreen t={t} guide={guide} procedure={screen.procedure} language={language} onTakeNumber={(id) => void issue(id)} nav={nav} />}
       {screen.name === 'services' && <ServicesScreen t={t} catalog={catalog} language={language} fieldId={screen.fieldId} busy={busy} onService={issue} nav={nav} />}
+      {screen.name === 'appointment' && <AppointmentScreen key={stack.length} t={t} api={api} catalog={catalog} language={language} initialText={screen.text} onRegularTicket={(id) => void issue(id)} onDone={endSession} nav={nav} />}
+      {screen.name === 'dossier' && <DossierScreen key={stack.length} t={t} api={api} language={language} initialText={screen.text} onPickupTicket={(id) => void issue(id)} nav={nav} />}
       {screen.name === 'ticket' && <TicketScreen t={t} catalog={catalog} language={language} result={screen.result} onDone={endSession} />}
       {idle === 'prompt' && <MoreTimePrompt t={t} seconds={ui.moreTimeSeconds} onMore={() => watch.current?.activity()} onEnd={endSession} />}
     </>
