@@ -19,6 +19,8 @@ import { newSecret } from './http/auth';
 import { CenterError } from './http/errors';
 import { RateLimiter } from './http/rate-limit';
 import { StreamHub } from './http/stream-hub';
+import { appointmentSigner, loadAppointmentKey, type AppointmentSigner } from './appointment-signing';
+import { appointmentRoutes } from './routes/appointments';
 import { pageRoutes } from './routes/pages';
 import { publicRoutes } from './routes/public';
 import { robotRoutes } from './routes/robot';
@@ -44,12 +46,16 @@ export interface CenterOptions {
   /** Another storage adapter (a server database); SQLite under dataDir by default. */
   storage?: CenterStorage;
   seedDemoData?: boolean;
+  /** Signs appointment QRs; from <dataDir>/appointment-signing-key.pem (created on first start) when absent. */
+  appointmentSigner?: AppointmentSigner;
 }
 
 export interface RunningCenter {
   url: string;
   port: number;
   staffKey: string;
+  /** Public half of the key that signs appointment QRs (base64, raw 32 bytes): robots trust it via config. */
+  appointmentKey: string;
   ctx: CenterContext;
   close(): Promise<void>;
 }
@@ -68,7 +74,7 @@ function errorBody(ctx: CenterContext, code: CenterError['code'], issues?: strin
   return { error: issues?.length ? { code, issues } : { code }, serverTime: ctx.now() };
 }
 
-export function buildApp(ctx: CenterContext): { app: FastifyInstance; hub: StreamHub } {
+export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app: FastifyInstance; hub: StreamHub } {
   const app = Fastify({ forceCloseConnections: true, bodyLimit: SYNC_MAX_BODY_BYTES, logger: false, requestTimeout: 30_000, connectionTimeout: 60_000, routerOptions: { maxParamLength: 120 } });
   const hub = new StreamHub(ctx.storage, ctx.now);
   const afterWrite = () => hub.notify();
@@ -90,7 +96,8 @@ export function buildApp(ctx: CenterContext): { app: FastifyInstance; hub: Strea
   });
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(errorBody(ctx, 'CENTER_NOT_FOUND')));
 
-  robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(10, 10), afterWrite });
+  robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(10, 10), afterWrite, appointmentKey: signer?.publicKeyBase64 });
+  if (signer) appointmentRoutes(app, ctx, { signer });
   staffRoutes(app, ctx, { afterWrite });
   publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
   pageRoutes(app);
@@ -118,7 +125,8 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
     tokenGraceMs: Math.min(opts.tokenGraceMs ?? 10 * 60_000, ttl),
   };
   await storage.syncCounters(counters);
-  const { app, hub } = buildApp(ctx);
+  const signer = opts.appointmentSigner ?? appointmentSigner(loadAppointmentKey(opts.dataDir));
+  const { app, hub } = buildApp(ctx, signer);
   try {
     await app.listen({ host: opts.host, port: opts.port });
   } catch (e) {
@@ -128,12 +136,13 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-  opts.log.info({ host: opts.host, port, dataDir: opts.dataDir }, 'center listening');
+  opts.log.info({ host: opts.host, port, dataDir: opts.dataDir, appointmentKey: signer.publicKeyBase64 }, 'center listening (appointmentKey: put it in each robot\'s codes.centerPublicKeys)');
   let closed = false;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     staffKey: ctx.staffKey,
+    appointmentKey: signer.publicKeyBase64,
     ctx,
     close: async () => {
       if (closed) return;

@@ -40,3 +40,13 @@ export async function startEmbeddedCenter(config: RobotConfig, catalog: Catalog,
     return center;
   }
 }
+
+/**
+ * The robot trusts the appointment QRs of the center embedded beside it: the key never crosses a
+ * network, so adding it here is as safe as a technician writing it into the config file. Keys
+ * already configured stay first (at most 4, as the schema allows).
+ */
+export function trustEmbeddedCenter(config: RobotConfig, appointmentKey: string): RobotConfig {
+  const keys = config.codes.centerPublicKeys.includes(appointmentKey) ? config.codes.centerPublicKeys : [...config.codes.centerPublicKeys, appointmentKey].slice(-4);
+  return { ...config, codes: { ...config.codes, centerPublicKeys: keys } };
+}

@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { Catalog, LocalizedText } from './catalog';
+import { AppointmentCheckInRequest, AppointmentCheckInResponse, DossierLookupRequest, DossierLookupResponse } from './check-in';
 import { ERROR_CODES } from './error-codes';
 import { HealthReport } from './health';
 import { MAX_SCAN_BYTES, ParsedCode } from './scan-codes';
@@ -109,6 +110,10 @@ export const commands = {
   'voice.session': { request: VoiceSessionRequest, response: VoiceSessionResponse },
   // service mode (issue 10): src/contract/service.ts
   ...serviceCommands,
+  /** Appointment check-in (issue 6): verifies the signed QR, asks the center, issues the appointment ticket. */
+  'appointment.checkIn': { request: AppointmentCheckInRequest, response: AppointmentCheckInResponse },
+  /** Dossier look-up (issue 6): status from the center; DOSSIER_LOOKUP_OFFLINE when it cannot be reached. */
+  'dossier.lookup': { request: DossierLookupRequest, response: DossierLookupResponse },
 } as const;
 
 export type CommandType = keyof typeof commands;

@@ -69,6 +69,16 @@ export const ERROR_CODES = [
   'SCANNER_DISCONNECTED',
   'SCANNER_OPEN_FAILED',
   'SCANNER_LINE_TOO_LONG',
+  // appointment check-in and dossier look-up (issue 6): src/controller/appointments, src/core/appointments
+  'APPOINTMENT_NOT_APPOINTMENT_CODE',
+  'APPOINTMENT_WRONG_DAY',
+  'APPOINTMENT_TOO_EARLY',
+  'APPOINTMENT_TOO_LATE',
+  'APPOINTMENT_CANCELLED',
+  'APPOINTMENT_ALREADY_CHECKED_IN',
+  'APPOINTMENT_NOT_FOUND',
+  'DOSSIER_NOT_FOUND',
+  'DOSSIER_LOOKUP_OFFLINE',
   // end of scanning and codes
   // printer issue: status faults and transport limits
   'PRINTER_PAPER_NEAR_END',

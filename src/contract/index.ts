@@ -12,3 +12,4 @@ export * from './scan-codes';
 export * from './voice';
 export * from './staff';
 export * from './service';
+export * from './check-in';

@@ -40,6 +40,11 @@ export const CenterInfo = z.object({
   protocol: z.number().int(),
   minProtocol: z.number().int(),
   centerName: z.string().max(300),
+  /**
+   * Ed25519 public key (base64, raw 32 bytes) that signs appointment QRs, for a technician to copy
+   * into the robot's config codes.centerPublicKeys. Robots never trust it from here (see docs).
+   */
+  appointmentKey: z.string().max(100).optional(),
   serverTime: ServerTime,
 });
 export type CenterInfo = z.infer<typeof CenterInfo>;
@@ -297,6 +302,29 @@ export type Dossier = z.infer<typeof Dossier>;
 export const LookupCode = z.string().regex(/^[A-Za-z0-9.\-]{4,40}$/);
 export const AppointmentResponse = z.object({ appointment: Appointment, serverTime: ServerTime });
 export const DossierResponse = z.object({ dossier: Dossier, serverTime: ServerTime });
+
+/**
+ * POST /v1/appointments/:code/check-in. Idempotent by `checkInId` (chosen by the robot): the same
+ * id again answers 'checked-in' again, so a lost answer or a queued retry is harmless; another id
+ * for an appointment already checked in answers 'already-checked-in' (a second robot, a second scan).
+ */
+export const CheckInRequest = z
+  .object({
+    checkInId: z.string().uuid(),
+    /** The appointment ticket the robot issued, when it did. */
+    ticketId: z.string().uuid().optional(),
+    /** When the robot checked the citizen in (ISO, robot clock corrected by its skew). */
+    at: z.string().datetime({ offset: true }),
+  })
+  .strict();
+export type CheckInRequest = z.infer<typeof CheckInRequest>;
+export const CheckInOutcome = z.enum(['checked-in', 'already-checked-in', 'cancelled', 'missed']);
+export type CheckInOutcome = z.infer<typeof CheckInOutcome>;
+export const CheckInResponse = z.object({ outcome: CheckInOutcome, appointment: Appointment, serverTime: ServerTime });
+export type CheckInResponse = z.infer<typeof CheckInResponse>;
+/** Staff: GET /v1/admin/appointments/:code/qr — the signed QR text a booking system hands the citizen. */
+export const AppointmentQrResponse = z.object({ text: z.string().max(2048), serverTime: ServerTime });
+export type AppointmentQrResponse = z.infer<typeof AppointmentQrResponse>;
 
 // ---------------------------------------------------------------- counters
 

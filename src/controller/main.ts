@@ -5,7 +5,7 @@
 import { randomUUID } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
-import { API_PROTOCOL_VERSION, LANGUAGES, type Catalog, type HealthReport, type ProcedureGuide } from '../contract';
+import { API_PROTOCOL_VERSION, LANGUAGES, type Catalog, type HealthReport, type Language, type ProcedureGuide } from '../contract';
 import { isWellFormedToken, newToken } from './api/auth';
 import { createHttpServer } from './api/http-server';
 import { createWsApi, type WsApi } from './api/ws-api';
@@ -26,6 +26,10 @@ import { startVoice } from './voice';
 import { staffCalls } from './staff/staff-calls';
 import { StaffCallOutbox } from './staff/staff-outbox';
 import { createCenterLink, credentialsFile, type CenterLink } from './sync/create-sync';
+import { CheckInLog } from './appointments/check-in-log';
+import { checkInAppointment } from './appointments/check-in-service';
+import { lookupDossier } from './appointments/dossier-lookup';
+import { createEd25519Verifier } from './codes/ed25519';
 import { fileCredentialStore } from './sync/credentials';
 import { loadCenterCatalog, saveCenterCatalog } from './sync/center-catalog';
 import { createServiceMode, type ServiceModeDeps } from './service-mode/create-service-mode';
@@ -100,6 +104,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     numberAuthority: config.queue.numberAuthority ?? (center || config.profile !== 'simulator' ? 'center' : 'self'),
   });
   const db = store.db;
+  const checkIns = new CheckInLog(db);
   // tickets a crash left half-way: voided or flagged for the operator, never dropped
   const recovered = await recoverInterrupted(store);
   if (recovered.voided.length + recovered.flagged.length + recovered.confirmedPrinted.length > 0) {
@@ -140,7 +145,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   const centerLink: CenterLink | null = center
     ? createCenterLink({
         centerUrl: center.url, enrolmentCode: center.enrolmentCode, dataDir: config.dataDir, robotId: config.robotId, version: VERSION,
-        preferredSlot: config.queue.robotSlot, store, log, now: () => now().getTime(),
+        preferredSlot: config.queue.robotSlot, store, log, now: () => now().getTime(), checkIns,
         onCatalog: (published) => {
           catalog = published;
           store.setCatalog(published);
@@ -163,6 +168,22 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   };
 
   const staffOutbox = new StaffCallOutbox();
+  const issue = (serviceId: string, language: Language, categoryId?: string) =>
+    issueTicket(
+      {
+        store, printer, ticketJob, catalog: () => catalog, log, live: liveQueue,
+        statusUrl: (t) => ticketStatusUrl(config.ticketStatusUrl, t),
+        onTicket: (t) => {
+          wsApi?.broadcast('ticket.updated', t);
+          centerLink?.client.kick();
+        },
+      },
+      serviceId,
+      language,
+      categoryId,
+    );
+  const verify = createEd25519Verifier(config.codes.centerPublicKeys);
+
   const handlers: Handlers = {
     ...service.handlers,
     hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES], ui: config.screen }),
@@ -171,25 +192,19 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     'code.submit': ({ text, source }) => scanning.submit(text, source),
     ...procedureHandlers(() => opts.procedures ?? DEMO_PROCEDURES),
     ...voice.handlers,
-    'ticket.issue': ({ serviceId, language, categoryId }) =>
-      issueTicket(
-        {
-          store, printer, ticketJob, catalog: () => catalog, log, live: liveQueue,
-          statusUrl: (t) => ticketStatusUrl(config.ticketStatusUrl, t),
-          onTicket: (t) => {
-            wsApi?.broadcast('ticket.updated', t);
-            centerLink?.client.kick();
-          },
-        },
-        serviceId,
+    'ticket.issue': ({ serviceId, language, categoryId }) => issue(serviceId, language, categoryId),
+    'appointment.checkIn': ({ text, language }) =>
+      checkInAppointment(
+        { verify, now, window: config.appointments, center: centerLink?.client ?? null, catalog: () => catalog, issue, checkIns, log, onQueued: () => centerLink?.client.kick() },
+        text,
         language,
-        categoryId,
       ),
     'staff.call': staffCalls({
       notifier: staffOutbox, robotId: config.robotId, now, newId: randomUUID, log,
       ticketDisplay: (id) => store.get(id)?.display,
       onCalled: (call) => wsApi?.broadcast('staff.called', call),
     }),
+    'dossier.lookup': ({ text }) => lookupDossier({ center: centerLink?.client ?? null, catalog: () => catalog, now, log }, text),
   };
 
   let port = config.controller.port;

@@ -21,6 +21,9 @@ import { ServicesScreen } from './screens/services';
 import { StaffCalledScreen, StaffConfirmScreen } from './screens/staff';
 import { TicketScreen } from './screens/ticket';
 import { ServiceEntry } from './service/entry';
+import { AppointmentScreen, screenForScan } from './screens/appointment';
+import { DossierScreen } from './screens/dossier';
+import { useWedgeScan } from './wedge';
 
 /** Every screen of a session; a new journey adds its screen here, in SCREENS and (maybe) in HOME_ACTIONS. */
 export type Screen =
@@ -34,7 +37,9 @@ export type Screen =
   | { name: 'ticket'; result: IssueResult }
   | { name: 'refusal'; code: ErrorCode; nextOpeningAt?: string }
   | { name: 'staff' }
-  | { name: 'staff-called' };
+  | { name: 'staff-called' }
+  | { name: 'appointment'; text?: string }
+  | { name: 'dossier'; text?: string };
 
 type ScreenName = Screen['name'];
 type Render<N extends ScreenName> = (screen: Extract<Screen, { name: N }>, ctx: JourneyContext) => VNode | null | undefined;
@@ -52,10 +57,14 @@ const SCREENS: { [N in ScreenName]: Render<N> } = {
   refusal: (s, ctx) => <RefusalScreen ctx={ctx} code={s.code} nextOpeningAt={s.nextOpeningAt} />,
   staff: (_, ctx) => <StaffConfirmScreen ctx={ctx} />,
   'staff-called': (_, ctx) => <StaffCalledScreen ctx={ctx} />,
+  appointment: (s, ctx) => <AppointmentScreen key={s.text ?? ''} t={ctx.t} api={ctx.api} catalog={ctx.catalog} language={ctx.language} initialText={s.text} onRegularTicket={(id) => ctx.takeNumber(id, undefined)} onDone={ctx.endSession} nav={ctx.nav} />,
+  dossier: (s, ctx) => <DossierScreen key={s.text ?? ''} t={ctx.t} api={ctx.api} language={ctx.language} initialText={s.text} onPickupTicket={(id) => ctx.takeNumber(id, undefined)} nav={ctx.nav} />,
 };
 
 /** The home screen's journeys besides the fields, in order; `when` hides one this robot cannot offer. */
 const HOME_ACTIONS: { action: HomeAction; screen: Screen; when?: (ctx: JourneyContext) => boolean }[] = [
+  { action: 'appointment', screen: { name: 'appointment' } },
+  { action: 'dossier', screen: { name: 'dossier' } },
   { action: 'search', screen: { name: 'search-service' } },
   { action: 'guide', screen: { name: 'guide' }, when: (ctx) => ctx.guide !== undefined },
   { action: 'staff', screen: { name: 'staff' } },
@@ -149,6 +158,13 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     setError(undefined);
     setStack((st) => (st.length > 1 ? st.slice(0, -1) : st));
   };
+  // a scan at scanner speed on the idle, home or search screen starts check-in (or a dossier look-up)
+  useWedgeScan(!!catalog && (!inSession || screen.name === 'home' || screen.name === 'search-service'), (text) => {
+    // a technician's badge goes to the controller, whose code.scanned event opens service mode
+    if (text.trim().startsWith('LR1B.')) return void api.call('code.submit', { text: text.trim(), source: 'wedge' }).catch(() => undefined);
+    setInSession(true);
+    setStack([{ name: 'home' }, screenForScan(text)]);
+  });
 
   const takeNumber = async (serviceId: string, categoryId: string | undefined) => {
     if (busy) return;

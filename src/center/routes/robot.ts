@@ -13,12 +13,13 @@ import type { RateLimiter } from '../http/rate-limit';
 
 const DAY_MS = 24 * 3600_000;
 
-export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { enrolLimiter: RateLimiter; afterWrite: () => void }): void {
+export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { enrolLimiter: RateLimiter; afterWrite: () => void; appointmentKey?: string }): void {
   const groupByService = new Map(ctx.catalog.services.map((s) => [s.id, s.counterGroup]));
   const deviceOnly = { onRequest: deviceHook(ctx) };
 
   app.get('/v1/info', async () => ({
-    protocol: SYNC_PROTOCOL_VERSION, minProtocol: 1, centerName: ctx.catalog.centerName.vi, serverTime: ctx.now(),
+    protocol: SYNC_PROTOCOL_VERSION, minProtocol: 1, centerName: ctx.catalog.centerName.vi,
+    ...(opts.appointmentKey ? { appointmentKey: opts.appointmentKey } : {}), serverTime: ctx.now(),
   }));
 
   app.post('/v1/enrol', async (req, reply) => {

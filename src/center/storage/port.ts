@@ -6,7 +6,15 @@
  */
 import type { ErrorCode } from '../../contract/error-codes';
 import type { DeviceHealth, IngestItemResult, Lease, StreamEvent, StreamEventData, StreamEventType, TicketChange } from '../../contract/sync';
-import type { Appointment, Dossier } from '../../contract/sync';
+import type { Appointment, CheckInOutcome, Dossier } from '../../contract/sync';
+
+export interface CheckInInput {
+  code: string;
+  checkInId: string;
+  robotId: string;
+  ticketId?: string;
+  nowMs: number;
+}
 import type { NumberSpaceRule } from '../domain/number-space';
 import type { Weights } from '../domain/calling';
 
@@ -135,6 +143,8 @@ export interface CenterStorage {
   // look-ups (seeded demo data in the reference center)
   findAppointment(code: string): Promise<Appointment | null>;
   findDossier(code: string): Promise<Dossier | null>;
+  /** Records a check-in once; null when the appointment is unknown. */
+  checkInAppointment(input: CheckInInput): Promise<{ outcome: CheckInOutcome; appointment: Appointment } | null>;
 
   close(): Promise<void>;
 }

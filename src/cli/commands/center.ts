@@ -32,12 +32,14 @@ export interface StartedCenter {
   url: string;
   port: number;
   staffKey: string;
+  /** Public key that signs appointment QRs (base64): the robot's codes.centerPublicKeys trusts it. */
+  appointmentKey: string;
   close(): Promise<void>;
 }
 
 export async function startCenter(opts: StartCenterOptions): Promise<StartedCenter> {
   const running = await createCenterServer({ ...opts, catalog: opts.catalog ?? DEMO_CATALOG });
-  return { url: running.url, port: running.port, staffKey: running.staffKey, close: running.close };
+  return { url: running.url, port: running.port, staffKey: running.staffKey, appointmentKey: running.appointmentKey, close: running.close };
 }
 
 export async function center(args: string[], io: CliIo): Promise<number> {

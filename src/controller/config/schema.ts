@@ -141,6 +141,11 @@ export const RobotConfig = z
     codes: CodesConfig.default({ centerPublicKeys: [] }),
     /** Microphone, wake word and speech out (issue 8); off unless `enabled`. */
     voice: VoiceConfig.prefault({}),
+    /** Appointment check-in window around the slot (issue 6): from earlyMinutes before to lateMinutes after. */
+    appointments: z
+      .object({ earlyMinutes: z.number().int().min(0).max(240).default(30), lateMinutes: z.number().int().min(0).max(240).default(15) })
+      .strict()
+      .prefault({}),
     /** Path of a catalog JSON file; the demo ward catalog when absent. */
     catalogFile: z.string().optional(),
     catalog: Catalog.optional(),

@@ -36,12 +36,12 @@ export class CenterHttp {
     return this.opts.baseUrl;
   }
 
-  async request<T>(method: 'GET' | 'POST', path: string, schema: ZodType<T>, opts: { body?: unknown; token?: string; headers?: Record<string, string> } = {}): Promise<{ status: number; body: T | null; headers: Headers }> {
+  async request<T>(method: 'GET' | 'POST', path: string, schema: ZodType<T>, opts: { body?: unknown; token?: string; headers?: Record<string, string>; timeoutMs?: number } = {}): Promise<{ status: number; body: T | null; headers: Headers }> {
     const headers: Record<string, string> = { accept: 'application/json', ...opts.headers };
     if (opts.body !== undefined) headers['content-type'] = 'application/json';
     if (opts.token) headers.authorization = `Bearer ${opts.token}`;
     const controller = new AbortController();
-    const timer = setTimeout(() => controller.abort(), this.timeoutMs);
+    const timer = setTimeout(() => controller.abort(), opts.timeoutMs ?? this.timeoutMs);
     const sentAt = this.opts.now();
     this.requests++;
     try {

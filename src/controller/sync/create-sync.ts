@@ -11,6 +11,7 @@ import type { DeviceHealth } from '../../contract/sync';
 import { listCrashReports } from '../crash-reports';
 import type { Logger } from '../log';
 import type { QueueStore } from '../store/queue-store';
+import type { CheckInOutboxPort } from './check-in-outbox-port';
 import { fileCredentialStore, type CredentialStore } from './credentials';
 import { SyncClient } from './sync-client';
 
@@ -30,6 +31,8 @@ export interface CenterLinkOptions {
   heartbeatMs?: number;
   /** A catalog the center published with a new ETag. */
   onCatalog?: (catalog: Catalog) => void;
+  /** Appointment check-ins waiting for the center (issue 6). */
+  checkIns?: CheckInOutboxPort;
 }
 
 export interface CenterLink {
@@ -63,6 +66,7 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
     onCatalog: opts.onCatalog ? (r) => opts.onCatalog!(r.catalog) : undefined,
     // crash dumps and fatal-error reports ride along with the heartbeat (summary only)
     crashReports: () => listCrashReports(opts.dataDir),
+    checkIns: opts.checkIns,
   });
   return {
     client,

@@ -13,9 +13,10 @@ import { randomUUID } from 'node:crypto';
 import { businessDay } from '../../core/business-day';
 import { CodedError, type ErrorCode } from '../../contract/error-codes';
 import {
-  Board, CatalogResponse, CrashReportSummary, EnrolResponse, HeartbeatResponse, IngestResponse, LeaseResponse, RefreshResponse,
-  type DeviceHealth, type StreamEvent,
+  AppointmentResponse, Board, CatalogResponse, CheckInResponse, CrashReportSummary, DossierResponse, EnrolResponse, HeartbeatResponse, IngestResponse, LeaseResponse, RefreshResponse,
+  type Appointment, type CheckInRequest, type DeviceHealth, type Dossier, type StreamEvent,
 } from '../../contract/sync';
+import type { CheckInOutboxPort } from './check-in-outbox-port';
 import { createBackoff } from './backoff';
 import { CenterHttp } from './center-http';
 import type { CredentialStore } from './credentials';
@@ -69,6 +70,10 @@ export interface SyncClientOptions {
   fetchImpl?: typeof fetch;
   /** Called with the new catalog when its ETag changed. */
   onCatalog?: (c: CatalogResponse) => void;
+  /** Appointment check-ins made while the center was unreachable (issue 6); sent on each pass. */
+  checkIns?: CheckInOutboxPort;
+  /** Deadline of a look-up a citizen waits for at the screen (default 4 s). */
+  lookupTimeoutMs?: number;
 }
 
 export interface SyncRound {
@@ -121,6 +126,46 @@ export class SyncClient {
     return { connects: this.stream?.connects ?? 0, invalidEvents: this.stream?.invalidEvents ?? 0, lastEventId: this.stream?.lastEventId ?? null };
   }
 
+  /** GET /v1/appointments/:code. Throws CodedError (CENTER_NOT_FOUND, SYNC_CENTER_UNREACHABLE, ...). */
+  async lookupAppointment(code: string): Promise<Appointment> {
+    const token = await this.currentToken();
+    const r = await this.http.request('GET', `/v1/appointments/${encodeURIComponent(code)}`, AppointmentResponse, { token, timeoutMs: this.opts.lookupTimeoutMs ?? 4000 });
+    return r.body!.appointment;
+  }
+
+  /** POST /v1/appointments/:code/check-in: idempotent by request.checkInId. */
+  async checkInAppointment(code: string, request: CheckInRequest): Promise<CheckInResponse> {
+    const token = await this.currentToken();
+    const body = { ...request, at: this.toCenterTime(request.at) };
+    const r = await this.http.request('POST', `/v1/appointments/${encodeURIComponent(code)}/check-in`, CheckInResponse, { token, body, timeoutMs: this.opts.lookupTimeoutMs ?? 4000 });
+    return r.body!;
+  }
+
+  /** GET /v1/dossiers/:code. Throws CodedError like lookupAppointment. */
+  async lookupDossier(code: string): Promise<Dossier> {
+    const token = await this.currentToken();
+    const r = await this.http.request('GET', `/v1/dossiers/${encodeURIComponent(code)}`, DossierResponse, { token, timeoutMs: this.opts.lookupTimeoutMs ?? 4000 });
+    return r.body!.dossier;
+  }
+
+  /** Check-ins queued offline, oldest first; one the center no longer knows is dropped with a warning. */
+  private async drainCheckIns(token: string): Promise<void> {
+    for (const entry of this.opts.checkIns?.pendingCheckIns(20) ?? []) {
+      try {
+        const r = await this.http.request('POST', `/v1/appointments/${encodeURIComponent(entry.appointmentId)}/check-in`, CheckInResponse, {
+          token, body: { checkInId: entry.checkInId, ...(entry.ticketId ? { ticketId: entry.ticketId } : {}), at: this.toCenterTime(entry.at) },
+        });
+        this.opts.checkIns!.checkInSent(entry.checkInId, r.body!.outcome);
+        // checked in offline on two robots, or cancelled meanwhile: staff sees it at the counter
+        if (r.body!.outcome !== 'checked-in') this.log.warn({ outcome: r.body!.outcome }, 'a check-in queued offline was not the first');
+      } catch (e) {
+        if (!(e instanceof CodedError) || e.code !== 'CENTER_NOT_FOUND') throw e;
+        this.opts.checkIns!.checkInSent(entry.checkInId, 'not-found');
+        this.log.warn({ code: e.code }, 'a check-in queued offline names an appointment the center does not know');
+      }
+    }
+  }
+
   /** The center's clock as best known: use it for anything compared with the center's times. */
   centerNow(): number {
     return this.now() + this.http.skewMs;
@@ -147,6 +192,7 @@ export class SyncClient {
       const token = await this.currentToken();
       round.leases = await this.lease(token);
       await this.drain(token, round);
+      await this.drainCheckIns(token);
       const sinceHeartbeat = this.now() - this.lastHeartbeatAt;
       // a quiet pass still probes now and then, so "online" on the screen is never stale for long
       const probe = this.http.requests === sentBefore && sinceHeartbeat >= (this.opts.probeMs ?? 5000);
@@ -187,7 +233,8 @@ export class SyncClient {
       try {
         await this.syncOnce();
         this.backoff.reset();
-        this.ensureStream();
+        // stop() may have come during the pass: a stream opened now would never be closed
+        if (this.running) this.ensureStream();
         delay = this.opts.pollMs ?? 2000;
       } catch {
         delay = this.s.enrolment === 'enrolled' ? this.backoff.next() : (this.opts.pollMs ?? 2000) * 5;

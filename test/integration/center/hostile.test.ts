@@ -41,7 +41,7 @@ describe('center: hostile and broken requests', () => {
       expect({ path, status: r.status, code: r.body?.error?.code, time: typeof r.body?.serverTime }).toEqual({ path, status, code, time: 'number' });
     }
     expect((await c.call('GET', '/v1/appointments/LH-000123', undefined, auth)).body.appointment).toMatchObject({ status: 'booked', maskedName: 'Nguyễn V. A.' });
-    expect((await c.call('GET', '/v1/dossiers/H29.51-261120-0001', undefined, auth)).body.dossier).toMatchObject({ status: 'ready-for-pickup' });
+    expect((await c.call('GET', '/v1/dossiers/000.00.51.H29-261120-0001', undefined, auth)).body.dossier).toMatchObject({ status: 'ready-for-pickup' });
   });
 
   it('keeps serving others while a client sends headers and never its body, or floods garbage', async () => {

@@ -7,7 +7,7 @@ import { counterOp, listCounters, syncCounters } from './counters';
 import { createEnrolmentCode, enrol, findToken, listDevices, recordHeartbeat, revokeDevice, rotateToken, slotOf } from './devices';
 import { appendEvent, eventsAfter, firstEventId, lastEventId } from './events';
 import { leaseBlock } from './leases';
-import { findAppointment, findDossier, seedLookups } from './lookups';
+import { checkInAppointment, findAppointment, findDossier, seedLookups } from './lookups';
 import { openCenterDb } from './open';
 import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
 
@@ -46,6 +46,7 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     appendEvent: async (e, n) => void appendEvent(db, e, n),
     findAppointment: async (c) => findAppointment(db, c),
     findDossier: async (c) => findDossier(db, c),
+    checkInAppointment: async (i) => checkInAppointment(db, i),
     close: async () => {
       if (db.open) db.close();
     },

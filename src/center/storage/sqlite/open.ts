@@ -107,6 +107,16 @@ const MIGRATIONS: string[] = [
     masked_name TEXT NOT NULL
   );
   `,
+  // issue 6: appointment check-ins, one per appointment; check_in_id makes a repeated request idempotent
+  `
+  CREATE TABLE appointment_check_ins (
+    code TEXT PRIMARY KEY REFERENCES appointments(code),
+    check_in_id TEXT NOT NULL,
+    robot_id TEXT NOT NULL,
+    ticket_id TEXT,
+    at_ms INTEGER NOT NULL
+  );
+  `,
 ];
 
 export function openCenterDb(file: string): Db {

@@ -1,0 +1,130 @@
+/**
+ * Appointment check-in, end to end on the robot:
+ *
+ *  1. the QR's signature and expiry are verified with the center's public keys (config);
+ *  2. the center is asked for the appointment (its status and slot are the truth: cancelled,
+ *     already checked in, moved); when it cannot be reached the signed code alone decides;
+ *  3. the window around the slot (config appointments.earlyMinutes / lateMinutes), the day;
+ *  4. an appointment ticket is issued (the catalog's 'appointment' priority category) and printed;
+ *  5. the check-in is recorded here, then at the center (idempotent); unreachable: it stays in the
+ *     local outbox and the sync client sends it later.
+ *
+ * A refusal is an answer with its code and next step, not an exception. Offline, two robots could
+ * each check the same code in; the center answers the later one 'already-checked-in' when it
+ * arrives and the robot logs it — a duplicate ticket is cheaper than turning a citizen away.
+ * Nothing personal is logged: not the code, not the appointment id, not the name.
+ */
+import { randomUUID } from 'node:crypto';
+import { isCodedError, type AppointmentCheckInResponse, type Catalog, type ErrorCode, type Language } from '../../contract';
+import type { Appointment, CheckInResponse, CheckInRequest, Dossier } from '../../contract/sync';
+import { checkInWindow, nextStepFor, slotInstant, statusRefusal, type CheckInWindow } from '../../core/appointments/check-in';
+import { detectCode, type VerifySignature } from '../../core/codes';
+import type { Logger } from '../log';
+import type { IssueResult } from '../queue/issue-ticket';
+import type { CheckInLog } from './check-in-log';
+
+/** What check-in and dossier look-up need of the center (the sync client provides it). */
+export interface AppointmentCenter {
+  lookupAppointment(code: string): Promise<Appointment>;
+  checkInAppointment(code: string, request: CheckInRequest): Promise<CheckInResponse>;
+  lookupDossier(code: string): Promise<Dossier>;
+}
+
+export interface CheckInDeps {
+  verify: VerifySignature;
+  now: () => Date;
+  window: CheckInWindow;
+  /** null: no center configured, the robot decides alone. */
+  center: AppointmentCenter | null;
+  catalog: () => Catalog;
+  issue: (serviceId: string, language: Language, categoryId: string) => Promise<IssueResult>;
+  checkIns: CheckInLog;
+  log: Logger;
+  /** After a check-in is queued for the center: wake the sync loop. */
+  onQueued?: () => void;
+}
+
+type Refusal = Extract<AppointmentCheckInResponse, { outcome: 'refused' }>;
+
+function refuse(code: ErrorCode, extra: { serviceId?: string; slotStart?: Date; comeBackAt?: Date } = {}): Refusal {
+  return {
+    outcome: 'refused',
+    code,
+    nextStep: nextStepFor(code, extra.comeBackAt),
+    ...(extra.serviceId ? { serviceId: extra.serviceId } : {}),
+    ...(extra.slotStart ? { slotStart: extra.slotStart.toISOString() } : {}),
+    ...(extra.comeBackAt ? { comeBackAt: extra.comeBackAt.toISOString() } : {}),
+  };
+}
+
+/** Codes that mean "the center cannot answer now", as opposed to an answer. */
+function isOffline(e: unknown): boolean {
+  return !isCodedError(e) || e.code !== 'CENTER_NOT_FOUND';
+}
+
+export async function checkInAppointment(deps: CheckInDeps, text: string, language: Language): Promise<AppointmentCheckInResponse> {
+  const now = deps.now();
+  const parsed = detectCode(text, { now, verify: deps.verify });
+  if (!parsed.ok) return refuse(parsed.code);
+  if (parsed.value.format !== 'appointment') return refuse('APPOINTMENT_NOT_APPOINTMENT_CODE');
+  const code = parsed.value;
+
+  let serviceId = code.serviceId;
+  let slotStart = new Date(code.slotStart);
+  if (deps.checkIns.find(code.appointmentId)) return refuse('APPOINTMENT_ALREADY_CHECKED_IN', { serviceId, slotStart });
+
+  let online = false;
+  if (deps.center) {
+    try {
+      const record = await deps.center.lookupAppointment(code.appointmentId);
+      online = true;
+      // the center's record wins: a moved slot or a changed service is what the counter expects
+      serviceId = record.serviceId;
+      slotStart = slotInstant(record.day, record.time);
+      const refused = statusRefusal(record.status);
+      if (refused) return refuse(refused, { serviceId, slotStart });
+    } catch (e) {
+      if (!isOffline(e)) return refuse('APPOINTMENT_NOT_FOUND', { serviceId, slotStart });
+      deps.log.warn({ code: isCodedError(e) ? e.code : 'SYNC_CENTER_UNREACHABLE' }, 'center unreachable: appointment checked from its signed code alone');
+    }
+  }
+  const window = checkInWindow(slotStart, now, deps.window);
+  if (!window.ok) return refuse(window.code, { serviceId, slotStart, ...(window.comeBackAt ? { comeBackAt: window.comeBackAt } : {}) });
+
+  const category = deps.catalog().priorityCategories.find((c) => c.kind === 'appointment');
+  if (!deps.catalog().services.some((s) => s.id === serviceId) || !category) return refuse('SERVICE_UNKNOWN', { serviceId, slotStart });
+
+  let issued: IssueResult;
+  try {
+    issued = await deps.issue(serviceId, language, category.id);
+  } catch (e) {
+    if (!isCodedError(e)) throw e;
+    return refuse(e.code, { serviceId, slotStart, ...(e.nextOpeningAt ? { comeBackAt: new Date(e.nextOpeningAt) } : {}) });
+  }
+  const base = {
+    outcome: 'checked-in' as const,
+    ticket: issued.ticket,
+    printed: issued.printed,
+    ...(issued.printError ? { printError: issued.printError } : {}),
+    serviceId,
+    slotStart: slotStart.toISOString(),
+    ...(code.maskedName ? { maskedName: code.maskedName } : {}),
+  };
+  // a ticket that could not be printed and was voided is no check-in: the citizen may try again
+  if (issued.ticket.state === 'voided') return { ...base, recorded: 'queued' };
+
+  const entry = { appointmentId: code.appointmentId, checkInId: randomUUID(), ticketId: issued.ticket.id, at: now.toISOString() };
+  deps.checkIns.record(entry);
+  if (online && deps.center) {
+    try {
+      const r = await deps.center.checkInAppointment(entry.appointmentId, { checkInId: entry.checkInId, ticketId: entry.ticketId, at: entry.at });
+      deps.checkIns.checkInSent(entry.checkInId, r.outcome);
+      if (r.outcome !== 'checked-in') deps.log.warn({ outcome: r.outcome, ticket: issued.ticket.id }, 'the center had this appointment checked in already');
+      return { ...base, recorded: 'center' };
+    } catch (e) {
+      deps.log.warn({ code: isCodedError(e) ? e.code : 'SYNC_CENTER_UNREACHABLE' }, 'check-in queued for the center');
+    }
+  }
+  deps.onQueued?.();
+  return { ...base, recorded: 'queued' };
+}

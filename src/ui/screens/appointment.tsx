@@ -1,0 +1,140 @@
+import type { TFunction } from 'i18next';
+import { useEffect, useState } from 'preact/hooks';
+import type { AppointmentCheckInResponse, Catalog, Language } from '../../contract';
+import { isAppointmentCandidate } from '../../core/codes/appointment-code';
+import { ApiCallError, type ApiClient } from '../api-client';
+import { CameraScanner } from '../components/camera-scanner';
+import { Screen } from '../components/screen';
+import { useWedgeScan } from '../wedge';
+
+/** Where a code scanned outside these screens (home, search) leads: check-in or dossier look-up. */
+export function screenForScan(text: string): { name: 'appointment'; text: string } | { name: 'dossier'; text: string } {
+  return isAppointmentCandidate(text.trim()) ? { name: 'appointment', text } : { name: 'dossier', text };
+}
+
+/** Hours and minutes in the center's time zone, whatever the kiosk's own zone is. */
+export function centerTime(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(language, { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
+}
+
+export function centerDate(iso: string, language: Language): string {
+  return new Intl.DateTimeFormat(language, { timeZone: 'Asia/Ho_Chi_Minh', day: 'numeric', month: 'numeric', year: 'numeric' }).format(new Date(iso));
+}
+
+interface Props {
+  t: TFunction;
+  api: ApiClient;
+  catalog: Catalog;
+  language: Language;
+  /** A code scanned before this screen opened (a wedge scan on home). */
+  initialText?: string;
+  onRegularTicket: (serviceId: string) => void;
+  onDone: () => void;
+  nav: preact.ComponentChildren;
+}
+
+type State = { step: 'scan' } | { step: 'checking' } | { step: 'done'; result: AppointmentCheckInResponse } | { step: 'failed'; code: string };
+
+/**
+ * Appointment check-in: the camera preview and the scanner hint while waiting for a code, then
+ * the controller's answer — the appointment ticket, or the refusal with its next step.
+ */
+export function AppointmentScreen({ t, api, catalog, language, initialText, onRegularTicket, onDone, nav }: Props) {
+  const [state, setState] = useState<State>(initialText ? { step: 'checking' } : { step: 'scan' });
+
+  const submit = async (text: string) => {
+    setState({ step: 'checking' });
+    try {
+      setState({ step: 'done', result: await api.call('appointment.checkIn', { text: text.slice(0, 2048), language }) });
+    } catch (e) {
+      setState({ step: 'failed', code: e instanceof ApiCallError ? e.error.code : 'INTERNAL_ERROR' });
+    }
+  };
+  useEffect(() => {
+    if (initialText) void submit(initialText);
+    // the scan that opened the screen, once
+  }, []);
+  useWedgeScan(state.step === 'scan', (text) => void submit(text));
+
+  const serviceName = (id?: string) => catalog.services.find((s) => s.id === id)?.name[language];
+  return (
+    <Screen title={t('appointment.title')} info={state.step === 'scan' && <p class="lead">{t('appointment.scanHint')}</p>} nav={nav}>
+      {state.step === 'scan' && <CameraScanner t={t} onCode={(text) => void submit(text)} />}
+      {state.step === 'checking' && (
+        <p class="notice" role="status">
+          {t('appointment.checking')}
+        </p>
+      )}
+      {state.step === 'failed' && (
+        <section class="check-in" data-testid="appointment-result" data-outcome="error" data-code={state.code}>
+          <p class="notice error" role="alert">
+            {t(`errors:${state.code}`)}
+          </p>
+          <button type="button" class="tile secondary" data-action="rescan" onClick={() => setState({ step: 'scan' })}>
+            {t('appointment.tryAgain')}
+          </button>
+        </section>
+      )}
+      {state.step === 'done' && state.result.outcome === 'checked-in' && (
+        <section class="ticket check-in" aria-live="polite" data-testid="appointment-result" data-outcome="checked-in">
+          {state.result.maskedName && <p class="lead">{t('appointment.welcome', { name: state.result.maskedName })}</p>}
+          <p class="lead">{serviceName(state.result.serviceId)}</p>
+          <p class="lead">{t('appointment.checkedIn', { time: centerTime(state.result.slotStart, language) })}</p>
+          <p class="ticket-number" data-testid="ticket-number">
+            {state.result.ticket.display}
+          </p>
+          <p class={state.result.printed ? 'notice' : 'notice error'} role={state.result.printed ? 'status' : 'alert'}>
+            {state.result.printed ? t('ticket.printed') : t('ticket.printFailed')}
+          </p>
+          <button type="button" class="tile primary done" onClick={onDone}>
+            {t('ticket.done')}
+          </button>
+        </section>
+      )}
+      {state.step === 'done' && state.result.outcome === 'refused' && <Refusal t={t} language={language} result={state.result} serviceName={serviceName(state.result.serviceId)} onRegularTicket={onRegularTicket} onRescan={() => setState({ step: 'scan' })} onDone={onDone} />}
+    </Screen>
+  );
+}
+
+function Refusal({
+  t, language, result, serviceName, onRegularTicket, onRescan, onDone,
+}: {
+  t: TFunction;
+  language: Language;
+  result: Extract<AppointmentCheckInResponse, { outcome: 'refused' }>;
+  serviceName?: string;
+  onRegularTicket: (serviceId: string) => void;
+  onRescan: () => void;
+  onDone: () => void;
+}) {
+  const comeBack = result.comeBackAt && (result.code === 'APPOINTMENT_WRONG_DAY' ? `${centerTime(result.comeBackAt, language)} ${centerDate(result.comeBackAt, language)}` : centerTime(result.comeBackAt, language));
+  return (
+    <section class="check-in" data-testid="appointment-result" data-outcome="refused" data-code={result.code} data-next-step={result.nextStep}>
+      <p class="notice error" role="alert">
+        {t(`errors:${result.code}`)}
+      </p>
+      {serviceName && <p class="lead">{serviceName}</p>}
+      <p class="lead" data-testid="next-step">
+        {result.nextStep === 'come-back' && t('appointment.comeBack', { time: comeBack })}
+        {result.nextStep === 'regular-ticket' && t('appointment.regularTicket')}
+        {result.nextStep === 'ask-staff' && t('appointment.askStaff')}
+        {result.nextStep === 'rescan' && t('appointment.rescan')}
+      </p>
+      <div class="actions">
+        {result.nextStep === 'regular-ticket' && result.serviceId && (
+          <button type="button" class="tile primary" data-action="regular-ticket" onClick={() => onRegularTicket(result.serviceId!)}>
+            {t('appointment.takeRegular')}
+          </button>
+        )}
+        {result.nextStep === 'rescan' && (
+          <button type="button" class="tile primary" data-action="rescan" onClick={onRescan}>
+            {t('appointment.tryAgain')}
+          </button>
+        )}
+        <button type="button" class="tile secondary" data-action="done" onClick={onDone}>
+          {t('ticket.done')}
+        </button>
+      </div>
+    </section>
+  );
+}
