@@ -118,6 +118,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   const service = createServiceMode({
     config, configFile: opts.configFile, catalog: () => catalog, store, printer, motion, health: () => health(), log, logRing: opts.logRing, now,
     broadcast: (event, data) => wsApi?.broadcast(event, data), secrets: () => [token],
+    toSession: (session, event, data) => wsApi?.sendToSession(session, event, data),
     sync: () => (centerLink ? syncServiceView(centerLink.client, centerLink.status().url, centerLink.credentials) : undefined),
     voice: () => ({
       status: () => voice.health().speaker ?? { state: 'disabled', adapter: 'none' },
@@ -130,6 +131,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   const scanning = await startScanning(config, { log, now, onScan: (e) => (service.noteScan(e), wsApi?.broadcast('code.scanned', e)) });
   const voice = await startVoice(config, {
     log, motion, onState: (e) => wsApi?.broadcast('voice.state', e), onWake: (e) => wsApi?.broadcast('voice.wake', e), onHealth: () => wsApi?.broadcast('status.changed', health()),
+    onAudioSample: (s) => service.publishAudio(s),
   });
 
   const health = (): HealthReport => ({

@@ -29,8 +29,10 @@ export interface VoiceWiringDeps {
   onWake: (e: EventData<'voice.wake'>) => void;
   /** A voice part failed while running: health changed. */
   onHealth?: () => void;
-  /** Tests: a fake clock, a held loudspeaker, no ticker. */
-  overrides?: Partial<Pick<VoiceDeps, 'now' | 'sink' | 'tickIntervalMs' | 'porcupineFactory' | 'onSay'>>;
+  /** Microphone level and wake-word score ~10 times a second while the microphone runs (service audio panel). */
+  onAudioSample?: VoiceDeps['onAudioSample'];
+  /** Tests: a fake clock, a held loudspeaker, no ticker, a paced file source. */
+  overrides?: Partial<Pick<VoiceDeps, 'now' | 'sink' | 'tickIntervalMs' | 'porcupineFactory' | 'onSay' | 'fileSourceSleep'>>;
   env?: NodeJS.ProcessEnv;
 }
 
@@ -52,6 +54,7 @@ export async function startVoice(config: Pick<RobotConfig, 'voice' | 'defaultLan
     ...deps.overrides,
     onCue: (cue) => cueMotion(deps.motion, cue, log),
     onFault: deps.onHealth,
+    onAudioSample: deps.onAudioSample,
     onShowOptions: () => deps.onWake({ language: voice.runtime.state().language }),
     onState: (s) => {
       deps.onState({ phase: s.phase, speaking: s.speaking !== null, language: s.language });

@@ -11,12 +11,32 @@ export const API_PATH = '/api';
 export interface WsApi {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   broadcast<T extends EventType>(event: T, data: EventData<T>): void;
+  /** Sends only to the connections that have used this service session (logged in with it or sent it). */
+  sendToSession<T extends EventType>(session: string, event: T, data: EventData<T>): void;
   close(): void;
+}
+
+/**
+ * The service session a connection has shown: the token a login on it returned, or the last one
+ * it sent in a payload (a page that reconnected). Only the controller's session check decides
+ * whether the token is valid; this just routes technician-only events to the technician's page.
+ */
+function sessionShown(raw: string, reply: unknown): string | undefined {
+  const fromReply = (reply as { ok?: boolean; result?: { session?: unknown } }).result?.session;
+  if (typeof fromReply === 'string') return fromReply;
+  if (!raw.includes('"session"')) return undefined; // most frames: no second parse
+  try {
+    const sent = (JSON.parse(raw) as { payload?: { session?: unknown } } | null)?.payload?.session;
+    return typeof sent === 'string' ? sent : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The UI's WebSocket: token and Origin are checked before the upgrade completes. */
 export function createWsApi(opts: { token: string; port: () => number; handlers: Handlers; log: Logger }): WsApi {
   const wss = new WebSocketServer({ noServer: true, maxPayload: MAX_MESSAGE_BYTES });
+  const sessions = new WeakMap<WebSocket, string>();
 
   const refuse = (socket: Duplex, status: number, reason: string) => {
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
@@ -26,6 +46,9 @@ export function createWsApi(opts: { token: string; port: () => number; handlers:
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? '' : data.toString();
       void dispatch(text, opts.handlers, opts.log).then((reply) => {
+        // only accepted commands count: a refused token never routes anything
+        const session = reply.ok ? sessionShown(text, reply) : undefined;
+        if (session) sessions.set(ws, session);
         if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
       });
     });
@@ -49,6 +72,10 @@ export function createWsApi(opts: { token: string; port: () => number; handlers:
     broadcast(event, data) {
       const frame = JSON.stringify({ v: API_PROTOCOL_VERSION, event, data });
       for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(frame);
+    },
+    sendToSession(session, event, data) {
+      const frame = JSON.stringify({ v: API_PROTOCOL_VERSION, event, data });
+      for (const client of wss.clients) if (client.readyState === client.OPEN && sessions.get(client) === session) client.send(frame);
     },
     close() {
       for (const client of wss.clients) client.terminate();

@@ -52,6 +52,8 @@ export interface ServiceModeDeps {
   motion: MotionPort;
   health: () => HealthReport;
   broadcast: <T extends EventType>(event: T, data: EventData<T>) => void;
+  /** Sends to the technician's page only (WsApi.sendToSession); without it technician events are broadcast. */
+  toSession?: <T extends EventType>(session: string, event: T, data: EventData<T>) => void;
   log: Logger;
   logRing?: LogRing;
   now: () => Date;
@@ -234,7 +236,11 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
       if (!sessions.active()) login.noteScan(e);
     },
     publishAudio: (sample) => {
-      if (sessions.active()) deps.broadcast('service.audio', sample);
+      const s = sessions.active();
+      if (!s) return;
+      // the citizen's screen has no use for the microphone's level
+      if (deps.toSession) deps.toSession(s.token, 'service.audio', sample);
+      else deps.broadcast('service.audio', sample);
     },
     auditOutbox: { takeBatch: (n) => audit.takeBatch(n), ack: (ids) => audit.ack(ids), pendingCount: () => audit.pendingCount() },
     close: async () => {

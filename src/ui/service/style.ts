@@ -15,6 +15,9 @@ export const SERVICE_CSS = `
 .service-panel section{background:#fff;border-radius:8px;padding:12px;margin-bottom:12px}
 .service-meter{height:24px;background:#ddd;position:relative;border-radius:4px;overflow:hidden}
 .service-meter>span{display:block;height:100%;background:#16a34a}
+.service-meter>span.service-meter-clip{background:#dc2626}
+.service-meter-peak{position:absolute;top:0;bottom:0;width:3px;margin-left:-1px;background:#111}
+.service-graph{background:#f8fafc;border:1px solid #ccc}
 .service-bars{display:flex;align-items:flex-end;gap:4px;height:160px}
 .service-bars>span{flex:1;background:#1d4ed8;min-height:1px}
 .service-panel input[type=range]{width:320px;min-height:48px}

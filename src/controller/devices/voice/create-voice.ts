@@ -4,7 +4,7 @@
  * loudspeaker) is reported in `status()` with its code and left out; the robot keeps running and
  * touch keeps working.
  */
-import { CodedError, type Language, type PartStatus } from '../../../contract';
+import { CodedError, type Language, type PartStatus, type ServiceAudioSample } from '../../../contract';
 import type { VoiceCue, VoiceSessionState } from '../../../core/voice-session';
 import type { VoiceConfig, WakeWordConfig } from '../../config/voice-schema';
 import type { Logger } from '../../log';
@@ -33,6 +33,10 @@ export interface VoiceDeps {
   onState?: (state: VoiceSessionState) => void;
   onSay?: (text: string, language: Language) => void;
   onDetection?: (d: WakeWordDetection, accepted: boolean) => void;
+  /** Microphone level and wake-word score about ten times a second, for the service audio panel. */
+  onAudioSample?: (sample: ServiceAudioSample) => void;
+  /** Tests: paces a real-time file source (a fake clock advances here instead of waiting). */
+  fileSourceSleep?: (ms: number) => Promise<void>;
   /** A part failed while running (microphone, engine, loudspeaker): status() has changed. */
   onFault?: () => void;
   /** Tests replace the Porcupine library. */
@@ -129,7 +133,7 @@ export async function createVoice(config: VoiceConfig, deps: VoiceDeps): Promise
     ? null
     : inConfig.adapter === 'alsa'
       ? new AlsaCapture({ device: inConfig.device })
-      : new FileAudioSource({ path: inConfig.path, realtime: inConfig.realtime });
+      : new FileAudioSource({ path: inConfig.path, realtime: inConfig.realtime, sleep: deps.fileSourceSleep });
   let micStatus: PartStatus = audioIn ? audioIn.status() : off;
 
   const runtime = new VoiceRuntime({
@@ -144,6 +148,7 @@ export async function createVoice(config: VoiceConfig, deps: VoiceDeps): Promise
     onShowOptions: deps.onShowOptions,
     onState: deps.onState,
     onSay: deps.onSay,
+    onAudioSample: deps.onAudioSample,
     onDetection: (d, accepted) => {
       log.info({ keyword: d.keyword, score: Number(d.score.toFixed(3)), accepted }, 'wake word');
       deps.onDetection?.(d, accepted);

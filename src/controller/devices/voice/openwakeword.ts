@@ -37,6 +37,9 @@ async function loadOrt(): Promise<Ort> {
 export class OpenWakeWord implements WakeWordPort {
   readonly engine = 'openwakeword' as const;
   private readonly trigger: WakeTrigger;
+  readonly threshold: number;
+  private lastScore = 0;
+  private peak: number | null = null;
 
   private constructor(
     readonly keyword: string,
@@ -45,6 +48,7 @@ export class OpenWakeWord implements WakeWordPort {
     options: OpenWakeWordOptions,
   ) {
     this.trigger = new WakeTrigger({ threshold: options.threshold, refractorySeconds: options.refractoryMs / 1000 });
+    this.threshold = options.threshold;
   }
 
   static async create(options: OpenWakeWordOptions): Promise<OpenWakeWord> {
@@ -89,12 +93,22 @@ export class OpenWakeWord implements WakeWordPort {
   async process(samples: Int16Array): Promise<WakeWordDetection[]> {
     const out: WakeWordDetection[] = [];
     for (const s of await this.pipeline.process(samples)) {
+      this.lastScore = s.score;
+      this.peak = Math.max(this.peak ?? 0, s.score);
       if (this.trigger.offer(s.seconds, s.score)) out.push({ seconds: s.seconds, keyword: this.keyword, score: s.score });
     }
     return out;
   }
 
+  peakScore(): number {
+    const peak = this.peak ?? this.lastScore;
+    this.peak = null;
+    return peak;
+  }
+
   reset(): void {
+    this.lastScore = 0;
+    this.peak = null;
     this.pipeline.reset();
     this.trigger.reset();
   }

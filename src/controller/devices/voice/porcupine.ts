@@ -84,6 +84,9 @@ export class PorcupineWakeWord implements WakeWordPort {
   private readonly trigger: WakeTrigger;
   private pending = new Int16Array(0);
   private frames = 0;
+  /** Porcupine gives no score: a frame that detects scores 1, any other 0; the line sits between. */
+  readonly threshold = 0.5;
+  private peak = 0;
 
   private constructor(private readonly handle: PorcupineHandle, options: PorcupineOptions) {
     this.keyword = options.keyword;
@@ -127,6 +130,7 @@ export class PorcupineWakeWord implements WakeWordPort {
         throw mapPorcupineError(e, '');
       }
       this.frames++;
+      if (index >= 0) this.peak = 1;
       const seconds = (this.frames * n) / 16000;
       if (index >= 0 && this.trigger.offer(seconds, 1)) out.push({ seconds, keyword: this.keyword, score: 1 });
     }
@@ -134,7 +138,14 @@ export class PorcupineWakeWord implements WakeWordPort {
     return out;
   }
 
+  peakScore(): number {
+    const peak = this.peak;
+    this.peak = 0;
+    return peak;
+  }
+
   reset(): void {
+    this.peak = 0;
     this.pending = new Int16Array(0);
     this.frames = 0;
     this.trigger.reset();

@@ -7,7 +7,8 @@
  * after, detections are dropped. The engine still hears that audio, so its buffers stay continuous
  * and a citizen can wake the robot right after the tail.
  */
-import { CodedError, type Language } from '../../../contract';
+import { CodedError, type Language, type ServiceAudioSample } from '../../../contract';
+import { AudioMeter } from '../../../core/audio-meter';
 import {
   initialVoiceSession,
   stepVoiceSession,
@@ -40,7 +41,16 @@ export interface VoiceRuntimeOptions {
   /** Detections, also the ones dropped by the echo gate (for logs and tests). */
   onDetection?: (d: WakeWordDetection, accepted: boolean) => void;
   onError?: (error: CodedError) => void;
+  /**
+   * The service audio panel's meter: microphone level and wake-word score of each 100 ms of audio
+   * the engine has heard, about ten times a second (throttled on `now`). Never called without audio.
+   */
+  onAudioSample?: (sample: ServiceAudioSample) => void;
 }
+
+/** 100 ms of 16 kHz audio per meter reading, ten readings a second. */
+const METER_WINDOW_SAMPLES = 1600;
+const METER_READINGS_PER_SECOND = 10;
 
 /** Audio chunks allowed to wait for the engine (~5 s of 80 ms chunks); beyond, audio is dropped. */
 export const MAX_QUEUED_CHUNKS = 64;
@@ -54,9 +64,11 @@ export class VoiceRuntime implements AudioListener {
   dropped = 0;
   private quietSince = Number.NEGATIVE_INFINITY;
   private speechTasks = new Set<Promise<void>>();
+  private readonly meter: AudioMeter | null;
 
   constructor(private readonly o: VoiceRuntimeOptions) {
     this.session = initialVoiceSession(o.language);
+    this.meter = o.onAudioSample ? new AudioMeter({ windowSamples: METER_WINDOW_SAMPLES, maxPerSecond: METER_READINGS_PER_SECOND }) : null;
   }
 
   state(): VoiceSessionState {
@@ -96,7 +108,18 @@ export class VoiceRuntime implements AudioListener {
       } catch (e) {
         this.o.onError?.(e instanceof CodedError ? e : new CodedError('WAKEWORD_ENGINE_FAILED', (e as Error).message));
       }
+      this.meterAudio(engine, copy);
     });
+  }
+
+  /** Level and score of audio the engine has just heard, so the two line up on the panel. */
+  private meterAudio(engine: WakeWordPort, samples: Int16Array): void {
+    if (!this.meter) return;
+    this.meter.push(samples, engine.peakScore?.() ?? 0);
+    const reading = this.meter.take(this.o.now());
+    if (!reading) return;
+    // an engine without a threshold (none ships one today) draws its line at the top
+    this.o.onAudioSample?.({ ...reading, threshold: Math.min(1, Math.max(0, engine.threshold ?? 1)) });
   }
 
   end(error?: CodedError): void {

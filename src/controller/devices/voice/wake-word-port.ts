@@ -14,6 +14,13 @@ export interface WakeWordPort {
   readonly engine: 'openwakeword' | 'porcupine';
   readonly keyword: string;
   process(samples: Int16Array): Promise<WakeWordDetection[]>;
+  /**
+   * For the service audio panel: the score at or above which the engine fires (0..1), and the
+   * highest score of the audio processed since the last call (the last score when no step ended
+   * since). Optional: an engine without scores shows only its detections.
+   */
+  readonly threshold?: number;
+  peakScore?(): number;
   /** Forget buffered audio and restart the time count. */
   reset(): void;
   close(): Promise<void>;
