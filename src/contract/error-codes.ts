@@ -98,6 +98,8 @@ export const ERROR_CODES = [
   'SYNC_NUMBER_DUPLICATE',
   'SYNC_CENTER_UNREACHABLE',
   'SYNC_RESPONSE_INVALID',
+  // fault and load harness (issue 12): the store's disk is full; issuing refuses, nothing is corrupted
+  'STORE_DISK_FULL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -45,6 +45,8 @@ export interface ControllerOptions {
    * center.url (remote mode). No center: the robot works alone.
    */
   center?: { url: string; enrolmentCode?: string };
+  /** Test hook (chaos harness): sees the store once it is open, e.g. to cap its pages and fill the "disk". */
+  onStoreOpen?: (store: QueueStore) => void;
 }
 
 export interface Controller {
@@ -78,6 +80,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     numberAuthority: config.queue.numberAuthority ?? (center || config.profile !== 'simulator' ? 'center' : 'self'),
   });
   const db = store.db;
+  opts.onStoreOpen?.(store);
   // tickets a crash left half-way: voided or flagged for the operator, never dropped
   const recovered = await recoverInterrupted(store);
   if (recovered.voided.length + recovered.flagged.length + recovered.confirmedPrinted.length > 0) {

@@ -1,0 +1,20 @@
+// `npm run bench`: builds the program (cold start and the controller figures run the real
+// `lobby-robot start`), bundles the bench runner and, when present, the optional bench/voice.ts
+// beside it, then runs every figure. Arguments after `--` go to the runner.
+import { build } from 'esbuild';
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const built = spawnSync(process.execPath, [join(root, 'scripts/build.mjs')], { stdio: 'inherit' });
+if (built.status !== 0) process.exit(built.status ?? 1);
+
+const common = { bundle: true, platform: 'node', target: 'node20', format: 'cjs', packages: 'external', logLevel: 'warning' };
+await build({ ...common, entryPoints: [join(root, 'bench/run-all.ts')], outfile: join(root, 'dist/bench/run-all.js') });
+if (existsSync(join(root, 'bench/voice.ts'))) {
+  await build({ ...common, entryPoints: [join(root, 'bench/voice.ts')], outfile: join(root, 'dist/bench/voice.js') });
+}
+const run = spawnSync(process.execPath, ['--expose-gc', join(root, 'dist/bench/run-all.js'), ...process.argv.slice(2)], { stdio: 'inherit', cwd: root });
+process.exit(run.status ?? 1);
