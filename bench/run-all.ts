@@ -157,7 +157,7 @@ async function main(): Promise<number> {
   const chosen = all.filter((f) => !only.length || only.includes(f.id));
   const host = machine();
   const startedAt = new Date().toISOString();
-  console.log(`lobby-robot bench, ${rounds} rounds per figure\nmachine: ${host}\nwake word: ${all.some((f) => f.id === 'voice') ? 'bench/voice.ts found, measured' : 'no bench/voice.ts in this tree, not measured'}\n`);
+  console.log(`lobby-robot bench, ${rounds} rounds per figure\nmachine: ${host}\nwake word: ${all.some((f) => f.id === 'voice') ? 'bench/voice.ts measureWakeWord() found, measured' : 'no bench/voice.ts exporting measureWakeWord() in this tree, not measured'}\n`);
 
   const results: { figure: string; metric: string; unit: string; summary: Summary; values: number[] }[] = [];
   const failures: string[] = [];
