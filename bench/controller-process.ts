@@ -73,7 +73,12 @@ function bigCatalog(): Catalog {
   return Catalog.parse({ ...DEMO_CATALOG, numbering: { start: 1, width: 4, dailyCap: 9999, fallbackSlots: 4, fallbackSize: 50, blockSize: 20 } });
 }
 
-async function startAloneController(printer: VirtualPrinter): Promise<RobotProcess> {
+/**
+ * The real `lobby-robot start --no-window` with only the controller in its process: printer over
+ * TCP to `printer`, no center, no board, a Monday-morning clock. Started again on the same
+ * `dataDir`, it finds its store as it left it (the chaos harness kills and restarts it).
+ */
+export async function startAloneController(printer: VirtualPrinter, dataDir?: string): Promise<RobotProcess> {
   const dir = tempDir('bench-controller-');
   const config = writeConfig(dir, {
     profile: 'simulator', robotId: 'bench-robot', logLevel: 'info',
@@ -81,7 +86,8 @@ async function startAloneController(printer: VirtualPrinter): Promise<RobotProce
     printer: { adapter: 'tcp', host: '127.0.0.1', port: printer.port, statusPollMs: 0 },
     center: { mode: 'none' }, motion: { adapter: 'none' }, catalog: bigCatalog(),
   });
-  return startRobot(['--config', config]);
+  // a later --data wins over the fresh folder startRobot gives every start
+  return startRobot(['--config', config, ...(dataDir ? ['--data', dataDir] : [])]);
 }
 
 /**

@@ -17,6 +17,10 @@ async function main(): Promise<number> {
   }
   const reports: ScenarioReport[] = [];
   for (const s of SCENARIOS.filter((x) => !only.length || only.includes(x.id))) {
+    if (short && s.fullOnly && !only.includes(s.id)) {
+      process.stdout.write(`\n${s.id}: full form only (${s.fullOnly})\n`);
+      continue;
+    }
     process.stdout.write(`\nrunning ${s.id} (${short ? 'short' : 'full'})...\n`);
     let report: ScenarioReport;
     try {

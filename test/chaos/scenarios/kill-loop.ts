@@ -12,7 +12,7 @@ import type { ChaosOptions } from './options';
 
 export async function killLoop(opts: ChaosOptions): Promise<Recorder> {
   const r = new Recorder('controller store SIGKILLed in a loop while issuing');
-  const kills = opts.short ? 16 : 200;
+  const kills = opts.short ? 12 : 200;
   const lanes = opts.short ? 2 : 4;
   const dir = mkdtempSync(join(tmpdir(), 'chaos-kill-'));
   try {
