@@ -14,13 +14,13 @@ import { join } from 'node:path';
 import { createCenterServer } from '../src/center/server';
 import type { Lease, TicketChangeInput } from '../src/contract/sync';
 import { DEMO_CATALOG } from '../src/controller/config/demo-catalog';
+import { isEntry, markdownTable } from './stats';
 
 const ROBOTS = 20;
-const perRobot = Number(process.argv[2] ?? 200);
 const PREFIXES = ['A', 'B', 'C', 'R'];
 const DAY_MS = 24 * 3600_000;
 
-interface Row {
+export interface CenterIssuanceRow {
   mode: string;
   tickets: number;
   requests: number;
@@ -37,7 +37,7 @@ async function post(url: string, token: string, body: unknown): Promise<any> { /
   return json;
 }
 
-async function run(mode: 'batched' | 'one-by-one'): Promise<Row> {
+async function run(mode: 'batched' | 'one-by-one', perRobot: number): Promise<CenterIssuanceRow> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-center-'));
   // a fixed weekday morning; each mode has its own database, so runs do not interfere
   const day = '2026-11-30';
@@ -94,16 +94,29 @@ async function run(mode: 'batched' | 'one-by-one'): Promise<Row> {
   return { mode, tickets, requests, seconds, perSecond: tickets / seconds, duplicates, missing: tickets - stored };
 }
 
+export const CENTER_ROBOTS = ROBOTS;
+
+/**
+ * One round: 20 robots issuing `perRobot` tickets each batched, and `oneByOnePerRobot` (default the
+ * same) one request per ticket; throws if any number is duplicated or a ticket missing.
+ */
+export async function measureCenterIssuance(perRobot: number, oneByOnePerRobot = perRobot): Promise<{ batched: CenterIssuanceRow; oneByOne: CenterIssuanceRow }> {
+  const batched = await run('batched', perRobot);
+  const oneByOne = await run('one-by-one', oneByOnePerRobot);
+  for (const r of [batched, oneByOne]) {
+    if (r.duplicates || r.missing) throw new Error(`center issuance (${r.mode}): ${r.duplicates} duplicate numbers, ${r.missing} missing tickets`);
+  }
+  return { batched, oneByOne };
+}
+
 async function main(): Promise<void> {
-  const rows = [await run('batched'), await run('one-by-one')];
+  const perRobot = Number(process.argv[2] ?? 200);
+  const rows = [await run('batched', perRobot), await run('one-by-one', perRobot)];
   console.log(`center issuance: ${ROBOTS} concurrent robots over loopback, ${perRobot} tickets each, SQLite WAL + synchronous FULL\n`);
   const head = ['mode', 'tickets', 'HTTP requests', 'seconds', 'tickets/s', 'duplicate numbers', 'missing tickets'];
-  const body = rows.map((r) => [r.mode, String(r.tickets), String(r.requests), r.seconds.toFixed(2), r.perSecond.toFixed(0), String(r.duplicates), String(r.missing)]);
-  const widths = head.map((h, i) => Math.max(h.length, ...body.map((b) => b[i]!.length)));
-  const line = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
-  console.log([line(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...body.map(line)].join('\n'));
+  console.log(markdownTable(head, rows.map((r) => [r.mode, String(r.tickets), String(r.requests), r.seconds.toFixed(2), r.perSecond.toFixed(0), String(r.duplicates), String(r.missing)])));
   console.log(`\nbatched vs one by one: ${(rows[0]!.perSecond / rows[1]!.perSecond).toFixed(1)}x the throughput`);
   if (rows.some((r) => r.duplicates || r.missing)) process.exitCode = 1;
 }
 
-void main();
+if (isEntry('center-issuance')) void main();

@@ -12,19 +12,19 @@ import { performance } from 'node:perf_hooks';
 import { Catalog } from '../src/contract';
 import { DEMO_CATALOG } from '../src/controller/config/demo-catalog';
 import { QueueStore } from '../src/controller/store/queue-store';
+import { isEntry } from './stats';
 
-const N = Number(process.env.BENCH_TICKETS ?? 1000);
 const MONDAY_0800 = Date.parse('2026-11-30T01:00:00Z');
 const catalog = Catalog.parse({ ...DEMO_CATALOG, numbering: { start: 1, width: 5, dailyCap: 99999, fallbackSlots: 4, fallbackSize: 50, blockSize: 20 } });
 
-interface Result {
+export interface IssuanceResult {
   name: string;
   p50: number;
   p99: number;
   perSecond: number;
 }
 
-function run(name: string, file: string, synchronous: 'FULL' | 'NORMAL', cycle: boolean): Result {
+function run(name: string, file: string, synchronous: 'FULL' | 'NORMAL', cycle: boolean, N: number): IssuanceResult {
   const store = QueueStore.open({ file, robotId: 'bench', robotSlot: 1, catalog, synchronous, clock: { wallMs: () => MONDAY_0800 } });
   store.addLease({ leaseId: 'bench', prefix: 'A', day: '2026-11-30', first: 1, last: 90000 });
   const samples: number[] = [];
@@ -46,15 +46,29 @@ function run(name: string, file: string, synchronous: 'FULL' | 'NORMAL', cycle: 
   return { name, p50: q(0.5), p99: q(0.99), perSecond: (N / elapsed) * 1000 };
 }
 
-const dir = mkdtempSync(join(tmpdir(), 'bench-issuance-'));
-try {
+export interface IssuanceFigures {
+  durable: IssuanceResult;
+  peers: IssuanceResult[];
+}
+
+/** One round: the durable store against its two non-durable peers, `n` tickets each. */
+export function measureIssuance(n: number, cycle: boolean): IssuanceFigures {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-issuance-'));
+  try {
+    return {
+      durable: run('file, WAL, synchronous FULL (robot)', join(dir, `full-${cycle}.sqlite`), 'FULL', cycle, n),
+      peers: [run('file, WAL, synchronous NORMAL', join(dir, `normal-${cycle}.sqlite`), 'NORMAL', cycle, n), run('in memory', ':memory:', 'FULL', cycle, n)],
+    };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (isEntry('issuance')) {
+  const N = Number(process.env.BENCH_TICKETS ?? 1000);
   for (const cycle of [false, true]) {
     const what = cycle ? 'issue + printing + printed (3 commits)' : 'issue (1 commit)';
-    const durable = run('file, WAL, synchronous FULL (robot)', join(dir, `full-${cycle}.sqlite`), 'FULL', cycle);
-    const peers = [
-      run('file, WAL, synchronous NORMAL', join(dir, `normal-${cycle}.sqlite`), 'NORMAL', cycle),
-      run('in memory', ':memory:', 'FULL', cycle),
-    ];
+    const { durable, peers } = measureIssuance(N, cycle);
     console.log(`\n${what}, ${N} tickets`);
     console.log('setup'.padEnd(40), 'p50 ms'.padStart(8), 'p99 ms'.padStart(8), 'tickets/s'.padStart(10));
     for (const r of [durable, ...peers]) console.log(r.name.padEnd(40), r.p50.toFixed(3).padStart(8), r.p99.toFixed(3).padStart(8), r.perSecond.toFixed(0).padStart(10));
@@ -64,6 +78,4 @@ try {
     // a ward center issues ~200 tickets a day; what matters is that one stays far under a tap's 100 ms
     console.log(`headroom: p99 ${durable.p99.toFixed(2)} ms per ticket against a 100 ms budget per tap`);
   }
-} finally {
-  rmSync(dir, { recursive: true, force: true });
 }

@@ -14,13 +14,9 @@ import { startSimulatedBoard } from '../hardware/sim/board';
 import { MotionConfig } from '../src/controller/config/motion-schema';
 import { createMotion } from '../src/controller/devices/motion/create-motion';
 import { REFERENCE_PIN_MAP } from '../src/controller/devices/motion/pinmap';
+import { isEntry, percentile } from './stats';
 
 const SERVO_FRAME_US = 20_000;
-const iterations = Number(process.argv[2] ?? 100);
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 async function until(check: () => boolean, timeoutMs: number): Promise<void> {
   const start = Date.now();
@@ -30,7 +26,19 @@ async function until(check: () => boolean, timeoutMs: number): Promise<void> {
   }
 }
 
-async function main(): Promise<void> {
+export interface MotionLatency {
+  bootWallS: number;
+  bootSimS: number;
+  /** Command-to-pulse latencies, µs of simulated time, sorted. */
+  simUs: number[];
+  /** The same, ms of wall time, sorted. */
+  wallMs: number[];
+  /** Simulated time per wall time while measuring. */
+  speed: number;
+}
+
+/** One round: boots the simulated board, then `iterations` head moves. */
+export async function measureMotionLatency(iterations: number): Promise<MotionLatency> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-motion-'));
   const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (o: object) => console.error(o) };
   const board = await startSimulatedBoard({ linkPath: join(dir, 'lobby-board') });
@@ -38,7 +46,8 @@ async function main(): Promise<void> {
   const bootWall = performance.now();
   await until(() => motion.status === 'ready', 60_000);
   while (!(await motion.setLight({ r: 0, g: 0, b: 0 }).then(() => true, () => false))) await new Promise((r) => setTimeout(r, 20));
-  console.log(`board ready in ${((performance.now() - bootWall) / 1000).toFixed(2)} s wall, ${(board.simTimeUs() / 1e6).toFixed(2)} s simulated`);
+  const bootWallS = (performance.now() - bootWall) / 1000;
+  const bootSimS = board.simTimeUs() / 1e6;
 
   const pin = REFERENCE_PIN_MAP.servos.headPan;
   await motion.moveServo('headPan', 0);
@@ -61,18 +70,27 @@ async function main(): Promise<void> {
   const speed = (board.simTimeUs() - simStart) / 1000 / (performance.now() - wallStart);
   sim.sort((a, b) => a - b);
   wall.sort((a, b) => a - b);
-  const row = (p: number) =>
-    `p${String(p).padEnd(3)} ${(percentile(sim, p) / 1000).toFixed(1).padStart(6)} ms simulated  ` +
-    `${(percentile(sim, p) / SERVO_FRAME_US).toFixed(2).padStart(5)} × servo frame  ${percentile(wall, p).toFixed(1).padStart(6)} ms wall`;
-  console.log(`command-to-pulse latency, ${iterations} moves of the head pan servo`);
-  for (const p of [50, 90, 99, 100]) console.log(row(p));
-  console.log(`simulator speed: ${speed.toFixed(2)} × real time`);
   await motion.close();
   await board.close();
   rmSync(dir, { recursive: true, force: true });
+  return { bootWallS, bootSimS, simUs: sim, wallMs: wall, speed };
 }
 
-main().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+async function main(): Promise<void> {
+  const iterations = Number(process.argv[2] ?? 100);
+  const m = await measureMotionLatency(iterations);
+  console.log(`board ready in ${m.bootWallS.toFixed(2)} s wall, ${m.bootSimS.toFixed(2)} s simulated`);
+  const row = (p: number) =>
+    `p${String(p).padEnd(3)} ${(percentile(m.simUs, p) / 1000).toFixed(1).padStart(6)} ms simulated  ` +
+    `${(percentile(m.simUs, p) / SERVO_FRAME_US).toFixed(2).padStart(5)} × servo frame  ${percentile(m.wallMs, p).toFixed(1).padStart(6)} ms wall`;
+  console.log(`command-to-pulse latency, ${iterations} moves of the head pan servo`);
+  for (const p of [50, 90, 99, 100]) console.log(row(p));
+  console.log(`simulator speed: ${m.speed.toFixed(2)} × real time`);
+}
+
+if (isEntry('motion-latency')) {
+  main().catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
+}

@@ -13,8 +13,8 @@ import { memoryCredentialStore } from '../src/controller/sync/credentials';
 import type { OutboxEvent, OutboxPort } from '../src/controller/sync/outbox-port';
 import { SyncClient } from '../src/controller/sync/sync-client';
 import { DEMO_CATALOG } from '../src/controller/config/demo-catalog';
+import { isEntry } from './stats';
 
-const total = Number(process.argv[2] ?? 10_000);
 const log = { info: () => undefined, warn: () => undefined, error: () => undefined };
 
 function offlineOutbox(n: number, at: number): OutboxPort & { events: OutboxEvent[] } {
@@ -40,7 +40,13 @@ function offlineOutbox(n: number, at: number): OutboxPort & { events: OutboxEven
   };
 }
 
-async function drain(batchSize: number): Promise<{ seconds: number; requests: number; stored: number }> {
+export interface DrainResult {
+  seconds: number;
+  requests: number;
+  stored: number;
+}
+
+async function drain(total: number, batchSize: number): Promise<DrainResult> {
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-drain-'));
   const now = () => Date.parse('2026-11-30T09:00:00+07:00');
   const center = await createCenterServer({ host: '127.0.0.1', port: 0, dataDir, catalog: DEMO_CATALOG, log, now, staffKey: 'bench' });
@@ -57,15 +63,25 @@ async function drain(batchSize: number): Promise<{ seconds: number; requests: nu
   return { seconds, requests: Math.ceil(total / batchSize), stored: round.acked };
 }
 
+/**
+ * One round: `total` offline tickets drained batched (200 a request) and `oneByOneTotal` (default
+ * the same) one request each, each into a fresh center; compare them by tickets per second.
+ */
+export async function measureDrain(total: number, oneByOneTotal = total): Promise<{ batched: DrainResult; oneByOne: DrainResult }> {
+  return { batched: await drain(total, 200), oneByOne: await drain(oneByOneTotal, 1) };
+}
+
 async function main(): Promise<void> {
-  const rows = [['batched (200)', await drain(200)], ['one by one', await drain(1)]] as const;
+  const total = Number(process.argv[2] ?? 10_000);
+  const { batched, oneByOne } = await measureDrain(total);
+  const rows = [['batched (200)', batched], ['one by one', oneByOne]] as const;
   console.log(`sync drain: ${total} offline tickets from one robot's outbox to the center over loopback (SQLite WAL + synchronous FULL)\n`);
   console.log('| mode          | requests | seconds | tickets/s | acknowledged |');
   console.log('|---------------|----------|---------|-----------|--------------|');
   for (const [mode, r] of rows) {
     console.log(`| ${mode.padEnd(13)} | ${String(r.requests).padStart(8)} | ${r.seconds.toFixed(2).padStart(7)} | ${(total / r.seconds).toFixed(0).padStart(9)} | ${String(r.stored).padStart(12)} |`);
   }
-  console.log(`\nbatched is ${(rows[1][1].seconds / rows[0][1].seconds).toFixed(1)}x faster than one by one`);
+  console.log(`\nbatched is ${(oneByOne.seconds / batched.seconds).toFixed(1)}x faster than one by one`);
 }
 
-void main();
+if (isEntry('sync-drain')) void main();

@@ -7,6 +7,7 @@ import { ThermalPrinter, PrinterTypes, CharacterSet } from 'node-thermal-printer
 import { DEMO_CATALOG } from '../src/controller/config/demo-catalog';
 import { ticketJobBuilder } from '../src/controller/devices/printer/ticket/ticket-job';
 import type { Ticket } from '../src/contract';
+import { isEntry } from './stats';
 
 const service = DEMO_CATALOG.services[0]!;
 const ticket: Ticket = { id: '3f1c2b7e-2d0a-4c55-9a53-0b1f6d8e9a11', serviceId: service.id, day: '2026-11-30', number: 7, display: 'A007', language: 'vi', state: 'printing', issuedAt: '2026-11-30T01:05:00.000Z' };
@@ -49,10 +50,24 @@ function timePerRun(fn: () => unknown, minMs = 1500): { ms: number; runs: number
   return { ms: (performance.now() - t0) / runs, runs };
 }
 
-const a = timePerRun(() => ours(ticket, service, extras));
-const b = timePerRun(peer);
-const bytesA = ours(ticket, service, extras).length;
-const bytesB = peer().length;
-console.log(`lobby-robot raster ticket (render + encode): ${a.ms.toFixed(2)} ms/ticket over ${a.runs} runs, ${bytesA} bytes`);
-console.log(`node-thermal-printer text ticket (build):     ${b.ms.toFixed(3)} ms/ticket over ${b.runs} runs, ${bytesB} bytes`);
-console.log(`ratio (lobby-robot / node-thermal-printer): ${(a.ms / b.ms).toFixed(1)}x time, ${(bytesA / bytesB).toFixed(1)}x bytes`);
+export interface TicketRenderFigures {
+  oursMs: number;
+  peerMs: number;
+  oursBytes: number;
+  peerBytes: number;
+  runs: { ours: number; peer: number };
+}
+
+/** One round: each side timed for at least `minMs` after a warm-up. */
+export function measureTicketRender(minMs = 1500): TicketRenderFigures {
+  const a = timePerRun(() => ours(ticket, service, extras), minMs);
+  const b = timePerRun(peer, minMs);
+  return { oursMs: a.ms, peerMs: b.ms, oursBytes: ours(ticket, service, extras).length, peerBytes: peer().length, runs: { ours: a.runs, peer: b.runs } };
+}
+
+if (isEntry('ticket-render')) {
+  const f = measureTicketRender();
+  console.log(`lobby-robot raster ticket (render + encode): ${f.oursMs.toFixed(2)} ms/ticket over ${f.runs.ours} runs, ${f.oursBytes} bytes`);
+  console.log(`node-thermal-printer text ticket (build):     ${f.peerMs.toFixed(3)} ms/ticket over ${f.runs.peer} runs, ${f.peerBytes} bytes`);
+  console.log(`ratio (lobby-robot / node-thermal-printer): ${(f.oursMs / f.peerMs).toFixed(1)}x time, ${(f.oursBytes / f.peerBytes).toFixed(1)}x bytes`);
+}

@@ -9,6 +9,7 @@
  * between the end of the spoken "hey jarvis" and the end of the 80 ms step that fired, plus the
  * compute time of that step.
  */
+import { isEntry } from './stats';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -149,7 +150,25 @@ async function main(): Promise<void> {
   }
 }
 
-main().catch((e: unknown) => {
-  console.error(e);
-  process.exitCode = 1;
-});
+/** For `npm run bench`: one streaming pass of the engine over the clean stream, processing time / audio time. */
+export async function measureWakeWord(): Promise<{ realTimeFactor: number; audioSeconds: number; engine: string }> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-wakeword-'));
+  try {
+    const { clean } = await buildStream(dir);
+    const engine = await OpenWakeWord.create({ model: 'hey_jarvis', threshold: 0.5, refractoryMs: 2000 });
+    const r = await streamOurs(engine, clean);
+    await engine.close();
+    const audioSeconds = clean.length / RATE;
+    return { realTimeFactor: r.wallSeconds / audioSeconds, audioSeconds, engine: 'openwakeword hey_jarvis' };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+// run by its own npm script (bench:voice); imported by the bench runner it only exports
+if (isEntry('voice')) {
+  main().catch((e: unknown) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

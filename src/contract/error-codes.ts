@@ -144,6 +144,8 @@ export const ERROR_CODES = [
   'SERVICE_CONFIG_WRITE_FAILED',
   'SERVICE_EXPORT_FAILED',
   // end of service mode
+  // fault and load harness (issue 12): the store's disk is full; issuing refuses, nothing is corrupted
+  'STORE_DISK_FULL',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

@@ -67,6 +67,8 @@ export interface ControllerOptions {
   logRing?: LogRing;
   /** Optional views for service mode (sync client, voice), wired when those modules run. */
   serviceViews?: Pick<ServiceModeDeps, 'sync' | 'voice'>;
+  /** Test hook (chaos harness): sees the store once it is open, e.g. to cap its pages and fill the "disk". */
+  onStoreOpen?: (store: QueueStore) => void;
 }
 
 export interface Controller {
@@ -105,6 +107,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   });
   const db = store.db;
   const checkIns = new CheckInLog(db);
+  opts.onStoreOpen?.(store);
   // tickets a crash left half-way: voided or flagged for the operator, never dropped
   const recovered = await recoverInterrupted(store);
   if (recovered.voided.length + recovered.flagged.length + recovered.confirmedPrinted.length > 0) {

@@ -20,7 +20,7 @@ import {
 import type { NumberingRule, Service } from '../../contract';
 import { ack, audit, enqueueTicketEvent, pendingCount, recentAudit, takeBatch, type AuditEntry, type OutboxEvent } from './journal';
 import { addLease, advance, ensureFallback, leaseNeeds, sourcesFor, type Lease, type LeaseNeed } from './number-sources';
-import { openDatabase, type Db, type OpenOptions } from './database';
+import { isDiskFull, openDatabase, type Db, type OpenOptions } from './database';
 import { flag, loadRow, transition } from './ticket-transitions';
 import { rowToTicket, type TicketRow } from './ticket-rows';
 
@@ -59,6 +59,11 @@ export type IssueOutcome =
   | { ok: false; code: ErrorCode; nextOpeningAt: Date | null };
 
 const SYSTEM = 'robot';
+
+/** SQLITE_FULL (disk or max_page_count) gets its own code so staff know what to fix; the transaction rolled back whole. */
+function storeFailure(e: unknown): CodedError {
+  return new CodedError(isDiskFull(e) ? 'STORE_DISK_FULL' : 'QUEUE_STORE_FAILED', (e as Error).message);
+}
 const HISTORY_SAMPLES = 20;
 
 export class QueueStore {
@@ -145,7 +150,7 @@ export class QueueStore {
       }).immediate();
     } catch (e) {
       if (e instanceof CodedError) throw e;
-      throw new CodedError('QUEUE_STORE_FAILED', (e as Error).message);
+      throw storeFailure(e);
     }
   }
 
@@ -281,7 +286,13 @@ export class QueueStore {
 
   /** Runs `fn` in an IMMEDIATE transaction with the effective time. */
   write(fn: (atMs: number) => TicketRow): Ticket {
-    return rowToTicket(this.db.transaction(() => fn(this.tick())).immediate());
+    try {
+      return rowToTicket(this.db.transaction(() => fn(this.tick())).immediate());
+    } catch (e) {
+      // a full disk is the one store failure with its own code; the rest keep theirs (conflicts are CodedErrors)
+      if (isDiskFull(e)) throw storeFailure(e);
+      throw e;
+    }
   }
 
   /** Records a ticket for the operator without changing its state. */

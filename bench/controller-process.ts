@@ -1,0 +1,141 @@
+/**
+ * Figures of the real program, `node bin/lobby-robot.js start --no-window` in its own process:
+ *  - cold start: spawn → /healthz answers 200, against bare `node -e` start-up (the floor);
+ *  - tap to printer: a ticket.issue over the WebSocket API → the virtual printer has the whole
+ *    job (its connection closed after the last ESC/POS byte), p50/p99;
+ *  - controller RSS (from /proc) when ready and after 1,000 tickets.
+ * The controller process runs alone (printer over TCP to a virtual printer in this process, no
+ * center, no board) so its memory is its own. Needs `npm run build` (the runner does it).
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type WebSocket from 'ws';
+import { startVirtualPrinter, type VirtualPrinter } from '../hardware/sim/virtual-printer/server';
+import { Catalog } from '../src/contract';
+import { DEMO_CATALOG } from '../src/controller/config/demo-catalog';
+import { startRobot, tempDir, writeConfig, type RobotProcess } from '../test/support/robot-process';
+import { openApi, request } from '../test/support/ws-client';
+import { percentile } from './stats';
+
+/** VmRSS of a process in MB (Linux); NaN elsewhere. */
+export function rssMb(pid: number): number {
+  const file = `/proc/${pid}/status`;
+  if (!existsSync(file)) return NaN;
+  const m = /VmRSS:\s+(\d+) kB/.exec(readFileSync(file, 'utf8'));
+  return m ? Number(m[1]) / 1024 : NaN;
+}
+
+async function healthzAnswers(url: string): Promise<boolean> {
+  try {
+    return (await fetch(new URL('healthz', url))).status === 200;
+  } catch {
+    return false;
+  }
+}
+
+/** Time to start a bare Node.js process and see it exit: the floor under any Node program's cold start. */
+function bareNodeMs(): Promise<number> {
+  const t0 = performance.now();
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-e', '0'], { stdio: 'ignore' });
+    child.on('error', reject);
+    child.on('exit', () => resolve(performance.now() - t0));
+  });
+}
+
+/** One round of cold start with the simulator profile `npm start` uses (virtual printer, board, embedded center). */
+export async function measureColdStart(): Promise<{ readyMs: number; bareNodeMs: number }> {
+  const bare = await bareNodeMs();
+  const t0 = performance.now();
+  const robot = await startRobot([], { LOG_LEVEL: 'info' });
+  try {
+    while (!(await healthzAnswers(robot.url))) await new Promise((r) => setTimeout(r, 5));
+    return { readyMs: performance.now() - t0, bareNodeMs: bare };
+  } finally {
+    await robot.stop();
+  }
+}
+
+export interface TapFigures {
+  taps: number;
+  p50Ms: number;
+  p99Ms: number;
+  rssReadyMb: number;
+  /** After the warm-up tickets: fonts, canvas and the printer link are loaded. */
+  rssWarmMb: number;
+  rssAfterMb: number;
+  tickets: number;
+}
+
+function bigCatalog(): Catalog {
+  // 1,000 tickets in one morning: room in every prefix
+  return Catalog.parse({ ...DEMO_CATALOG, numbering: { start: 1, width: 4, dailyCap: 9999, fallbackSlots: 4, fallbackSize: 50, blockSize: 20 } });
+}
+
+/**
+ * The real `lobby-robot start --no-window` with only the controller in its process: printer over
+ * TCP to `printer`, no center, no board, a Monday-morning clock. Started again on the same
+ * `dataDir`, it finds its store as it left it (the chaos harness kills and restarts it).
+ */
+export async function startAloneController(printer: VirtualPrinter, dataDir?: string): Promise<RobotProcess> {
+  const dir = tempDir('bench-controller-');
+  const config = writeConfig(dir, {
+    profile: 'simulator', robotId: 'bench-robot', logLevel: 'info',
+    queue: { simulatedClockStart: '2026-11-30T08:00:00+07:00' },
+    printer: { adapter: 'tcp', host: '127.0.0.1', port: printer.port, statusPollMs: 0 },
+    center: { mode: 'none' }, motion: { adapter: 'none' }, catalog: bigCatalog(),
+  });
+  // a later --data wins over the fresh folder startRobot gives every start
+  return startRobot(['--config', config, ...(dataDir ? ['--data', dataDir] : [])]);
+}
+
+/**
+ * One round: `taps` timed taps one after another, then more taps (4 at a time) up to `tickets`,
+ * and the controller's RSS when ready and at the end.
+ */
+export async function measureTapsAndMemory(taps: number, tickets: number): Promise<TapFigures> {
+  const printer = await startVirtualPrinter();
+  const robot = await startAloneController(printer);
+  const sockets: WebSocket[] = [];
+  try {
+    const rssReadyMb = rssMb(robot.child.pid!);
+    let seq = 0;
+    const services = DEMO_CATALOG.services.map((s) => s.id);
+    const tap = async (ws: WebSocket): Promise<void> => {
+      const id = `b${++seq}`;
+      // elderly priority: the cut-off by estimated wait would stop a thousand tickets in one morning
+      const reply = await request(ws, { v: 1, id, type: 'ticket.issue', payload: { serviceId: services[seq % services.length], language: 'vi', categoryId: 'elderly' } }, id);
+      const result = reply.result as { printed?: boolean } | undefined;
+      if (!reply.ok || !result?.printed) throw new Error(`tap ${id} failed: ${JSON.stringify(reply.error ?? result)}`);
+    };
+    for (let i = 0; i < 4; i++) sockets.push((await openApi(robot.url, { token: robot.token })).ws!);
+    const ws = sockets[0]!;
+    for (let i = 0; i < 5; i++) await tap(ws); // warm-up: fonts, JIT, the printer link
+    const rssWarmMb = rssMb(robot.child.pid!);
+    const samples: number[] = [];
+    for (let i = 0; i < taps; i++) {
+      const printed = new Promise<number>((resolve) => printer.events.once('job', () => resolve(performance.now())));
+      const t0 = performance.now();
+      await tap(ws);
+      samples.push((await printed) - t0);
+      printer.jobs.length = 0; // the bench keeps no paper: its own memory is not the figure
+    }
+    let done = 5 + taps;
+    const lane = async (s: WebSocket) => {
+      while (done < tickets) {
+        done++;
+        await tap(s);
+        printer.jobs.length = 0;
+      }
+    };
+    await Promise.all(sockets.map(lane));
+    samples.sort((a, b) => a - b);
+    return { taps, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99), rssReadyMb, rssWarmMb, rssAfterMb: rssMb(robot.child.pid!), tickets: done };
+  } finally {
+    for (const s of sockets) s.close();
+    await robot.stop();
+    await printer.close();
+  }
+}
+

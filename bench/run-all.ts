@@ -1,0 +1,203 @@
+/**
+ * `npm run bench`: every figure in one run, several rounds each (BENCH_ROUNDS, default 3), the
+ * median and the spread of the rounds, printed as a markdown table and written to bench/results/
+ * (latest.json, latest.md and a dated copy). Figures against a peer are given as ratios too.
+ *
+ *   npm run bench [-- --rounds 5] [-- --only tap,issuance]
+ *
+ * The wake-word figure comes from an optional module: when bench/voice.ts exists (the voice
+ * work), it is bundled beside this file and its `measureWakeWord()` is called each round.
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { cpus, freemem, loadavg, release, totalmem, type } from 'node:os';
+import { join } from 'node:path';
+import { exitWith, repoRoot } from '../test/chaos/recorder';
+import { CENTER_ROBOTS, measureCenterIssuance } from './center-issuance';
+import { measureColdStart, measureTapsAndMemory } from './controller-process';
+import { measureIssuance } from './issuance';
+import { measureMotionLatency } from './motion-latency';
+import { fmt, markdownTable, percentile, summarize, type Summary } from './stats';
+import { measureDrain } from './sync-drain';
+import { measureTicketRender } from './ticket-render';
+
+/** What an optional bench/voice.ts exports. */
+export interface WakeWordFigures {
+  /** Processing time / audio time of the wake-word engine fed from a file (below 1 keeps up with the microphone). */
+  realTimeFactor: number;
+  audioSeconds?: number;
+  engine?: string;
+}
+
+interface Metric {
+  key: string;
+  label: string;
+  unit: string;
+}
+
+interface Figure {
+  id: string;
+  title: string;
+  /** What the figure is measured against, shown under the table. */
+  note: string;
+  metrics: Metric[];
+  round(): Promise<Record<string, number>>;
+}
+
+const env = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
+const SIZES = {
+  taps: env('BENCH_TAPS', 100),
+  tickets: env('BENCH_RSS_TICKETS', 1000),
+  issuance: env('BENCH_TICKETS', 1000),
+  drain: env('BENCH_DRAIN_TICKETS', 10_000),
+  // the one-by-one peers pay one fsync per ticket: a smaller sample gives the same rate in a tenth of the time
+  drainOneByOne: env('BENCH_DRAIN_ONE_BY_ONE', 1000),
+  centerPerRobot: env('BENCH_CENTER_PER_ROBOT', 200),
+  centerOneByOnePerRobot: env('BENCH_CENTER_ONE_BY_ONE_PER_ROBOT', 25),
+  motionMoves: env('BENCH_MOTION_MOVES', 30),
+};
+
+function loadVoice(): (() => Promise<WakeWordFigures>) | undefined {
+  const file = join(__dirname, 'voice.js');
+  if (!existsSync(file)) return undefined;
+  const mod = createRequire(__filename)(file) as { measureWakeWord?: () => Promise<WakeWordFigures> };
+  return typeof mod.measureWakeWord === 'function' ? mod.measureWakeWord : undefined;
+}
+
+function figures(): Figure[] {
+  const list: Figure[] = [
+    {
+      id: 'tap', title: 'tap to printer', note: `ticket.issue over the WebSocket API → whole job at the virtual printer, ${SIZES.taps} taps a round, controller in its own process`,
+      metrics: [{ key: 'p50', label: 'tap → last byte at printer, p50', unit: 'ms' }, { key: 'p99', label: 'tap → last byte at printer, p99', unit: 'ms' },
+        { key: 'rssReady', label: 'controller RSS when ready', unit: 'MB' }, { key: 'rssWarm', label: 'controller RSS after 5 warm-up tickets', unit: 'MB' },
+        { key: 'rssAfter', label: `controller RSS after ${SIZES.tickets} tickets`, unit: 'MB' }, { key: 'rssGrowth', label: `RSS growth from warm-up to ${SIZES.tickets} tickets`, unit: 'MB' }],
+      round: async () => {
+        const f = await measureTapsAndMemory(SIZES.taps, SIZES.tickets);
+        return { p50: f.p50Ms, p99: f.p99Ms, rssReady: f.rssReadyMb, rssWarm: f.rssWarmMb, rssAfter: f.rssAfterMb, rssGrowth: f.rssAfterMb - f.rssWarmMb };
+      },
+    },
+    {
+      id: 'issuance', title: 'durable issuance', note: `QueueStore issue + printing + printed (3 commits), ${SIZES.issuance} tickets; peers: synchronous NORMAL, in memory`,
+      metrics: [{ key: 'perSecond', label: 'durable issuance (WAL, synchronous FULL)', unit: 'tickets/s' }, { key: 'p99', label: 'durable issuance p99', unit: 'ms' },
+        { key: 'vsNormal', label: 'durable / synchronous NORMAL throughput', unit: '×' }, { key: 'vsMemory', label: 'durable / in-memory throughput', unit: '×' }],
+      round: async () => {
+        const { durable, peers } = measureIssuance(SIZES.issuance, true);
+        return { perSecond: durable.perSecond, p99: durable.p99, vsNormal: durable.perSecond / peers[0]!.perSecond, vsMemory: durable.perSecond / peers[1]!.perSecond };
+      },
+    },
+    {
+      id: 'ticket', title: 'ticket render + encode', note: 'raster ticket (canvas, any script, QR) vs node-thermal-printer building the same ticket as code-page text',
+      metrics: [{ key: 'ours', label: 'ticket render + encode (lobby-robot)', unit: 'ms' }, { key: 'peer', label: 'same ticket, node-thermal-printer', unit: 'ms' }, { key: 'ratio', label: 'render time, lobby-robot / node-thermal-printer', unit: '×' }],
+      round: async () => {
+        const f = measureTicketRender(1500);
+        return { ours: f.oursMs, peer: f.peerMs, ratio: f.oursMs / f.peerMs };
+      },
+    },
+    {
+      id: 'drain', title: 'offline backlog drain', note: `${SIZES.drain} offline tickets from one outbox to the center over loopback, 200 a request; peer: one request per ticket (${SIZES.drainOneByOne} tickets, compared by rate)`,
+      metrics: [{ key: 'batched', label: `drain ${SIZES.drain} offline tickets, batched (200)`, unit: 's' }, { key: 'batchedRate', label: 'offline drain, batched', unit: 'tickets/s' },
+        { key: 'oneByOneRate', label: 'offline drain, one by one', unit: 'tickets/s' }, { key: 'speedup', label: 'offline drain, batched / one by one rate', unit: '×' }],
+      round: async () => {
+        const f = await measureDrain(SIZES.drain, SIZES.drainOneByOne);
+        const batchedRate = SIZES.drain / f.batched.seconds;
+        const oneByOneRate = SIZES.drainOneByOne / f.oneByOne.seconds;
+        return { batched: f.batched.seconds, batchedRate, oneByOneRate, speedup: batchedRate / oneByOneRate };
+      },
+    },
+    {
+      id: 'center', title: 'center issuance', note: `${CENTER_ROBOTS} concurrent robots leasing blocks and reporting ${SIZES.centerPerRobot} tickets each in batches of 20 (peer: ${SIZES.centerOneByOnePerRobot} each, one request per ticket); 0 duplicate numbers and 0 missing tickets asserted every round`,
+      metrics: [{ key: 'batched', label: `center issuance, ${CENTER_ROBOTS} robots, batched`, unit: 'tickets/s' }, { key: 'oneByOne', label: `center issuance, ${CENTER_ROBOTS} robots, one by one`, unit: 'tickets/s' },
+        { key: 'ratio', label: 'center issuance, batched / one by one', unit: '×' }, { key: 'duplicates', label: 'duplicate numbers + missing tickets at the center', unit: '' }],
+      round: async () => {
+        const f = await measureCenterIssuance(SIZES.centerPerRobot, SIZES.centerOneByOnePerRobot);
+        return { batched: f.batched.perSecond, oneByOne: f.oneByOne.perSecond, ratio: f.batched.perSecond / f.oneByOne.perSecond, duplicates: f.batched.duplicates + f.oneByOne.duplicates + f.batched.missing + f.oneByOne.missing };
+      },
+    },
+    {
+      id: 'cold-start', title: 'cold start', note: '`lobby-robot start --no-window` (simulator profile: virtual printer, board, embedded center) → /healthz 200; peer: bare `node -e 0`',
+      metrics: [{ key: 'readyMs', label: 'cold start to /healthz', unit: 'ms' }, { key: 'ratio', label: 'cold start / bare Node.js start-up', unit: '×' }],
+      round: async () => {
+        const f = await measureColdStart();
+        return { readyMs: f.readyMs, ratio: f.readyMs / f.bareNodeMs };
+      },
+    },
+    {
+      id: 'motion', title: 'command to servo pulse', note: `${SIZES.motionMoves} head moves through johnny-five → firmata → pty → StandardFirmata in avr8js; against the 20 ms servo frame`,
+      metrics: [{ key: 'p50', label: 'motion command → pulse, p50 (simulated)', unit: 'ms' }, { key: 'frames', label: 'motion p50 in servo frames (20 ms)', unit: '×' }],
+      round: async () => {
+        const m = await measureMotionLatency(SIZES.motionMoves);
+        const p50 = percentile(m.simUs, 50) / 1000;
+        return { p50, frames: p50 / 20 };
+      },
+    },
+  ];
+  const voice = loadVoice();
+  if (voice) {
+    list.push({
+      id: 'voice', title: 'wake word', note: 'wake-word engine fed from a file: processing time / audio time',
+      metrics: [{ key: 'rtf', label: 'wake-word real-time factor', unit: '×' }],
+      round: async () => ({ rtf: (await voice()).realTimeFactor }),
+    });
+  }
+  return list;
+}
+
+function machine(): string {
+  const cpu = cpus();
+  return `${cpu[0]?.model.trim() ?? 'unknown CPU'} × ${cpu.length}, ${(totalmem() / 2 ** 30).toFixed(1)} GB RAM (${(freemem() / 2 ** 30).toFixed(1)} free), ${type()} ${release()}, Node.js ${process.version}, load average ${loadavg().map((l) => l.toFixed(1)).join(' ')} at start`;
+}
+
+async function main(): Promise<number> {
+  const args = process.argv.slice(2);
+  const roundsArg = args.indexOf('--rounds');
+  const rounds = roundsArg >= 0 ? Number(args[roundsArg + 1]) : env('BENCH_ROUNDS', 3);
+  const onlyArg = args.indexOf('--only');
+  const only = onlyArg >= 0 ? (args[onlyArg + 1] ?? '').split(',') : [];
+  const all = figures();
+  const chosen = all.filter((f) => !only.length || only.includes(f.id));
+  const host = machine();
+  const startedAt = new Date().toISOString();
+  console.log(`lobby-robot bench, ${rounds} rounds per figure\nmachine: ${host}\nwake word: ${all.some((f) => f.id === 'voice') ? 'bench/voice.ts measureWakeWord() found, measured' : 'no bench/voice.ts exporting measureWakeWord() in this tree, not measured'}\n`);
+
+  const results: { figure: string; metric: string; unit: string; summary: Summary; values: number[] }[] = [];
+  const failures: string[] = [];
+  for (const f of chosen) {
+    const values: Record<string, number>[] = [];
+    for (let r = 1; r <= rounds; r++) {
+      process.stdout.write(`${f.title}: round ${r}/${rounds}... `);
+      try {
+        const v = await f.round();
+        values.push(v);
+        console.log(f.metrics.map((m) => `${fmt(v[m.key]!)} ${m.unit}`).join(', '));
+      } catch (e) {
+        console.log('FAILED');
+        failures.push(`${f.title}: ${(e as Error).message}`);
+        break;
+      }
+    }
+    if (!values.length) continue;
+    for (const m of f.metrics) {
+      const series = values.map((v) => v[m.key]!);
+      results.push({ figure: f.id, metric: m.label, unit: m.unit, summary: summarize(series), values: series });
+    }
+  }
+
+  const table = markdownTable(
+    ['figure', 'median', 'unit', 'min – max', 'spread', 'rounds'],
+    results.map((r) => [r.metric, fmt(r.summary.median), r.unit, `${fmt(r.summary.min)} – ${fmt(r.summary.max)}`, `${r.summary.spreadPct.toFixed(0)} %`, String(r.summary.rounds)]),
+  );
+  const notes = chosen.map((f) => `- **${f.title}**: ${f.note}`).join('\n');
+  const markdown = `# lobby-robot bench — ${startedAt}\n\nMachine: ${host}\n\n${table}\n\n${notes}\n${failures.length ? `\nFailed:\n${failures.map((x) => `- ${x}`).join('\n')}\n` : ''}`;
+  console.log(`\n${table}\n\n${notes}`);
+
+  const dir = join(repoRoot(), 'bench', 'results');
+  mkdirSync(dir, { recursive: true });
+  const json = JSON.stringify({ startedAt, machine: host, rounds, sizes: SIZES, results, failures }, null, 2);
+  const stamp = startedAt.replace(/[:.]/g, '-');
+  for (const [name, body] of [['latest.json', json], ['latest.md', markdown], [`bench-${stamp}.json`, json], [`bench-${stamp}.md`, markdown]] as const) writeFileSync(join(dir, name), body);
+  console.log(`\nwritten: bench/results/latest.md, bench/results/latest.json (and dated copies)`);
+  for (const f of failures) console.error(`FAILED ${f}`);
+  return failures.length ? 1 : 0;
+}
+
+exitWith(main);
