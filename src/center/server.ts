@@ -21,6 +21,7 @@ import { RateLimiter } from './http/rate-limit';
 import { StreamHub } from './http/stream-hub';
 import { pageRoutes } from './routes/pages';
 import { publicRoutes } from './routes/public';
+import { robotEventRoutes } from './routes/robot-events';
 import { robotRoutes } from './routes/robot';
 import { staffRoutes } from './routes/staff';
 import { demoAppointments, demoDossiers } from './seed/demo-lookups';
@@ -92,6 +93,7 @@ export function buildApp(ctx: CenterContext): { app: FastifyInstance; hub: Strea
 
   robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(10, 10), afterWrite });
   staffRoutes(app, ctx, { afterWrite });
+  robotEventRoutes(app, ctx, { afterWrite });
   publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
   pageRoutes(app);
   return { app, hub };

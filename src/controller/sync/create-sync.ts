@@ -12,6 +12,7 @@ import { listCrashReports } from '../crash-reports';
 import type { Logger } from '../log';
 import type { QueueStore } from '../store/queue-store';
 import { fileCredentialStore, type CredentialStore } from './credentials';
+import type { AuditPort, StaffCallsPort } from './outbox-port';
 import { SyncClient } from './sync-client';
 
 export interface CenterLinkOptions {
@@ -28,6 +29,10 @@ export interface CenterLinkOptions {
   now: () => number;
   pollMs?: number;
   heartbeatMs?: number;
+  /** Staff calls for the center (the controller's StaffCallOutbox); a new call wakes the sync loop. */
+  staffCalls?: StaffCallsPort;
+  /** Service-mode audit rows for the center (ServiceMode.auditOutbox). */
+  audit?: AuditPort;
   /** A catalog the center published with a new ETag. */
   onCatalog?: (catalog: Catalog) => void;
 }
@@ -54,6 +59,8 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
     outbox: opts.store,
     leases: opts.store,
     marks: opts.store,
+    staffCalls: opts.staffCalls,
+    audit: opts.audit,
     credentials,
     health: opts.health,
     now: opts.now,
@@ -64,6 +71,8 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
     // crash dumps and fatal-error reports ride along with the heartbeat (summary only)
     crashReports: () => listCrashReports(opts.dataDir),
   });
+  // a visitor waiting for a person should not wait for the next poll
+  const unsubscribe = opts.staffCalls?.onCall?.(() => client.kick());
   return {
     client,
     credentials,
@@ -91,6 +100,9 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
         skewMs: s.skewMs, streamConnected: s.streamConnected, nowServing: s.nowServing,
       };
     },
-    stop: () => client.stop(),
+    stop: () => {
+      unsubscribe?.();
+      return client.stop();
+    },
   };
 }
