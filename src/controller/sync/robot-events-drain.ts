@@ -10,10 +10,8 @@ import { RobotEventsResponse, SYNC_MAX_AUDIT_EVENTS, SYNC_MAX_STAFF_CALLS, type 
 import type { CenterHttp } from './center-http';
 import type { AuditPort, StaffCallsPort } from './outbox-port';
 
-export interface RobotEventsRound {
-  staffCalls: number;
-  auditRows: number;
-}
+/** Batches per queue per pass: a port that never empties cannot hold the loop (the rest goes next pass). */
+const MAX_BATCHES_PER_PASS = 20;
 
 interface DrainLog {
   warn(obj: object, msg?: string): void;
@@ -48,7 +46,7 @@ function routeMissing(e: unknown): boolean {
 
 export async function drainStaffCalls(port: StaffCallsPort, deps: DrainDeps): Promise<number> {
   let acked = 0;
-  for (;;) {
+  for (let n = 0; n < MAX_BATCHES_PER_PASS; n++) {
     const batch = port.pending(SYNC_MAX_STAFF_CALLS).slice(0, SYNC_MAX_STAFF_CALLS);
     if (!batch.length) return acked;
     const calls = batch.map((c) => ({ ...c, calledAt: deps.toCenterTime(c.calledAt) }));
@@ -64,11 +62,12 @@ export async function drainStaffCalls(port: StaffCallsPort, deps: DrainDeps): Pr
     acked += done.length;
     if (done.length < batch.length) return acked;
   }
+  return acked;
 }
 
 export async function drainAudit(port: AuditPort, deps: DrainDeps): Promise<number> {
   let acked = 0;
-  for (;;) {
+  for (let n = 0; n < MAX_BATCHES_PER_PASS; n++) {
     const batch = port.takeBatch(SYNC_MAX_AUDIT_EVENTS).slice(0, SYNC_MAX_AUDIT_EVENTS);
     if (!batch.length) return acked;
     const events = batch.map((e) => ({ key: e.key, ...e.payload, at: deps.toCenterTime(e.payload.at) }));
@@ -84,4 +83,5 @@ export async function drainAudit(port: AuditPort, deps: DrainDeps): Promise<numb
     acked += done.length;
     if (done.length < batch.length) return acked;
   }
+  return acked;
 }

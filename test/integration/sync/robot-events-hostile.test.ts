@@ -14,6 +14,8 @@ import { MONDAY_9AM } from '../center/harness';
 import { FakeRobotStore } from './fake-robot-store';
 
 const DAY = 24 * 3600_000;
+/** Built once: a 10 MB answer costs time to build, and the test's deadline is about the client. */
+const HUGE = JSON.stringify({ results: [], pad: 'x'.repeat(10 * 1024 * 1024) });
 type Handler = (path: string, body: Record<string, unknown[]>, res: ServerResponse) => void;
 
 class FakeAudit implements AuditPort {
@@ -68,7 +70,7 @@ describe('robot event drains against hostile centers', () => {
     await staffCalls.notify(callOf(2));
     const audit = new FakeAudit();
     const credentials = memoryCredentialStore({ centerUrl: url, robotId: 'robot-a', robotSlot: 1, token: 't'.repeat(43), expiresAt: MONDAY_9AM + DAY, refreshAfter: MONDAY_9AM + DAY / 2 });
-    const client = new SyncClient({ centerUrl: url, robotId: 'robot-a', version: 't', outbox: new FakeRobotStore('robot-a', 1), credentials, staffCalls, audit, now: () => MONDAY_9AM, timeoutMs: 1000 });
+    const client = new SyncClient({ centerUrl: url, robotId: 'robot-a', version: 't', outbox: new FakeRobotStore('robot-a', 1), credentials, staffCalls, audit, now: () => MONDAY_9AM, timeoutMs: 2500 });
     return { client, staffCalls, audit };
   }
 
@@ -101,7 +103,7 @@ describe('robot event drains against hostile centers', () => {
     let mode = 'wrong-types';
     const { client, staffCalls, audit } = await rig(() => (_path, _body, res) => {
       if (mode === 'silent') return;
-      if (mode === 'huge') return json(res, 200, { results: [], pad: 'x'.repeat(10 * 1024 * 1024) });
+      if (mode === 'huge') return void (res.writeHead(200, { 'content-type': 'application/json' }), res.end(HUGE));
       if (mode === 'html') return void (res.writeHead(500, { 'content-type': 'text/html' }), res.end('<h1>oops</h1>'));
       json(res, 200, { results: [{ index: '0', id: 5, status: 'fine' }], serverTime: 'now' });
     });
