@@ -23,6 +23,7 @@ import { appointmentSigner, loadAppointmentKey, type AppointmentSigner } from '.
 import { appointmentRoutes } from './routes/appointments';
 import { pageRoutes } from './routes/pages';
 import { publicRoutes } from './routes/public';
+import { robotEventRoutes } from './routes/robot-events';
 import { robotRoutes } from './routes/robot';
 import { staffRoutes } from './routes/staff';
 import { demoAppointments, demoDossiers } from './seed/demo-lookups';
@@ -99,6 +100,7 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
   robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(10, 10), afterWrite, appointmentKey: signer?.publicKeyBase64 });
   if (signer) appointmentRoutes(app, ctx, { signer });
   staffRoutes(app, ctx, { afterWrite });
+  robotEventRoutes(app, ctx, { afterWrite });
   publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
   pageRoutes(app);
   return { app, hub };

@@ -147,10 +147,12 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     sync: centerLink ? centerLink.client.status() : { state: 'disabled', adapter: 'none' },
     ...(centerLink ? { center: centerLink.status() } : {}),
   });
+  // staff calls wait in the store's outbox (they survive a restart) until the center has them
+  const staffOutbox = new StaffCallOutbox(db);
   const centerLink: CenterLink | null = center
     ? createCenterLink({
         centerUrl: center.url, enrolmentCode: center.enrolmentCode, dataDir: config.dataDir, robotId: config.robotId, version: VERSION,
-        preferredSlot: config.queue.robotSlot, store, log, now: () => now().getTime(), checkIns,
+        preferredSlot: config.queue.robotSlot, store, log, now: () => now().getTime(), checkIns, staffCalls: staffOutbox, audit: service.auditOutbox,
         onCatalog: (published) => {
           catalog = published;
           store.setCatalog(published);
@@ -172,7 +174,6 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     return waiting === undefined ? undefined : { peopleAhead: waiting };
   };
 
-  const staffOutbox = new StaffCallOutbox();
   const issue = (serviceId: string, language: Language, categoryId?: string) =>
     issueTicket(
       {

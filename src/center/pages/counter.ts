@@ -1,4 +1,4 @@
-/** The counter page: staff pick their counter and call, recall, skip, transfer or complete. */
+/** The counter page: staff pick their counter and call, recall, skip, transfer or complete; open staff calls with a Done button. */
 import { COMMON_JS, page } from './layout';
 
 export const counterHtml = page('Quầy – Counter', 'counter', `
@@ -16,6 +16,7 @@ export const counterHtml = page('Quầy – Counter', 'counter', `
   <button id="complete" class="secondary">Hoàn thành <span class="en">/ Complete</span></button>
   <select id="to"></select><button id="transfer" class="secondary">Chuyển <span class="en">/ Transfer</span></button>
 </div>
+<div class="card"><b>Khách cần hỗ trợ <span class="en">/ Staff calls</span></b><div id="calls" aria-live="polite">—</div></div>
 <p id="msg" class="err" role="status"></p>`);
 
 export const counterJs = `${COMMON_JS}
@@ -40,8 +41,23 @@ async function act(action) {
   } catch (e) { $('msg').textContent = e.message; }
   await refresh();
 }
+const REASONS = { 'printer-failed': 'Máy in lỗi / Printer failed', help: 'Cần hỗ trợ / Needs help' };
+async function refreshCalls() {
+  if (!staffKey()) return;
+  try {
+    const r = await api('/v1/staff-calls');
+    $('calls').innerHTML = r.calls.length ? r.calls.map((c) => '<div>' + esc(new Date(c.calledAt).toLocaleTimeString()) + ' · ' + esc(c.robotId) + ' · '
+      + esc(REASONS[c.reason] || c.reason) + (c.ticketDisplay ? ' · <b>' + esc(c.ticketDisplay) + '</b>' : '') + ' · ' + esc(c.language)
+      + ' <button class="secondary" data-ack="' + esc(c.callId) + '">Đã xử lý <span class="en">/ Done</span></button></div>').join('') : '—';
+    for (const b of document.querySelectorAll('[data-ack]')) b.onclick = async () => {
+      await api('/v1/staff-calls/' + encodeURIComponent(b.dataset.ack) + '/acknowledge', { method: 'POST', body: '{}' }).catch((e) => { $('msg').textContent = e.message; });
+      refreshCalls();
+    };
+  } catch (e) { $('msg').textContent = e.message; }
+}
 for (const a of ['call-next', 'recall', 'skip', 'complete', 'transfer']) $(a).onclick = () => act(a);
-$('key').onclick = askKey;
+$('key').onclick = () => { askKey(); refreshCalls(); };
 $('counter').onchange = () => { localStorage.setItem('counterId', $('counter').value); refresh(); };
-refresh().then(() => { const es = new EventSource('/v1/stream?after=' + board.lastEventId); es.onmessage = refresh; ['ticket.queued','ticket.called','ticket.served','ticket.skipped','ticket.transferred','ticket.voided','stream.reset'].forEach((t) => es.addEventListener(t, refresh)); });
+refresh().then(() => { const es = new EventSource('/v1/stream?after=' + board.lastEventId); es.onmessage = refresh; ['ticket.queued','ticket.called','ticket.served','ticket.skipped','ticket.transferred','ticket.voided','stream.reset'].forEach((t) => es.addEventListener(t, refresh)); ['staff.called','staff.acknowledged','stream.reset'].forEach((t) => es.addEventListener(t, refreshCalls)); });
+refreshCalls();
 `;

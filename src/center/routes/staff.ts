@@ -32,9 +32,10 @@ export function staffRoutes(app: FastifyInstance, ctx: CenterContext, opts: { af
 
   app.get('/v1/fleet', async (req): Promise<FleetResponse> => {
     requireStaff(ctx, req);
+    const audit = await ctx.storage.auditSummaries();
     const robots = (await ctx.storage.listDevices()).map((d) => ({
       robotId: d.robotId, robotSlot: d.robotSlot, enrolledAt: d.enrolledAtMs, revoked: d.revoked, tokenExpiresAt: d.tokenExpiresAtMs,
-      lastSeenAt: d.lastSeenAtMs, skewMs: d.skewMs, health: d.health,
+      lastSeenAt: d.lastSeenAtMs, skewMs: d.skewMs, health: d.health, audit: audit[d.robotId] ?? { count: 0, lastAt: null, lastAction: null },
     }));
     return { robots, serverTime: ctx.now() };
   });

@@ -15,6 +15,7 @@ export interface CheckInInput {
   ticketId?: string;
   nowMs: number;
 }
+import type { CenterAuditRow, CenterStaffCall, RobotEventResult, SyncStaffCall } from '../../contract/sync';
 import type { NumberSpaceRule } from '../domain/number-space';
 import type { Weights } from '../domain/calling';
 
@@ -110,6 +111,34 @@ export interface NewEvent {
   data: StreamEventData;
 }
 
+/** An item of a robot-event batch that did not validate; `id` is its id or key when one was readable. */
+export interface InvalidItem {
+  invalid: string[];
+  id: string | null;
+}
+
+export interface RobotEventContext {
+  robotId: string;
+  nowMs: number;
+}
+
+/** One service audit row as the route validated it (ServiceAuditEvent with `at` parsed). */
+export interface AuditInput {
+  key: string;
+  robotId: string;
+  auditId: number;
+  atMs: number;
+  actor: string;
+  action: string;
+  detail: Record<string, unknown> | null;
+}
+
+export interface FleetAuditSummary {
+  count: number;
+  lastAt: number | null;
+  lastAction: string | null;
+}
+
 export interface CenterStorage {
   // devices and tokens
   createEnrolmentCode(codeHash: string, robotId: string | null, expiresAtMs: number, nowMs: number): Promise<void>;
@@ -139,6 +168,16 @@ export interface CenterStorage {
   firstEventId(): Promise<number>;
   lastEventId(): Promise<number>;
   appendEvent(event: NewEvent, nowMs: number): Promise<void>;
+
+  // robot events: staff calls (a new one appends `staff.called`) and service audit rows
+  storeStaffCalls(calls: readonly (SyncStaffCall | InvalidItem)[], ctx: RobotEventContext): Promise<RobotEventResult[]>;
+  openStaffCalls(limit: number): Promise<CenterStaffCall[]>;
+  /** Appends `staff.acknowledged` the first time; null when the call is unknown. */
+  acknowledgeStaffCall(callId: string, nowMs: number): Promise<CenterStaffCall | null>;
+  storeAudit(events: readonly (AuditInput | InvalidItem)[], ctx: RobotEventContext): Promise<RobotEventResult[]>;
+  /** Per robot id. */
+  auditSummaries(): Promise<Record<string, FleetAuditSummary>>;
+  recentAudit(robotId: string, limit: number): Promise<CenterAuditRow[]>;
 
   // look-ups (seeded demo data in the reference center)
   findAppointment(code: string): Promise<Appointment | null>;

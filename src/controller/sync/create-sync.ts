@@ -13,6 +13,7 @@ import type { Logger } from '../log';
 import type { QueueStore } from '../store/queue-store';
 import type { CheckInOutboxPort } from './check-in-outbox-port';
 import { fileCredentialStore, type CredentialStore } from './credentials';
+import type { AuditPort, StaffCallsPort } from './outbox-port';
 import { SyncClient } from './sync-client';
 
 export interface CenterLinkOptions {
@@ -29,6 +30,10 @@ export interface CenterLinkOptions {
   now: () => number;
   pollMs?: number;
   heartbeatMs?: number;
+  /** Staff calls for the center (the controller's StaffCallOutbox); a new call wakes the sync loop. */
+  staffCalls?: StaffCallsPort;
+  /** Service-mode audit rows for the center (ServiceMode.auditOutbox). */
+  audit?: AuditPort;
   /** A catalog the center published with a new ETag. */
   onCatalog?: (catalog: Catalog) => void;
   /** Appointment check-ins waiting for the center (issue 6). */
@@ -57,6 +62,8 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
     outbox: opts.store,
     leases: opts.store,
     marks: opts.store,
+    staffCalls: opts.staffCalls,
+    audit: opts.audit,
     credentials,
     health: opts.health,
     now: opts.now,
@@ -68,6 +75,8 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
     crashReports: () => listCrashReports(opts.dataDir),
     checkIns: opts.checkIns,
   });
+  // a visitor waiting for a person should not wait for the next poll
+  const unsubscribe = opts.staffCalls?.onCall?.(() => client.kick());
   return {
     client,
     credentials,
@@ -95,6 +104,9 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
         skewMs: s.skewMs, streamConnected: s.streamConnected, nowServing: s.nowServing,
       };
     },
-    stop: () => client.stop(),
+    stop: () => {
+      unsubscribe?.();
+      return client.stop();
+    },
   };
 }

@@ -4,6 +4,7 @@
  * as is; tests pass small in-memory fakes.
  */
 import type { ErrorCode } from '../../contract/error-codes';
+import type { StaffCall } from '../../contract/staff';
 import type { Lease, TicketChangeInput } from '../../contract/sync';
 
 export interface OutboxEvent {
@@ -42,4 +43,21 @@ export interface LeasePort {
 export interface TicketMarksPort {
   applyCenterMark(ticketId: string, mark: { calledAt?: Date; servedAt?: Date; counterId?: string }): void;
   flag(ticketId: string, attention: ErrorCode): unknown;
+}
+
+/**
+ * Optional: staff calls waiting for the center (StaffCallOutbox in ../staff has these methods).
+ * `pending` does not remove; `ack` takes call ids; `onCall` lets the sync loop wake at once.
+ */
+export interface StaffCallsPort {
+  pending(max: number): readonly StaffCall[];
+  ack(ids: readonly string[]): unknown;
+  onCall?(listener: (call: StaffCall) => void): () => void;
+}
+
+/** Optional: service-mode audit rows for the center (ServiceMode.auditOutbox has these methods). */
+export interface AuditPort {
+  takeBatch(max: number): { id: number; key: string; payload: { robotId: string; auditId: number; at: string; actor: string; action: string; detail: Record<string, unknown> | null } }[];
+  ack(ids: readonly number[]): unknown;
+  pendingCount(): number;
 }

@@ -20,7 +20,8 @@ import type { CheckInOutboxPort } from './check-in-outbox-port';
 import { createBackoff } from './backoff';
 import { CenterHttp } from './center-http';
 import type { CredentialStore } from './credentials';
-import type { LeasePort, OutboxPort, TicketMarksPort } from './outbox-port';
+import type { AuditPort, LeasePort, OutboxPort, StaffCallsPort, TicketMarksPort } from './outbox-port';
+import { drainAudit, drainStaffCalls } from './robot-events-drain';
 import { StreamClient } from './stream-client';
 
 export type Enrolment = 'enrolled' | 'not-enrolled' | 'revoked' | 'expired';
@@ -53,6 +54,10 @@ export interface SyncClientOptions {
   credentials: CredentialStore;
   leases?: LeasePort;
   marks?: TicketMarksPort;
+  /** Staff calls for the center, drained every pass after tickets (docs/sync-protocol.md, robot events). */
+  staffCalls?: StaffCallsPort;
+  /** Service-mode audit rows for the center, drained every pass after staff calls. */
+  audit?: AuditPort;
   /** Parts and uptime for the heartbeat; outbox length and robot time are added here. */
   health?: () => Pick<DeviceHealth, 'parts' | 'uptimeSeconds'>;
   /** Crash reports kept on the robot (listCrashReports in ../crash-reports.ts), sent with each heartbeat. */
@@ -81,6 +86,9 @@ export interface SyncRound {
   acked: number;
   rejected: number;
   leases: number;
+  /** Staff calls and audit rows the center acknowledged this pass. */
+  staffCalls: number;
+  auditRows: number;
 }
 
 const noLog: SyncLog = { info: () => undefined, warn: () => undefined };
@@ -186,13 +194,17 @@ export class SyncClient {
 
   /** One full pass. Throws a CodedError when the center cannot be used; the outbox is untouched then. */
   async syncOnce(): Promise<SyncRound> {
-    const round: SyncRound = { sent: 0, acked: 0, rejected: 0, leases: 0 };
+    const round: SyncRound = { sent: 0, acked: 0, rejected: 0, leases: 0, staffCalls: 0, auditRows: 0 };
     try {
       const sentBefore = this.http.requests;
       const token = await this.currentToken();
       round.leases = await this.lease(token);
       await this.drain(token, round);
       await this.drainCheckIns(token);
+      // after tickets: a ticket is the citizen's place in the queue, a call or an audit row can wait a pass
+      const events = { http: this.http, token, log: this.log, toCenterTime: (iso: string) => this.toCenterTime(iso) };
+      if (this.opts.staffCalls) round.staffCalls = await drainStaffCalls(this.opts.staffCalls, events);
+      if (this.opts.audit) round.auditRows = await drainAudit(this.opts.audit, events);
       const sinceHeartbeat = this.now() - this.lastHeartbeatAt;
       // a quiet pass still probes now and then, so "online" on the screen is never stale for long
       const probe = this.http.requests === sentBefore && sinceHeartbeat >= (this.opts.probeMs ?? 5000);

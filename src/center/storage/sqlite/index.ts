@@ -9,6 +9,7 @@ import { appendEvent, eventsAfter, firstEventId, lastEventId } from './events';
 import { leaseBlock } from './leases';
 import { checkInAppointment, findAppointment, findDossier, seedLookups } from './lookups';
 import { openCenterDb } from './open';
+import { acknowledgeStaffCall, auditSummaries, openStaffCalls, recentAudit, storeAudit, storeStaffCalls } from './robot-events';
 import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
 
 export const CENTER_DB_FILE = 'center.sqlite';
@@ -44,6 +45,12 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     firstEventId: async () => firstEventId(db),
     lastEventId: async () => lastEventId(db),
     appendEvent: async (e, n) => void appendEvent(db, e, n),
+    storeStaffCalls: async (c, ctx) => storeStaffCalls(db, c, ctx),
+    openStaffCalls: async (l) => openStaffCalls(db, l),
+    acknowledgeStaffCall: async (id, n) => acknowledgeStaffCall(db, id, n),
+    storeAudit: async (e, ctx) => storeAudit(db, e, ctx),
+    auditSummaries: async () => auditSummaries(db),
+    recentAudit: async (r, l) => recentAudit(db, r, l),
     findAppointment: async (c) => findAppointment(db, c),
     findDossier: async (c) => findDossier(db, c),
     checkInAppointment: async (i) => checkInAppointment(db, i),

@@ -117,6 +117,33 @@ const MIGRATIONS: string[] = [
     at_ms INTEGER NOT NULL
   );
   `,
+  // 3: robot events — staff calls (open until a member of staff acknowledges) and service audit rows
+  `
+  CREATE TABLE staff_calls (
+    call_id TEXT PRIMARY KEY,
+    robot_id TEXT NOT NULL,
+    reason TEXT NOT NULL,
+    language TEXT NOT NULL,
+    ticket_id TEXT,
+    ticket_display TEXT,
+    called_at_ms INTEGER NOT NULL,
+    received_at_ms INTEGER NOT NULL,
+    acknowledged_at_ms INTEGER
+  );
+  CREATE INDEX staff_calls_open ON staff_calls (acknowledged_at_ms, called_at_ms);
+
+  CREATE TABLE service_audit (
+    event_key TEXT PRIMARY KEY,
+    robot_id TEXT NOT NULL,
+    audit_id INTEGER NOT NULL,
+    at_ms INTEGER NOT NULL,
+    actor TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT,
+    received_at_ms INTEGER NOT NULL
+  );
+  CREATE INDEX service_audit_robot ON service_audit (robot_id, at_ms);
+  `,
 ];
 
 export function openCenterDb(file: string): Db {
