@@ -13,7 +13,7 @@ import { startRobot, tempDir, writeConfig, type RobotProcess } from '../support/
 import { openApi, request } from '../support/ws-client';
 import { encodeBadgeCode } from '../../src/core/codes';
 import { makeCenterKeys } from '../unit/codes/center-keys';
-import { enterService, openPinPad, readAudit, typePin } from './service/helpers';
+import { auditDeliveredToCenter, enterService, openPinPad, readAudit, typePin } from './service/helpers';
 
 const PIN = '135790';
 const WRONG = '111111';
@@ -86,13 +86,14 @@ describe('service mode: session, audit, bundle and lock-out', () => {
     await page.locator('[data-testid="audit-rows"] [data-action="service.logs.export"]').waitFor();
 
     await page.locator('[data-action="exit"]').click();
-    const { rows, outbox } = readAudit(dataDir);
+    const { rows } = readAudit(dataDir);
     expect(rows.map((r) => r.action)).toEqual([
       'service.login', 'service.printer.testPage', 'service.settings.set', 'service.settings.set', 'service.logs.export', 'service.logout',
     ]);
     expect(rows[2]).toMatchObject({ actor: 'pin', detail: { key: 'printer.density', old: null, new: 2, applied: 'live', persisted: true } });
     expect(rows[3]).toMatchObject({ detail: { key: 'screen.idleSeconds', old: 60, new: 90, applied: 'restart' } });
-    expect(outbox).toBe(rows.length);
+    // every row also reaches the center (the embedded one here), exactly once
+    expect(await auditDeliveredToCenter(dataDir)).toEqual({ rows: rows.length, atCenter: rows.length, outbox: 0 });
     await page.close();
   });
 

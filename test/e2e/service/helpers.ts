@@ -56,6 +56,27 @@ export function readAudit(dataDir: string): { rows: AuditRow[]; outbox: number }
   }
 }
 
+/**
+ * Waits until every service row of the robot's audit table has reached the (embedded) center:
+ * none left in the robot's outbox and as many rows in the center's service_audit table.
+ */
+export async function auditDeliveredToCenter(dataDir: string, timeoutMs = 20_000): Promise<{ rows: number; atCenter: number; outbox: number }> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows, outbox } = readAudit(dataDir);
+    const center = new Database(join(dataDir, 'center', 'center.sqlite'), { readonly: true, fileMustExist: true });
+    let atCenter: number;
+    try {
+      atCenter = (center.prepare('SELECT count(*) AS n FROM service_audit').get() as { n: number }).n;
+    } finally {
+      center.close();
+    }
+    const state = { rows: rows.length, atCenter, outbox };
+    if ((outbox === 0 && atCenter === rows.length) || Date.now() > deadline) return state;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+}
+
 /** Sets a range input the way a finger drag does: value, then an input event. */
 export async function slide(page: Page, selector: string, value: number): Promise<void> {
   await page.locator(selector).evaluate((el, v) => {
