@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/sim/virtual-printer/server';
 import { launchChromium } from '../support/browser';
 import { fakeCameraFlags, writeQrY4m } from '../support/fake-camera';
-import { captureScreen, openKiosk } from '../support/kiosk';
+import { captureScreen, LANDSCAPE, openKiosk } from '../support/kiosk';
 import { qrOnPaper } from '../support/paper-qr';
 import { startRobot, tempDir, writeConfig, type RobotProcess } from '../support/robot-process';
 
@@ -165,5 +165,19 @@ describe('appointment check-in and dossier look-up on the touchscreen (Chromium,
     expect(await result.getAttribute('data-status')).toBe('processing');
     await expect(result.textContent()).resolves.toContain('Your dossier is being processed');
     expect(await page.locator('[data-action="pickup-ticket"]').count()).toBe(0);
+  });
+
+  it('in landscape too, the check-in and dossier screens are readable and reachable', async () => {
+    const page = await openKiosk(browser, robot.url, robot.token, LANDSCAPE);
+    await home(page);
+    await page.locator('[data-action="appointment"]').click();
+    await page.locator('[data-testid="camera-preview"]').waitFor();
+    expect(await captureScreen(page, 'appointment-scan-vi-landscape')).toEqual([]);
+    await page.locator('[data-nav="back"]').click();
+    await page.locator('[data-action="dossier"]').click();
+    await page.keyboard.type('000.00.51.H29-261120-0001', { delay: 5 });
+    await page.keyboard.press('Enter');
+    await page.locator('[data-testid="dossier-result"]').waitFor();
+    expect(await captureScreen(page, 'dossier-ready-vi-landscape')).toEqual([]);
   });
 });
