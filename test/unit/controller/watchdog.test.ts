@@ -1,3 +1,4 @@
+import { createFakeClock } from '../../support/fake-clock';
 import { EventEmitter } from 'node:events';
 import { createLogger } from '../../../src/controller/log';
 import {
@@ -5,7 +6,6 @@ import {
   startWatchdog,
   validNotifySocket,
   type NotifyChild,
-  type WatchdogClock,
   type WatchdogLog,
   type WatchdogOptions,
 } from '../../../src/controller/watchdog';
@@ -18,33 +18,7 @@ interface FakeNotify extends NotifyChild {
   fail(err: Error): void;
 }
 
-function createClock(start = 0): WatchdogClock & { advance(ms: number): void } {
-  let now = start;
-  let nextId = 1;
-  const timers = new Map<number, { at: number; run: () => void }>();
-  return {
-    now: () => now,
-    setTimeout(run, ms) {
-      const id = nextId++;
-      timers.set(id, { at: now + ms, run });
-      return id;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle as number);
-    },
-    advance(ms) {
-      const end = now + ms;
-      for (;;) {
-        const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-        if (due === undefined) break;
-        timers.delete(due[0]);
-        now = due[1].at;
-        due[1].run();
-      }
-      now = end;
-    },
-  };
-}
+const createClock = (start = 0) => createFakeClock(start);
 
 /** Each call: a fresh clock, spawner and log; children exit 0 at once unless told otherwise. */
 function setup(env: Record<string, string | undefined>, overrides: Partial<WatchdogOptions> = {}, autoExit = true) {

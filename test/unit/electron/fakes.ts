@@ -4,41 +4,9 @@ import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElectronApi } from '../../../src/electron/electron-api';
-import type { Clock } from '../../../src/electron/clock';
 
-export interface FakeClock extends Clock {
-  advance(ms: number): void;
-  pending(): number;
-}
-
-export function createFakeClock(start = 1_000_000): FakeClock {
-  let now = start;
-  let nextId = 1;
-  const timers = new Map<number, { at: number; run: () => void }>();
-  return {
-    now: () => now,
-    setTimeout(run, ms) {
-      const id = nextId++;
-      timers.set(id, { at: now + ms, run });
-      return id;
-    },
-    clearTimeout(handle) {
-      timers.delete(handle as number);
-    },
-    advance(ms) {
-      const end = now + ms;
-      for (;;) {
-        const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at)[0];
-        if (due === undefined) break;
-        timers.delete(due[0]);
-        now = due[1].at;
-        due[1].run();
-      }
-      now = end;
-    },
-    pending: () => timers.size,
-  };
-}
+// the fake clock is shared with the watchdog's tests
+export { createFakeClock, type FakeClock } from '../../support/fake-clock';
 
 /** An event whose preventDefault is observable, like Electron's. */
 export function fakeEvent<T extends object>(fields: T = {} as T): T & { preventDefault: jest.Mock; defaultPrevented: () => boolean } {
