@@ -69,7 +69,7 @@ export const commands = {
       /** People ahead and a range of minutes, as printed on the ticket. */
       wait: TicketWait,
       /** Labels of the counters serving this service ("Quầy 1"), as printed; empty when the catalog has none. */
-      whereToGo: z.array(z.string().max(40)).max(20),
+      whereToGo: z.array(z.string().max(100)).max(20),
       /** The ticket's phone status page (its QR), shown large on screen when the paper did not come out. */
       statusUrl: z.string().max(400).optional(),
     }),

@@ -47,8 +47,10 @@ export type OpeningHours = z.infer<typeof OpeningHours>;
 export const Counter = z
   .object({
     id: Id,
-    /** "Quầy 3": printed and announced as is. */
+    /** "Quầy 3": the sign above the counter, printed and announced in Vietnamese. */
     label: z.string().min(1).max(40),
+    /** The sign in the visitor's language ("Counter 3", "3号窗口"); the Vietnamese label when absent. */
+    labels: z.partialRecord(z.enum(LANGUAGES), z.string().min(1).max(40)).optional(),
     counterGroup: z.string().min(1).max(40),
     /** Whether this counter stops during the lunch break (some centers keep one open). */
     closesForLunch: z.boolean().default(true),

@@ -4,6 +4,8 @@ import { PNG } from 'pngjs';
 import type WebSocket from 'ws';
 import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/sim/virtual-printer/server';
 import { LANGUAGES, type Language, type StaffCall } from '../../src/contract';
+import { DEMO_CATALOG } from '../../src/controller/config/demo-catalog';
+import { counterLabelsFor } from '../../src/core/where-to-go';
 import type { A11yProblem } from '../support/a11y';
 import { launchChromium } from '../support/browser';
 import { captureBoth, captureOne, localeText, openCountingKiosk, taps } from '../support/journeys';
@@ -66,7 +68,7 @@ describe('citizen journeys on the touchscreen (Chromium, built robot, virtual pr
 
       expect(await page.evaluate(() => document.documentElement.lang)).toBe(lang);
       await expect(page.locator('[data-testid="print-status"]').textContent()).resolves.toBe(localeText(lang, 'ticket.printed'));
-      await expect(page.locator('[data-testid="where-to-go"]').textContent()).resolves.toBe(localeText(lang, 'journey.ticket.whereToGo').replace('{{place}}', 'Quầy 1, Quầy 2'));
+      await expect(page.locator('[data-testid="where-to-go"]').textContent()).resolves.toBe(localeText(lang, 'journey.ticket.whereToGo').replace('{{place}}', counterLabelsFor(DEMO_CATALOG, 'marriage-registration', lang).join(', ')));
       const ahead = await page.locator('[data-testid="people-ahead"]').textContent();
       expect([localeText(lang, 'journey.ticket.next'), ...[1, 2, 3, 4, 5, 6].map((n) => localeText(lang, 'journey.ticket.peopleAhead').replace('{{count}}', String(n)))]).toContain(ahead);
       const problems = await captureOne(page, `ticket-${lang}`, ['.ticket .done']);

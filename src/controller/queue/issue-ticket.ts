@@ -1,5 +1,5 @@
 import { CodedError, isCodedError, type Catalog, type ErrorCode, type Language, type Ticket, type TicketWait } from '../../contract';
-import { counterLabelsFor } from '../../core/where-to-go';
+import { counterLabelsFor, whereToGoText } from '../../core/where-to-go';
 import type { LiveQueueData } from '../../core/queue';
 import type { PrinterPort } from '../devices/printer/port';
 import type { Logger } from '../log';
@@ -43,13 +43,14 @@ export async function issueTicket(deps: IssueDeps, serviceId: string, language: 
   if (!outcome.ok) throw new CodedError(outcome.code, `refused ${serviceId}`, outcome.nextOpeningAt?.toISOString());
   let ticket = outcome.ticket;
   const { peopleAhead, minMinutes, maxMinutes } = outcome.estimate;
-  const whereToGo = counterLabelsFor(deps.catalog(), serviceId);
+  const whereToGo = counterLabelsFor(deps.catalog(), serviceId, language);
+  const printedPlace = whereToGoText(deps.catalog(), serviceId);
   const told = { wait: { peopleAhead, minMinutes, maxMinutes }, whereToGo, ...(deps.statusUrl ? { statusUrl: deps.statusUrl(ticket) } : {}) };
   const extras = {
     peopleAhead,
     estimatedWaitMinutes: outcome.estimate.expectedMinutes,
     ...(categoryId ? { priority: true } : {}),
-    ...(whereToGo.length ? { whereToGo: whereToGo.join(', ') } : {}),
+    ...(printedPlace ? { whereToGo: printedPlace } : {}),
   };
   deps.log.info({ ticket: ticket.id, display: ticket.display, service: serviceId }, 'ticket issued');
   for (;;) {

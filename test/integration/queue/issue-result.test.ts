@@ -37,12 +37,12 @@ it('returns the people ahead, the wait range, the counters and the status link t
   await issueTicket(deps, 'birth-registration', 'vi');
   const third = await issueTicket(deps, 'birth-registration', 'ja', 'elderly');
 
-  expect(third.whereToGo).toEqual(['Quầy 1', 'Quầy 2']);
+  expect(third.whereToGo).toEqual(['1番窓口 (Quầy 1)', '2番窓口 (Quầy 2)']);
   expect(third.statusUrl).toBe(`http://center.test/t/${third.ticket.id}?lang=ja`);
   expect(third.wait.peopleAhead).toBeGreaterThan(0);
   expect(third.wait.maxMinutes).toBeGreaterThanOrEqual(third.wait.minMinutes);
   const paper = jobs.at(-1)!.extras!;
-  expect(paper).toMatchObject({ peopleAhead: third.wait.peopleAhead, whereToGo: 'Quầy 1, Quầy 2', priority: true });
+  expect(paper).toMatchObject({ peopleAhead: third.wait.peopleAhead, whereToGo: { vi: 'Quầy 1, Quầy 2', ja: '1番窓口 (Quầy 1), 2番窓口 (Quầy 2)' }, priority: true });
   expect(paper.estimatedWaitMinutes).toBeGreaterThanOrEqual(third.wait.minMinutes);
   expect(paper.estimatedWaitMinutes).toBeLessThanOrEqual(third.wait.maxMinutes);
   // a normal ticket carries no priority mark
@@ -52,5 +52,5 @@ it('returns the people ahead, the wait range, the counters and the status link t
 it('still tells the screen the wait, the counters and the status link when the paper did not come out', async () => {
   const { deps } = rig(true);
   const result = await issueTicket(deps, 'result-pickup', 'en');
-  expect(result).toMatchObject({ printed: false, whereToGo: ['Quầy 7'], statusUrl: `http://center.test/t/${result.ticket.id}?lang=en`, wait: { peopleAhead: 0 } });
+  expect(result).toMatchObject({ printed: false, whereToGo: ['Counter 7 (Quầy 7)'], statusUrl: `http://center.test/t/${result.ticket.id}?lang=en`, wait: { peopleAhead: 0 } });
 });
