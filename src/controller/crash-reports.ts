@@ -10,6 +10,7 @@
  * fetches them (docs/technician-guide.md); a fatal report holds the error's name, code and
  * stack frames but never its message, which could carry a citizen's data.
  */
+import { fatalErrorFileName, fatalErrorReport, type FatalContext } from '../contract/fatal-error-report';
 import { lstatSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { CRASH_REPORTS_DIR } from '../contract/shell-controller';
@@ -33,7 +34,6 @@ const MAX_ENTRIES_VISITED = 2_000;
 const SKIPPED_DIRS = new Set(['new', 'attachments']);
 const FATAL_FILE = /^fatal-[0-9TZ-]+-\d+\.json$/;
 const MAX_FATAL_BYTES = 16 * 1024;
-const MAX_STACK_FRAMES = 20;
 
 export function crashReportsDir(dataDir: string): string {
   return join(dataDir, CRASH_REPORTS_DIR);
@@ -124,38 +124,14 @@ export function pruneCrashReports(dataDir: string, limits: PruneLimits = DEFAULT
   return removed;
 }
 
-export interface FatalContext {
-  now: Date;
-  version: string;
-  /** 'uncaughtException' or 'unhandledRejection', as Node.js names the origin. */
-  origin: string;
-  pid?: number;
-}
+export type { FatalContext } from '../contract/fatal-error-report';
 
 /** Writes <dataDir>/crashes/fatal-<time>-<pid>.json synchronously (the process is ending). */
-export function writeFatalErrorReport(dataDir: string, error: unknown, context: FatalContext): string | null {
-  const err = error instanceof Error ? error : new Error(typeof error);
-  const code = (err as { code?: unknown }).code;
-  const frames = (err.stack ?? '')
-    .split('\n')
-    .filter((l) => /^\s+at /.test(l))
-    .slice(0, MAX_STACK_FRAMES)
-    .map((l) => l.trim().slice(0, 300));
-  const report = {
-    kind: 'fatal-error',
-    at: context.now.toISOString(),
-    version: context.version,
-    origin: context.origin,
-    name: err.name.slice(0, 80),
-    ...(typeof code === 'string' && /^[A-Z][A-Z0-9_]{0,63}$/.test(code) ? { code } : {}),
-    frames,
-  };
-  const pid = context.pid ?? process.pid;
-  const stamp = context.now.toISOString().replace(/[:.]/g, '-');
-  const path = join(crashReportsDir(dataDir), `fatal-${stamp}-${pid}.json`);
+export function writeFatalErrorReport(dataDir: string, error: unknown, context: FatalContext & { pid?: number }): string | null {
+  const path = join(crashReportsDir(dataDir), fatalErrorFileName(context.now, context.pid ?? process.pid));
   try {
     mkdirSync(crashReportsDir(dataDir), { recursive: true, mode: 0o750 });
-    writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`, { mode: 0o640 });
+    writeFileSync(path, `${JSON.stringify(fatalErrorReport(error, context), null, 2)}\n`, { mode: 0o640 });
     return path;
   } catch {
     return null; // a full or read-only disk: the journal still has Node.js's own message

@@ -10,6 +10,11 @@ export interface CrashDumpOptions {
   mkdir?: (dir: string) => void;
 }
 
+/** The robot's data folder as the shell sees it: LOBBY_ROBOT_DATA, else Electron's userData. */
+export function shellDataDir(app: Pick<ElectronApi['app'], 'getPath'>, env: Record<string, string | undefined>): string {
+  return env.LOBBY_ROBOT_DATA || app.getPath('userData');
+}
+
 /**
  * Native crashes of every Electron process (main, kiosk renderer, the controller's
  * utilityProcess) are written by Crashpad as minidumps under
@@ -24,7 +29,7 @@ export interface CrashDumpOptions {
  */
 export function startCrashDumps(electron: Pick<ElectronApi, 'app' | 'crashReporter'>, options: CrashDumpOptions): string | null {
   const { app, crashReporter } = electron;
-  const dataDir = options.env.LOBBY_ROBOT_DATA || app.getPath('userData');
+  const dataDir = shellDataDir(app, options.env);
   const dir = join(dataDir, CRASH_REPORTS_DIR, ELECTRON_CRASH_DUMPS_SUBDIR);
   try {
     // app.setPath throws for a folder that does not exist yet

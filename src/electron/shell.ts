@@ -3,7 +3,9 @@ import { join } from 'node:path';
 import type { BackoffPolicy } from './backoff';
 import { type Clock, systemClock } from './clock';
 import { type ControllerProcess, createControllerProcess } from './controller-process';
-import { startCrashDumps } from './crash-dumps';
+import { shellDataDir, startCrashDumps } from './crash-dumps';
+import { installDownloadHandler } from './downloads';
+import { type FatalErrorSource, recordMainProcessFatalErrors } from './fatal-errors';
 import { type CrashPolicyOptions, RendererCrashPolicy } from './crash-policy';
 import type { BrowserWindow, ElectronApi } from './electron-api';
 import { type ShellLog, stderrLog } from './log';
@@ -18,6 +20,8 @@ export interface ShellOptions {
   /** Folder holding package.json and dist/ (app.asar on a robot); default app.getAppPath(). */
   appRoot?: string;
   env?: Record<string, string | undefined>;
+  /** Where uncaught exceptions of the main process are heard (process by default; null: nowhere). */
+  fatalErrorSource?: FatalErrorSource | null;
   clock?: Clock;
   log?: ShellLog;
   signals?: { on(signal: 'SIGTERM' | 'SIGINT', listener: () => void): unknown };
@@ -52,6 +56,9 @@ export function createShell(electron: ElectronApi, options: ShellOptions = {}): 
   const clock = options.clock ?? systemClock;
   const log = options.log ?? stderrLog();
   startCrashDumps(electron, { env: options.env ?? process.env, log });
+  const dataDir = shellDataDir(app, options.env ?? process.env);
+  // the real process by default; a test passes its own source
+  if (options.fatalErrorSource !== null) recordMainProcessFatalErrors(dataDir, { version: app.getVersion(), source: options.fatalErrorSource });
   const appRoot = options.appRoot ?? app.getAppPath();
   const token = randomBytes(32).toString('hex');
   const crashPolicy = new RendererCrashPolicy(options.crashPolicy);
@@ -177,6 +184,7 @@ export function createShell(electron: ElectronApi, options: ShellOptions = {}): 
     if (quitting) return;
     electron.Menu.setApplicationMenu(null); // drops the default menu's reload and devtools keys
     installPermissionHandlers(electron.session.defaultSession, controllerOrigin);
+    installDownloadHandler(electron.session.defaultSession, controllerOrigin, (options.env ?? process.env).LOBBY_ROBOT_EXPORT_DIR || join(dataDir, 'exports'), log);
     openWindow();
     show({ page: 'starting' });
     controller.start();

@@ -7,15 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startCrashDumps } from '../../../src/electron/crash-dumps';
 import { createShell } from '../../../src/electron/shell';
-import type { ShellLog } from '../../../src/electron/log';
-import { createFakeClock, createFakeElectron } from './fakes';
-
-function recordingLog() {
-  const lines: Array<{ level: string; msg: string; fields: Record<string, unknown> }> = [];
-  const at = (level: string) => (fields: Record<string, unknown>, msg: string) => void lines.push({ level, msg, fields });
-  const log: ShellLog = { info: at('info'), warn: at('warn'), error: at('error') };
-  return { log, lines };
-}
+import { createFakeClock, createFakeElectron, recordingLog } from './fakes';
 
 describe('crash dumps (Electron crashReporter)', () => {
   it('never uploads, bypasses the system crash handler, and keeps dumps in <LOBBY_ROBOT_DATA>/crashes/electron', () => {
@@ -59,7 +51,7 @@ describe('crash dumps (Electron crashReporter)', () => {
       readyCalledAfterStart = electron.crashReporter.start.mock.calls.length === 1;
       return Promise.resolve();
     });
-    const shell = createShell(electron.api, { appRoot: '/app', env: { LOBBY_ROBOT_DATA: data }, clock: createFakeClock(), log: recordingLog().log, signals: { on: jest.fn() } });
+    const shell = createShell(electron.api, { appRoot: '/app', env: { LOBBY_ROBOT_DATA: data }, clock: createFakeClock(), log: recordingLog().log, signals: { on: jest.fn() }, fatalErrorSource: null });
     await shell.started;
     expect(readyCalledAfterStart).toBe(true);
     expect(electron.app.setPath).toHaveBeenCalledWith('crashDumps', join(data, 'crashes', 'electron'));

@@ -4,6 +4,7 @@ import { EventEmitter } from 'node:events';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ElectronApi } from '../../../src/electron/electron-api';
+import type { ShellLog } from '../../../src/electron/log';
 
 // the fake clock is shared with the watchdog's tests
 export { createFakeClock, type FakeClock } from '../../support/fake-clock';
@@ -72,6 +73,7 @@ export class FakeApp extends EventEmitter {
   enableSandbox = jest.fn();
   whenReady = jest.fn(() => Promise.resolve());
   getAppPath = jest.fn(() => '/opt/lobby-robot/resources/app.asar');
+  getVersion = jest.fn(() => '0.0.0-test');
   /** Paths set through setPath; userData defaults to a scratch folder (the shell creates crashes/ in it). */
   readonly paths = new Map<string, string>([['userData', join(tmpdir(), 'lobby-robot-fake-electron-userdata')]]);
   getPath = jest.fn((name: string) => this.paths.get(name) ?? join(tmpdir(), `lobby-robot-fake-electron-${name}`));
@@ -88,7 +90,10 @@ export function createFakeElectron() {
   const app = new FakeApp();
   const windows: FakeWindow[] = [];
   const children: FakeChild[] = [];
+  const sessionEvents = new EventEmitter();
   const session = {
+    /** Session events (will-download); tests emit them through `sessionEvents`. */
+    on: jest.fn((event: string, listener: (...args: unknown[]) => void) => sessionEvents.on(event, listener)),
     setPermissionRequestHandler: jest.fn(),
     setPermissionCheckHandler: jest.fn(),
     setDevicePermissionHandler: jest.fn(),
@@ -114,5 +119,13 @@ export function createFakeElectron() {
     session: { defaultSession: session },
     utilityProcess: { fork },
   } as unknown as ElectronApi;
-  return { api, app, windows, children, session, setApplicationMenu, fork, crashReporter };
+  return { api, app, windows, children, session, sessionEvents, setApplicationMenu, fork, crashReporter };
+}
+
+/** A shell log that keeps what it was told, for tests that check what is (and is not) logged. */
+export function recordingLog() {
+  const lines: Array<{ level: string; msg: string; fields: Record<string, unknown> }> = [];
+  const at = (level: string) => (fields: Record<string, unknown>, msg: string) => void lines.push({ level, msg, fields });
+  const log: ShellLog = { info: at('info'), warn: at('warn'), error: at('error') };
+  return { log, lines };
 }

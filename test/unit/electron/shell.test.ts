@@ -19,7 +19,7 @@ async function boot(options: Partial<ShellOptions> = {}) {
     error: (f, m) => lines.push(JSON.stringify({ ...f, m })),
   };
   const signals = { on: jest.fn() };
-  const shell = createShell(electron.api, { appRoot: '/app', env: { HOME: '/home/robot' }, clock, log, signals, ...options });
+  const shell = createShell(electron.api, { appRoot: '/app', env: { HOME: '/home/robot' }, clock, log, signals, fatalErrorSource: null, ...options });
   await shell.started;
   const win = (i = electron.windows.length - 1): FakeWindow => {
     const w = electron.windows[i];
@@ -40,7 +40,7 @@ describe('Electron shell', () => {
   it('a second instance quits at once and starts nothing', async () => {
     const electron = createFakeElectron();
     electron.app.lockGranted = false;
-    const shell = createShell(electron.api, { signals: { on: jest.fn() } });
+    const shell = createShell(electron.api, { signals: { on: jest.fn() }, fatalErrorSource: null });
     await shell.started;
     expect(shell.primary).toBe(false);
     expect(electron.app.quit).toHaveBeenCalledTimes(1);
