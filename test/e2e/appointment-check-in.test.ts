@@ -12,6 +12,7 @@ import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/sim/vir
 import { launchChromium } from '../support/browser';
 import { fakeCameraFlags, writeQrY4m } from '../support/fake-camera';
 import { captureScreen, LANDSCAPE, openKiosk } from '../support/kiosk';
+import { typeLikeAScanner } from '../support/scanner-keys';
 import { qrOnPaper } from '../support/paper-qr';
 import { startRobot, tempDir, writeConfig, type RobotProcess } from '../support/robot-process';
 
@@ -106,8 +107,7 @@ describe('appointment check-in and dossier look-up on the touchscreen (Chromium,
     const text = await appointmentQr('LH-000126');
     const page = await openKiosk(browser, robot.url, robot.token);
     await home(page);
-    await page.keyboard.type(text, { delay: 5 });
-    await page.keyboard.press('Enter');
+    await typeLikeAScanner(page, text);
     await expectCheckedIn(page);
 
     await page.locator('.check-in .done').click();
@@ -115,8 +115,7 @@ describe('appointment check-in and dossier look-up on the touchscreen (Chromium,
     await page.locator('[data-action="appointment"]').click();
     await page.locator('[data-testid="camera-preview"]').waitFor();
     expect(await captureScreen(page, 'appointment-scan-vi')).toEqual([]);
-    await page.keyboard.type(text, { delay: 5 });
-    await page.keyboard.press('Enter');
+    await typeLikeAScanner(page, text);
     const refused = page.locator('[data-testid="appointment-result"][data-outcome="refused"]');
     await refused.waitFor();
     expect(await refused.getAttribute('data-code')).toBe('APPOINTMENT_ALREADY_CHECKED_IN');
@@ -144,11 +143,11 @@ describe('appointment check-in and dossier look-up on the touchscreen (Chromium,
   it('dossier: a scanned ready dossier offers the result-pickup ticket; a typed one explains its status', async () => {
     const page = await openKiosk(browser, robot.url, robot.token);
     await home(page);
-    await page.keyboard.type('000.00.51.H29-261120-0001', { delay: 5 });
-    await page.keyboard.press('Enter');
+    await typeLikeAScanner(page, '000.00.51.H29-261120-0001');
     const result = page.locator('[data-testid="dossier-result"]');
     await result.waitFor();
-    expect(await result.getAttribute('data-status')).toBe('ready-for-pickup');
+    // a failure names its code (data-code): say which, rather than only "no status"
+    expect({ code: await result.getAttribute('data-code'), status: await result.getAttribute('data-status') }).toEqual({ code: null, status: 'ready-for-pickup' });
     expect(await captureScreen(page, 'dossier-ready-vi')).toEqual([]);
     await page.locator('[data-action="pickup-ticket"]').click();
     const number = (await page.locator('[data-testid="ticket-number"]').textContent())!;
@@ -175,8 +174,7 @@ describe('appointment check-in and dossier look-up on the touchscreen (Chromium,
     expect(await captureScreen(page, 'appointment-scan-vi-landscape')).toEqual([]);
     await page.locator('[data-nav="back"]').click();
     await page.locator('[data-action="dossier"]').click();
-    await page.keyboard.type('000.00.51.H29-261120-0001', { delay: 5 });
-    await page.keyboard.press('Enter');
+    await typeLikeAScanner(page, '000.00.51.H29-261120-0001');
     await page.locator('[data-testid="dossier-result"]').waitFor();
     expect(await captureScreen(page, 'dossier-ready-vi-landscape')).toEqual([]);
   });
