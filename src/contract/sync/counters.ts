@@ -1,0 +1,48 @@
+/** Sync protocol v1 — counter operations, the public board and the phone ticket-status page. */
+import { z } from 'zod';
+import { ServerTime } from './primitives';
+
+export const CounterAction = z.enum(['call-next', 'recall', 'skip', 'transfer', 'complete']);
+export type CounterAction = z.infer<typeof CounterAction>;
+export const TransferRequest = z.object({ toCounterGroup: z.string().min(1).max(40) }).strict();
+
+export const CalledTicket = z.object({
+  ticketId: z.string(),
+  display: z.string(),
+  serviceId: z.string(),
+  counterGroup: z.string(),
+  categoryId: z.string().nullable(),
+});
+export type CalledTicket = z.infer<typeof CalledTicket>;
+
+export const CounterResponse = z.object({
+  counterId: z.string(),
+  /** The ticket now at this counter (null after skip, complete or transfer). */
+  current: CalledTicket.nullable(),
+  serverTime: ServerTime,
+});
+export type CounterResponse = z.infer<typeof CounterResponse>;
+
+// ---------------------------------------------------------------- public board and ticket status
+
+export const BoardCounter = z.object({ id: z.string(), label: z.string(), counterGroup: z.string(), serving: z.string().nullable() });
+export const Board = z.object({
+  counters: z.array(BoardCounter),
+  /** Waiting tickets per counter group. */
+  waiting: z.record(z.string(), z.number().int().min(0)),
+  lastEventId: z.number().int().min(0),
+  serverTime: ServerTime,
+});
+export type Board = z.infer<typeof Board>;
+
+export const TicketStatus = z.object({
+  ticketId: z.string(),
+  display: z.string(),
+  status: z.enum(['pending', 'waiting', 'called', 'served', 'skipped', 'voided']),
+  peopleAhead: z.number().int().min(0),
+  /** A range, never negative; null once the ticket is no longer waiting. */
+  waitMinutes: z.object({ min: z.number().int().min(0), max: z.number().int().min(0) }).nullable(),
+  counterLabel: z.string().nullable(),
+  serverTime: ServerTime,
+});
+export type TicketStatus = z.infer<typeof TicketStatus>;
