@@ -1,6 +1,6 @@
 import type { i18n } from 'i18next';
 import type { VNode } from 'preact';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { DEFAULT_LANGUAGE, LANGUAGES, type Catalog, type ErrorCode, type Language, type Procedure, type UiSettings } from '../contract';
 import { ApiCallError, type ApiClient, type ConnectionState } from './api-client';
 import { CenterLinkNotice } from './components/center-link';
@@ -139,7 +139,9 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     };
   }, [inSession, ui]);
 
-  useEffect(() => {
+  // a layout effect: the page's language changes in the same task as its text, so a screen
+  // reader (and a test) never meets Vietnamese words under a Japanese lang attribute
+  useLayoutEffect(() => {
     document.documentElement.lang = language;
     document.documentElement.classList.toggle('large-text', largeText);
   }, [language, largeText]);
