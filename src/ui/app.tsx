@@ -98,6 +98,8 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
   const [error, setError] = useState<ErrorCode | undefined>();
   const [idle, setIdle] = useState<IdlePhase>('active');
   const [guide, setGuide] = useState<Guide | undefined>();
+  /** A tap on the attract screen before the catalog has arrived: the session starts when it does. */
+  const [pendingStart, setPendingStart] = useState<Language | undefined>();
   const watch = useRef<IdleWatch | undefined>(undefined);
 
   useEffect(() => {
@@ -112,6 +114,13 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     api.call('catalog.get', {}).then(setCatalog, () => setError('INTERNAL_ERROR'));
     api.call('procedure.list', {}).then(setGuide, () => undefined);
   }, [api, connection]);
+
+  useEffect(() => {
+    if (!catalog || !pendingStart) return;
+    setLanguage(pendingStart);
+    setInSession(true);
+    setPendingStart(undefined);
+  }, [catalog, pendingStart]);
 
   const endSession = () => {
     watch.current?.stop();
@@ -205,7 +214,8 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
         <AttractScreen
           tFor={tFor}
           onStart={(l) => {
-            if (!catalog) return;
+            // a visitor who taps while the robot is still loading is not ignored: the tap waits
+            if (!catalog) return setPendingStart(l);
             setLanguage(l);
             setInSession(true);
           }}

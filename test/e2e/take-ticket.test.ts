@@ -110,6 +110,34 @@ describe('a citizen takes a number on the touchscreen (Chromium, built robot, vi
     expect(await page.evaluate(() => document.documentElement.classList.contains('large-text'))).toBe(false);
   });
 
+  it('a tap while the robot is still loading is not lost: home opens as soon as the catalog arrives', async () => {
+    const page = await browser.newPage({ viewport: PORTRAIT });
+    // pass the real socket through, holding the controller's answer to catalog.get back
+    let release!: () => void;
+    const held = new Promise<void>((r) => (release = r));
+    await page.routeWebSocket(/\/api\?/, (ws) => {
+      const server = ws.connectToServer();
+      let catalogCall: string | undefined;
+      ws.onMessage((m) => {
+        const msg = JSON.parse(String(m)) as { id?: string; type?: string };
+        if (msg.type === 'catalog.get') catalogCall = msg.id;
+        server.send(m);
+      });
+      server.onMessage((m) => {
+        const reply = JSON.parse(String(m)) as { id?: string };
+        if (catalogCall !== undefined && reply.id === catalogCall) void held.then(() => ws.send(m));
+        else ws.send(m);
+      });
+    });
+    await page.goto(`${robot.url}#token=${robot.token}`);
+    await page.locator('.connection').waitFor({ state: 'detached' }); // connected
+    await page.locator('.attract').click();
+    expect(await page.locator('[data-field]').count()).toBe(0); // no catalog yet: no home screen to show
+    release();
+    await page.locator('[data-field="civil-status"]').waitFor();
+    await page.close();
+  });
+
   it('a page without the token cannot reach the API and says it is disconnected', async () => {
     const page = await browser.newPage();
     await page.goto(robot.url);
