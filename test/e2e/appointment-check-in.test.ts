@@ -13,7 +13,7 @@ import { launchChromium } from '../support/browser';
 import { fakeCameraFlags, writeQrY4m } from '../support/fake-camera';
 import { captureScreen, LANDSCAPE, openKiosk } from '../support/kiosk';
 import { typeLikeAScanner } from '../support/scanner-keys';
-import { qrOnPaper } from '../support/paper-qr';
+import { paperWithQr } from '../support/paper-qr';
 import { startRobot, tempDir, writeConfig, type RobotProcess } from '../support/robot-process';
 
 describe('appointment check-in and dossier look-up on the touchscreen (Chromium, built robot, embedded center)', () => {
@@ -49,15 +49,7 @@ describe('appointment check-in and dossier look-up on the touchscreen (Chromium,
     const res = await fetch(`${centerUrl}/v1/admin/appointments/${code}/qr`, { headers: { authorization: `Staff ${staffKey}` } });
     return ((await res.json()) as { text: string }).text;
   }
-  const paperWithNumber = (display: string) => printer.jobs.find((j) => qrOnPaper(j.png)?.startsWith(`http://center.test/t/${display}/`));
-  /** The printer decodes a job once its bytes stop coming: give it a moment. */
-  async function printedSoon(display: string): Promise<boolean> {
-    for (let i = 0; i < 50; i++) {
-      if (paperWithNumber(display)) return true;
-      await new Promise((r) => setTimeout(r, 100));
-    }
-    return false;
-  }
+  const printedSoon = async (display: string) => (await paperWithQr(printer, `http://center.test/t/${display}/`)) !== undefined;
 
   async function home(page: Page): Promise<void> {
     await page.locator('.attract').click();

@@ -10,7 +10,7 @@ import type { A11yProblem } from '../support/a11y';
 import { launchChromium } from '../support/browser';
 import { captureBoth, captureOne, localeText, openCountingKiosk, taps } from '../support/journeys';
 import { LANDSCAPE, PORTRAIT } from '../support/kiosk';
-import { qrOnPaper } from '../support/paper-qr';
+import { paperWithQr, qrOnPaper } from '../support/paper-qr';
 import { startRobot, tempDir, writeConfig, type RobotProcess } from '../support/robot-process';
 import { openApi } from '../support/ws-client';
 
@@ -74,7 +74,9 @@ describe('citizen journeys on the touchscreen (Chromium, built robot, virtual pr
       const problems = await captureOne(page, `ticket-${lang}`, ['.ticket .done']);
 
       // the QR read off the decoded paper names this number and the ticket's language
-      const paper = qrOnPaper(printer.jobs.at(-1)!.png)!;
+      const job = await paperWithQr(printer, `http://center.test/t/${number}/`);
+      expect(job).toBeDefined();
+      const paper = qrOnPaper(job!.png)!;
       expect(paper).toMatch(new RegExp(`^http://center\\.test/t/${number}/`));
       expect(new URL(paper).searchParams.get('lang')).toBe(lang);
       expect(problems).toEqual([]);

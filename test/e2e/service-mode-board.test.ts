@@ -12,7 +12,7 @@ import { hashPin } from '../../src/controller/service-mode/pin';
 import { launchChromium } from '../support/browser';
 import { openKiosk } from '../support/kiosk';
 import { startRobot, tempDir, writeConfig, type RobotProcess } from '../support/robot-process';
-import { auditDeliveredToCenter, enterService, readAudit, slide, waitForPart } from './service/helpers';
+import { auditAfterLogout, auditDeliveredToCenter, enterService, slide, waitForPart } from './service/helpers';
 
 const PAN = REFERENCE_PIN_MAP.servos.headPan;
 const PIN = '2468';
@@ -81,7 +81,7 @@ describe('service mode: board panel against the simulated firmware', () => {
     await page.locator('[data-action="exit"]').click();
     await page.locator('[data-testid="service-mode"]').waitFor({ state: 'detached' });
 
-    const { rows } = readAudit(dataDir);
+    const rows = await auditAfterLogout(dataDir);
     const actions = rows.map((r) => r.action);
     expect(actions).toEqual(expect.arrayContaining(['service.login', 'service.board.move', 'service.board.calibrate', 'service.board.light', 'service.logout']));
     const calibrate = rows.find((r) => r.action === 'service.board.calibrate')!;

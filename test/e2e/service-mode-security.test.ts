@@ -13,7 +13,7 @@ import { startRobot, tempDir, writeConfig, type RobotProcess } from '../support/
 import { openApi, request } from '../support/ws-client';
 import { encodeBadgeCode } from '../../src/core/codes';
 import { makeCenterKeys } from '../unit/codes/center-keys';
-import { auditDeliveredToCenter, enterService, openPinPad, readAudit, typePin } from './service/helpers';
+import { auditAfterLogout, auditDeliveredToCenter, enterService, openPinPad, readAudit, typePin } from './service/helpers';
 
 const PIN = '135790';
 const WRONG = '111111';
@@ -86,7 +86,7 @@ describe('service mode: session, audit, bundle and lock-out', () => {
     await page.locator('[data-testid="audit-rows"] [data-action="service.logs.export"]').waitFor();
 
     await page.locator('[data-action="exit"]').click();
-    const { rows } = readAudit(dataDir);
+    const rows = await auditAfterLogout(dataDir);
     expect(rows.map((r) => r.action)).toEqual([
       'service.login', 'service.printer.testPage', 'service.settings.set', 'service.settings.set', 'service.logs.export', 'service.logout',
     ]);

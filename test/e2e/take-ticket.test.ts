@@ -1,6 +1,6 @@
 import type { Browser } from 'playwright-core';
 import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/sim/virtual-printer/server';
-import { qrOnPaper } from '../support/paper-qr';
+import { paperWithQr } from '../support/paper-qr';
 import { launchChromium } from '../support/browser';
 import { captureScreen, LANDSCAPE, openKiosk, PORTRAIT } from '../support/kiosk';
 import { startRobot, tempDir, writeConfig, type RobotProcess } from '../support/robot-process';
@@ -54,7 +54,7 @@ describe('a citizen takes a number on the touchscreen (Chromium, built robot, vi
 
     expect(problems.flat()).toEqual([]);
     // the ticket is printed as a raster image; the QR read off the decoded paper carries the number
-    const job = printer.jobs.find((j) => qrOnPaper(j.png)?.startsWith(`http://center.test/t/${number}/`));
+    const job = await paperWithQr(printer, `http://center.test/t/${number}/`);
     expect(job).toBeDefined();
     // the robot asked the printer's status (DLE EOT 1-4) before the job, which starts with ESC @
     expect(job!.bytes.subarray(0, 14)).toEqual(Buffer.from([0x10, 4, 1, 0x10, 4, 2, 0x10, 4, 3, 0x10, 4, 4, 0x1b, 0x40]));

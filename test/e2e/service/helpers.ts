@@ -57,10 +57,23 @@ export function readAudit(dataDir: string): { rows: AuditRow[]; outbox: number }
 }
 
 /**
+ * The audit rows once the session's logout is among them. The UI leaves service mode as soon as
+ * "exit" is tapped and does not wait for the controller's answer, so the row may come a moment later.
+ */
+export async function auditAfterLogout(dataDir: string, timeoutMs = 10_000): Promise<AuditRow[]> {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const { rows } = readAudit(dataDir);
+    if (rows.at(-1)?.action === 'service.logout' || Date.now() > deadline) return rows;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/**
  * Waits until every service row of the robot's audit table has reached the (embedded) center:
  * none left in the robot's outbox and as many rows in the center's service_audit table.
  */
-export async function auditDeliveredToCenter(dataDir: string, timeoutMs = 20_000): Promise<{ rows: number; atCenter: number; outbox: number }> {
+export async function auditDeliveredToCenter(dataDir: string, timeoutMs = 45_000): Promise<{ rows: number; atCenter: number; outbox: number }> {
   const deadline = Date.now() + timeoutMs;
   for (;;) {
     const { rows, outbox } = readAudit(dataDir);
