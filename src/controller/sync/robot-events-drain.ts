@@ -13,11 +13,11 @@ import type { AuditPort, StaffCallsPort } from './outbox-port';
 /** Batches per queue per pass: a port that never empties cannot hold the loop (the rest goes next pass). */
 const MAX_BATCHES_PER_PASS = 20;
 
-interface DrainLog {
+export interface DrainLog {
   warn(obj: object, msg?: string): void;
 }
 
-interface DrainDeps {
+export interface DrainDeps {
   http: CenterHttp;
   token: string;
   log: DrainLog;

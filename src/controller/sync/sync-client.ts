@@ -21,6 +21,7 @@ import { createBackoff } from './backoff';
 import { CenterHttp } from './center-http';
 import type { CredentialStore } from './credentials';
 import type { AuditPort, LeasePort, OutboxPort, StaffCallsPort, TicketMarksPort } from './outbox-port';
+import { drainCheckIns } from './check-ins-drain';
 import { drainAudit, drainStaffCalls } from './robot-events-drain';
 import { StreamClient } from './stream-client';
 
@@ -156,24 +157,6 @@ export class SyncClient {
     return r.body!.dossier;
   }
 
-  /** Check-ins queued offline, oldest first; one the center no longer knows is dropped with a warning. */
-  private async drainCheckIns(token: string): Promise<void> {
-    for (const entry of this.opts.checkIns?.pendingCheckIns(20) ?? []) {
-      try {
-        const r = await this.http.request('POST', `/v1/appointments/${encodeURIComponent(entry.appointmentId)}/check-in`, CheckInResponse, {
-          token, body: { checkInId: entry.checkInId, ...(entry.ticketId ? { ticketId: entry.ticketId } : {}), at: this.toCenterTime(entry.at) },
-        });
-        this.opts.checkIns!.checkInSent(entry.checkInId, r.body!.outcome);
-        // checked in offline on two robots, or cancelled meanwhile: staff sees it at the counter
-        if (r.body!.outcome !== 'checked-in') this.log.warn({ outcome: r.body!.outcome }, 'a check-in queued offline was not the first');
-      } catch (e) {
-        if (!(e instanceof CodedError) || e.code !== 'CENTER_NOT_FOUND') throw e;
-        this.opts.checkIns!.checkInSent(entry.checkInId, 'not-found');
-        this.log.warn({ code: e.code }, 'a check-in queued offline names an appointment the center does not know');
-      }
-    }
-  }
-
   /** The center's clock as best known: use it for anything compared with the center's times. */
   centerNow(): number {
     return this.now() + this.http.skewMs;
@@ -200,9 +183,9 @@ export class SyncClient {
       const token = await this.currentToken();
       round.leases = await this.lease(token);
       await this.drain(token, round);
-      await this.drainCheckIns(token);
-      // after tickets: a ticket is the citizen's place in the queue, a call or an audit row can wait a pass
       const events = { http: this.http, token, log: this.log, toCenterTime: (iso: string) => this.toCenterTime(iso) };
+      if (this.opts.checkIns) await drainCheckIns(this.opts.checkIns, events);
+      // after tickets: a ticket is the citizen's place in the queue, a call or an audit row can wait a pass
       if (this.opts.staffCalls) round.staffCalls = await drainStaffCalls(this.opts.staffCalls, events);
       if (this.opts.audit) round.auditRows = await drainAudit(this.opts.audit, events);
       const sinceHeartbeat = this.now() - this.lastHeartbeatAt;
