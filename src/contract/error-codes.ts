@@ -146,6 +146,8 @@ export const ERROR_CODES = [
   // end of service mode
   // fault and load harness (issue 12): the store's disk is full; issuing refuses, nothing is corrupted
   'STORE_DISK_FULL',
+  // the wall clock jumped (a log and audit code for technicians: the store keeps numbers and days safe)
+  'STORE_CLOCK_JUMPED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];
