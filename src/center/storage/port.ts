@@ -87,6 +87,8 @@ export interface CenterTicket {
   counterId: string | null;
 }
 
+export type WaitingCenterTicket = CenterTicket & { overtakenBy: number };
+
 export interface IngestContext {
   robotId: string;
   nowMs: number;
@@ -99,6 +101,7 @@ export interface CounterOpInput {
   action: 'call-next' | 'recall' | 'skip' | 'transfer' | 'complete';
   toCounterGroup?: string;
   weights: Weights;
+  maxOvertakes: number;
   /** Business day whose tickets are called. */
   day: string;
   nowMs: number;
@@ -155,7 +158,8 @@ export interface CenterStorage {
   leaseBlock(input: LeaseInput): Promise<LeaseOutcome>;
   ingest(changes: readonly (TicketChange | { invalid: string[] })[], ctx: IngestContext): Promise<IngestItemResult[]>;
   getTicket(ticketId: string): Promise<CenterTicket | null>;
-  waitingIn(counterGroup: string, day: string): Promise<CenterTicket[]>;
+  /** Waiting tickets of a group and day, each with how many later-issued tickets were called before it. */
+  waitingIn(counterGroup: string, day: string): Promise<WaitingCenterTicket[]>;
   countWaiting(day: string): Promise<Record<string, number>>;
 
   // counters
