@@ -36,6 +36,10 @@ export function staffRoutes(app: FastifyInstance, ctx: CenterContext, opts: { af
     const robots = (await ctx.storage.listDevices()).map((d) => ({
       robotId: d.robotId, robotSlot: d.robotSlot, enrolledAt: d.enrolledAtMs, revoked: d.revoked, tokenExpiresAt: d.tokenExpiresAtMs,
       lastSeenAt: d.lastSeenAtMs, skewMs: d.skewMs, health: d.health, audit: audit[d.robotId] ?? { count: 0, lastAt: null, lastAction: null },
+      enrolment: {
+        reEnrolments: d.enrolment.reEnrolments, lastReEnrolledAt: d.enrolment.lastReEnrolledAtMs,
+        refusedTakeovers: d.enrolment.refusedTakeovers, lastRefusedAt: d.enrolment.lastRefusedAtMs,
+      },
     }));
     return { robots, serverTime: ctx.now() };
   });

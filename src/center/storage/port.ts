@@ -36,6 +36,8 @@ export interface DeviceRecord {
   lastSeenAtMs: number | null;
   skewMs: number | null;
   health: DeviceHealth | null;
+  /** Enrolments after the first, and refused attempts to enrol this live id with an unbound code. */
+  enrolment: { reEnrolments: number; lastReEnrolledAtMs: number | null; refusedTakeovers: number; lastRefusedAtMs: number | null };
 }
 
 export interface EnrolInput {
