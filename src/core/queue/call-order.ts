@@ -31,7 +31,7 @@ export interface CallRule {
 /** The default bound: a normal citizen sees at most this many later priority tickets go first. */
 export const DEFAULT_MAX_OVERTAKES = 5;
 
-export function weightOf(weights: CallRule['weights'], categoryId: string | null | undefined): number {
+function weightOf(weights: CallRule['weights'], categoryId: string | null | undefined): number {
   if (!categoryId) return 1;
   const w = weights[categoryId];
   return w !== undefined && Number.isFinite(w) && w >= 1 ? w : 1;
