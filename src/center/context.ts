@@ -9,6 +9,7 @@
 import { createHash } from 'node:crypto';
 import type { Catalog } from '../contract/catalog';
 import type { NumberSpace } from '../contract/sync';
+import { DEFAULT_MAX_OVERTAKES } from '../core/queue/call-order';
 import type { Weights } from './domain/calling';
 import { DEFAULT_NUMBER_SPACE, type NumberSpaceRule } from './domain/number-space';
 import type { CounterRecord } from './storage/port';
@@ -28,6 +29,8 @@ export interface CenterContext {
   catalogEtag: string;
   counters: CounterRecord[];
   weights: Weights;
+  /** The calling rule's bound: later-issued tickets that may be called before a waiting one. */
+  maxOvertakes: number;
   numbering: { default: NumberSpaceRule; byPrefix: Record<string, NumberSpaceRule> };
   prefixes: Set<string>;
   staffKey: string;
@@ -46,6 +49,7 @@ interface QueueCatalogFields {
   priorityCategories?: { id: string; weight: number }[];
   numbering?: Partial<NumberSpaceRule>;
   numberingByPrefix?: Record<string, Partial<NumberSpaceRule>>;
+  calling?: { maxOvertakes?: number };
 }
 
 function pickRule(r: Partial<NumberSpaceRule> | undefined, base: NumberSpaceRule): NumberSpaceRule {
@@ -68,6 +72,11 @@ export function deriveCounters(catalog: Catalog): CounterRecord[] {
 export function deriveWeights(catalog: Catalog): Weights {
   const cats = (catalog as Catalog & QueueCatalogFields).priorityCategories;
   return cats?.length ? Object.fromEntries(cats.map((c) => [c.id, c.weight])) : DEFAULT_PRIORITY_WEIGHTS;
+}
+
+export function deriveMaxOvertakes(catalog: Catalog): number {
+  const n = (catalog as Catalog & QueueCatalogFields).calling?.maxOvertakes;
+  return typeof n === 'number' && Number.isInteger(n) && n >= 0 ? n : DEFAULT_MAX_OVERTAKES;
 }
 
 export function deriveNumbering(catalog: Catalog, override?: Partial<NumberSpaceRule>): CenterContext['numbering'] {

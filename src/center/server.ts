@@ -12,7 +12,7 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Catalog } from '../contract/catalog';
 import { SERVER_TIME_HEADER, SYNC_MAX_BODY_BYTES, SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../contract/sync';
 import {
-  DEFAULT_TOKEN_TTL_MS, deriveCounters, deriveNumbering, deriveWeights, etagOf, type CenterContext, type CenterLog,
+  DEFAULT_TOKEN_TTL_MS, deriveCounters, deriveMaxOvertakes, deriveNumbering, deriveWeights, etagOf, type CenterContext, type CenterLog,
 } from './context';
 import type { NumberSpaceRule } from './domain/number-space';
 import { newSecret } from './http/auth';
@@ -119,7 +119,7 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
   const counters = deriveCounters(opts.catalog);
   const weights = deriveWeights(opts.catalog);
   const ctx: CenterContext = {
-    storage, now, log: opts.log, catalog: opts.catalog, counters, weights, numbering,
+    storage, now, log: opts.log, catalog: opts.catalog, counters, weights, maxOvertakes: deriveMaxOvertakes(opts.catalog), numbering,
     catalogEtag: etagOf({ catalog: opts.catalog, counters, weights, numbering }),
     prefixes: new Set(opts.catalog.services.map((s) => s.prefix)),
     staffKey: opts.staffKey ?? loadStaffKey(opts.dataDir),

@@ -129,6 +129,12 @@ export const PrintFailurePolicy = z
   .object({ action: z.enum(['reprint', 'void']).default('reprint'), maxAttempts: z.number().int().min(1).max(5).default(2) })
   .strict();
 
+/**
+ * How the center calls: priority first, but a waiting ticket is passed by at most `maxOvertakes`
+ * tickets issued after it (src/core/queue/call-order.ts). Absent: DEFAULT_MAX_OVERTAKES.
+ */
+export const CallingRule = z.object({ maxOvertakes: z.number().int().min(0).max(100) }).strict();
+
 /** The queue fields merged into the Catalog object schema. */
 export const CatalogQueueFields = {
   counters: z.array(Counter).max(100).default([]),
@@ -140,4 +146,5 @@ export const CatalogQueueFields = {
   numberingByPrefix: z.record(z.string().regex(/^[A-Z]{1,2}$/), z.record(z.string(), z.number())).default({}),
   cutoff: CutoffRules.default(CutoffRules.parse({})),
   printFailure: PrintFailurePolicy.default({ action: 'reprint', maxAttempts: 2 }),
+  calling: CallingRule.optional(),
 };

@@ -99,6 +99,7 @@ export const ERROR_CODES = [
   'CENTER_NO_CURRENT_TICKET',
   'CENTER_STORAGE_FAILED',
   'SYNC_ENROLMENT_CODE_INVALID',
+  'SYNC_ROBOT_ID_TAKEN',
   'SYNC_NOT_ENROLLED',
   'SYNC_TOKEN_EXPIRED',
   'SYNC_DEVICE_REVOKED',
@@ -146,6 +147,8 @@ export const ERROR_CODES = [
   // end of service mode
   // fault and load harness (issue 12): the store's disk is full; issuing refuses, nothing is corrupted
   'STORE_DISK_FULL',
+  // the wall clock jumped (a log and audit code for technicians: the store keeps numbers and days safe)
+  'STORE_CLOCK_JUMPED',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

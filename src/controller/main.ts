@@ -102,7 +102,9 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     robotId: config.robotId,
     robotSlot: grantedSlot ?? config.queue.robotSlot,
     catalog,
-    clock: { wallMs: () => now().getTime() },
+    // the monotonic clock tells a forward jump of the wall clock from time that really passed
+    clock: { wallMs: () => now().getTime(), monoMs: () => performance.now() },
+    onClockJump: (jump) => log.warn({ code: 'STORE_CLOCK_JUMPED', ...jump }, 'the wall clock jumped'),
     numberAuthority: config.queue.numberAuthority ?? (center || config.profile !== 'simulator' ? 'center' : 'self'),
   });
   const db = store.db;

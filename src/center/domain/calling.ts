@@ -1,42 +1,23 @@
 /**
- * Who is called next at a counter, and how many people are ahead of a ticket. Pure: the
- * storage adapter hands in the waiting tickets of a counter group.
- *
- * Order: higher priority weight first (a normal ticket weighs 1, categories weigh what the
- * catalog says), then order of issue (the robot's issue time, corrected for its clock skew),
- * then the order the center received them, which breaks ties between robots deterministically.
+ * The center's side of calling: its tickets as the core calling rule sees them
+ * (src/core/queue/call-order.ts decides who is next), and the wait range shown for a ticket.
  */
-export interface WaitingTicket {
+import type { QueuedTicket } from '../../core/queue/call-order';
+
+export type Weights = Readonly<Record<string, number>>;
+
+/** A waiting ticket as the center stores it, with the count the calling rule needs. */
+export interface WaitingAtCenter {
   ticketId: string;
   categoryId: string | null;
   issuedAtMs: number;
   receivedSeq: number;
+  /** Tickets of its group and day already called that were issued after it. */
+  overtakenBy: number;
 }
 
-export type Weights = Readonly<Record<string, number>>;
-
-export function weightOf(weights: Weights, categoryId: string | null): number {
-  if (!categoryId) return 1;
-  const w = weights[categoryId];
-  return w !== undefined && Number.isFinite(w) && w >= 1 ? w : 1;
-}
-
-export function compareForCalling(weights: Weights, a: WaitingTicket, b: WaitingTicket): number {
-  return (
-    weightOf(weights, b.categoryId) - weightOf(weights, a.categoryId) ||
-    a.issuedAtMs - b.issuedAtMs ||
-    a.receivedSeq - b.receivedSeq
-  );
-}
-
-export function pickNext<T extends WaitingTicket>(weights: Weights, waiting: readonly T[]): T | null {
-  let best: T | null = null;
-  for (const t of waiting) if (!best || compareForCalling(weights, t, best) < 0) best = t;
-  return best;
-}
-
-export function peopleAhead(weights: Weights, waiting: readonly WaitingTicket[], ticket: WaitingTicket): number {
-  return waiting.filter((t) => t.ticketId !== ticket.ticketId && compareForCalling(weights, t, ticket) < 0).length;
+export function toQueued<T extends WaitingAtCenter>(t: T): QueuedTicket & { ticket: T } {
+  return { id: t.ticketId, categoryId: t.categoryId, issuedAtMs: t.issuedAtMs, seq: t.receivedSeq, overtakenBy: t.overtakenBy, ticket: t };
 }
 
 /**

@@ -23,6 +23,7 @@ export function statusOf(code: ErrorCode): number {
     case 'CENTER_NO_CURRENT_TICKET':
     case 'CENTER_NUMBERS_EXHAUSTED':
     case 'CENTER_NO_ROBOT_SLOT':
+    case 'SYNC_ROBOT_ID_TAKEN':
       return 409;
     case 'SYNC_ENROLMENT_CODE_INVALID':
     case 'SYNC_NOT_ENROLLED':

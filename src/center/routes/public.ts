@@ -7,7 +7,8 @@ import { z } from 'zod';
 import { businessDay } from '../../core/business-day';
 import type { Board, TicketStatus } from '../../contract/sync';
 import type { CenterContext } from '../context';
-import { peopleAhead, waitRange } from '../domain/calling';
+import { peopleAhead } from '../../core/queue/call-order';
+import { toQueued, waitRange } from '../domain/calling';
 import { CenterError, parse } from '../http/errors';
 import type { RateLimiter } from '../http/rate-limit';
 import type { StreamHub } from '../http/stream-hub';
@@ -37,7 +38,9 @@ export function publicRoutes(app: FastifyInstance, ctx: CenterContext, opts: { h
     let waitMinutes: TicketStatus['waitMinutes'] = null;
     if (t.status === 'waiting' || t.status === 'pending') {
       const waiting = await ctx.storage.waitingIn(t.counterGroup, t.day);
-      ahead = peopleAhead(ctx.weights, waiting, t);
+      // a pending ticket is not waiting yet: placed as if it were, passed by nobody so far
+      const queued = waiting.some((w) => w.ticketId === t.ticketId) ? waiting : [...waiting, { ...t, overtakenBy: 0 }];
+      ahead = peopleAhead(queued.map(toQueued), { weights: ctx.weights, maxOvertakes: ctx.maxOvertakes }, t.ticketId);
       const counters = ctx.counters.filter((c) => c.counterGroup === t.counterGroup).length;
       waitMinutes = waitRange(ahead, minutesByService.get(t.serviceId) ?? 10, counters);
     }

@@ -8,7 +8,7 @@ import {
 } from '../../contract/sync';
 import { ruleFor, type CenterContext } from '../context';
 import { deviceHook, hashSecret, issueToken, requireDevice } from '../http/auth';
-import { CenterError, issuesOf, parse } from '../http/errors';
+import { CenterError, issuesOf, parse, statusOf } from '../http/errors';
 import type { RateLimiter } from '../http/rate-limit';
 
 const DAY_MS = 24 * 3600_000;
@@ -32,7 +32,8 @@ export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { en
       fallbackSlots: ctx.numbering.default.fallbackSlots, preferredSlot: body.preferredSlot,
     });
     if (!outcome.ok) opts.enrolLimiter.take(req.ip, ctx.now());
-    if (!outcome.ok) throw new CenterError(outcome.code === 'CENTER_NO_ROBOT_SLOT' ? 409 : 401, outcome.code);
+    if (!outcome.ok && outcome.code === 'SYNC_ROBOT_ID_TAKEN') ctx.log.warn({ robotId: body.robotId, code: outcome.code }, 'enrolment refused: the robot id is enrolled and alive');
+    if (!outcome.ok) throw new CenterError(statusOf(outcome.code), outcome.code);
     opts.afterWrite();
     ctx.log.info({ robotId: body.robotId, robotSlot: outcome.robotSlot }, 'robot enrolled');
     const res: EnrolResponse = { robotId: body.robotId, robotSlot: outcome.robotSlot, device, serverTime: ctx.now() };

@@ -24,7 +24,7 @@ export function staffRoutes(app: FastifyInstance, ctx: CenterContext, opts: { af
     const { counterId, action } = parse(counterParams, req.params);
     const transfer = action === 'transfer' ? parse(TransferRequest, req.body) : undefined;
     const now = ctx.now();
-    const out = await ctx.storage.counterOp({ counterId, action, toCounterGroup: transfer?.toCounterGroup, weights: ctx.weights, day: businessDay(new Date(now)), nowMs: now });
+    const out = await ctx.storage.counterOp({ counterId, action, toCounterGroup: transfer?.toCounterGroup, weights: ctx.weights, maxOvertakes: ctx.maxOvertakes, day: businessDay(new Date(now)), nowMs: now });
     opts.afterWrite();
     if (!out.ok) throw new CenterError(statusOf(out.code), out.code);
     return { counterId, current: out.current ? toCalled(out.current) : null, serverTime: ctx.now() };
@@ -36,6 +36,10 @@ export function staffRoutes(app: FastifyInstance, ctx: CenterContext, opts: { af
     const robots = (await ctx.storage.listDevices()).map((d) => ({
       robotId: d.robotId, robotSlot: d.robotSlot, enrolledAt: d.enrolledAtMs, revoked: d.revoked, tokenExpiresAt: d.tokenExpiresAtMs,
       lastSeenAt: d.lastSeenAtMs, skewMs: d.skewMs, health: d.health, audit: audit[d.robotId] ?? { count: 0, lastAt: null, lastAction: null },
+      enrolment: {
+        reEnrolments: d.enrolment.reEnrolments, lastReEnrolledAt: d.enrolment.lastReEnrolledAtMs,
+        refusedTakeovers: d.enrolment.refusedTakeovers, lastRefusedAt: d.enrolment.lastRefusedAtMs,
+      },
     }));
     return { robots, serverTime: ctx.now() };
   });

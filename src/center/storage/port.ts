@@ -36,6 +36,8 @@ export interface DeviceRecord {
   lastSeenAtMs: number | null;
   skewMs: number | null;
   health: DeviceHealth | null;
+  /** Enrolments after the first, and refused attempts to enrol this live id with an unbound code. */
+  enrolment: { reEnrolments: number; lastReEnrolledAtMs: number | null; refusedTakeovers: number; lastRefusedAtMs: number | null };
 }
 
 export interface EnrolInput {
@@ -87,6 +89,8 @@ export interface CenterTicket {
   counterId: string | null;
 }
 
+export type WaitingCenterTicket = CenterTicket & { overtakenBy: number };
+
 export interface IngestContext {
   robotId: string;
   nowMs: number;
@@ -99,6 +103,7 @@ export interface CounterOpInput {
   action: 'call-next' | 'recall' | 'skip' | 'transfer' | 'complete';
   toCounterGroup?: string;
   weights: Weights;
+  maxOvertakes: number;
   /** Business day whose tickets are called. */
   day: string;
   nowMs: number;
@@ -155,7 +160,8 @@ export interface CenterStorage {
   leaseBlock(input: LeaseInput): Promise<LeaseOutcome>;
   ingest(changes: readonly (TicketChange | { invalid: string[] })[], ctx: IngestContext): Promise<IngestItemResult[]>;
   getTicket(ticketId: string): Promise<CenterTicket | null>;
-  waitingIn(counterGroup: string, day: string): Promise<CenterTicket[]>;
+  /** Waiting tickets of a group and day, each with how many later-issued tickets were called before it. */
+  waitingIn(counterGroup: string, day: string): Promise<WaitingCenterTicket[]>;
   countWaiting(day: string): Promise<Record<string, number>>;
 
   // counters

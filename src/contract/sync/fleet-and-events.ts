@@ -17,6 +17,15 @@ export const FleetRobot = z.object({
   health: DeviceHealth.nullable(),
   /** Service audit rows received from this robot; absent from centers older than audit sync. */
   audit: z.object({ count: z.number().int().min(0), lastAt: ServerTime.nullable(), lastAction: z.string().nullable() }).optional(),
+  /** Re-enrolments of this id, and refused attempts to enrol it while live with a code not bound to it (SYNC_ROBOT_ID_TAKEN). */
+  enrolment: z
+    .object({
+      reEnrolments: z.number().int().min(0),
+      lastReEnrolledAt: ServerTime.nullable(),
+      refusedTakeovers: z.number().int().min(0),
+      lastRefusedAt: ServerTime.nullable(),
+    })
+    .optional(),
 });
 export const FleetResponse = z.object({ robots: z.array(FleetRobot), serverTime: ServerTime });
 export type FleetResponse = z.infer<typeof FleetResponse>;

@@ -12,14 +12,11 @@ export interface CheckInRecord extends PendingCheckIn {
 }
 
 export class CheckInLog implements CheckInOutboxPort {
+  /** The table is made by the store's migrations (version 3). */
   constructor(private readonly db: Database.Database) {
-    db.exec(`CREATE TABLE IF NOT EXISTS appointment_check_ins (
-      appointment_id TEXT PRIMARY KEY,
-      check_in_id TEXT NOT NULL UNIQUE,
-      ticket_id TEXT,
-      at TEXT NOT NULL,
-      center_outcome TEXT
-    )`);
+    // a claim without a ticket is from a process that stopped while issuing it: let the citizen
+    // scan again rather than be turned away (at worst a second ticket)
+    db.prepare('DELETE FROM appointment_check_ins WHERE ticket_id IS NULL AND center_outcome IS NULL').run();
   }
 
   find(appointmentId: string): CheckInRecord | undefined {
@@ -27,20 +24,34 @@ export class CheckInLog implements CheckInOutboxPort {
     return r && toRecord(r);
   }
 
-  /** Written in the same breath as the ticket: a crash after this still sends it to the center. */
-  record(entry: PendingCheckIn): void {
-    this.db.prepare('INSERT INTO appointment_check_ins (appointment_id, check_in_id, ticket_id, at, center_outcome) VALUES (?, ?, ?, ?, NULL)').run(
-      entry.appointmentId, entry.checkInId, entry.ticketId, entry.at,
-    );
+  /**
+   * Claims the appointment before its ticket is issued and printed: one statement, so of two
+   * scans of the same code at once exactly one gets true. The ticket is attached once stored.
+   */
+  claim(entry: Omit<PendingCheckIn, 'ticketId'>): boolean {
+    const r = this.db
+      .prepare('INSERT INTO appointment_check_ins (appointment_id, check_in_id, ticket_id, at, center_outcome) VALUES (?, ?, NULL, ?, NULL) ON CONFLICT DO NOTHING')
+      .run(entry.appointmentId, entry.checkInId, entry.at);
+    return r.changes === 1;
+  }
+
+  /** The claim got its ticket: from now on it is a check-in for the center (the outbox sends it). */
+  attachTicket(checkInId: string, ticketId: string): void {
+    this.db.prepare('UPDATE appointment_check_ins SET ticket_id = ? WHERE check_in_id = ?').run(ticketId, checkInId);
+  }
+
+  /** No ticket came of the claim (refused, or voided unprinted): the citizen may try again. */
+  release(checkInId: string): void {
+    this.db.prepare('DELETE FROM appointment_check_ins WHERE check_in_id = ? AND center_outcome IS NULL').run(checkInId);
   }
 
   pendingCheckIns(limit: number): PendingCheckIn[] {
-    const rows = this.db.prepare('SELECT * FROM appointment_check_ins WHERE center_outcome IS NULL ORDER BY at LIMIT ?').all(limit) as Row[];
+    const rows = this.db.prepare('SELECT * FROM appointment_check_ins WHERE center_outcome IS NULL AND ticket_id IS NOT NULL ORDER BY at LIMIT ?').all(limit) as Row[];
     return rows.map(toRecord);
   }
 
   pendingCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM appointment_check_ins WHERE center_outcome IS NULL').get() as { n: number }).n;
+    return (this.db.prepare('SELECT count(*) AS n FROM appointment_check_ins WHERE center_outcome IS NULL AND ticket_id IS NOT NULL').get() as { n: number }).n;
   }
 
   checkInSent(checkInId: string, outcome: string): void {

@@ -5,9 +5,13 @@
  *  2. the center is asked for the appointment (its status and slot are the truth: cancelled,
  *     already checked in, moved); when it cannot be reached the signed code alone decides;
  *  3. the window around the slot (config appointments.earlyMinutes / lateMinutes), the day;
- *  4. an appointment ticket is issued (the catalog's 'appointment' priority category) and printed;
- *  5. the check-in is recorded here, then at the center (idempotent); unreachable: it stays in the
- *     local outbox and the sync client sends it later.
+ *  4. the check-in is claimed here (one SQLite statement: of two scans at once, one wins), then an
+ *     appointment ticket is issued (the catalog's 'appointment' priority category) and printed;
+ *     no ticket, no check-in: a refusal or a voided ticket releases the claim. A crash between
+ *     claim and ticket leaves a claim without one, released at the next start (a duplicate
+ *     ticket is cheaper than turning a citizen away);
+ *  5. the check-in is sent to the center (idempotent); unreachable: it stays in the local outbox
+ *     and the sync client sends it later.
  *
  * A refusal is an answer with its code and next step, not an exception. Offline, two robots could
  * each check the same code in; the center answers the later one 'already-checked-in' when it
@@ -94,10 +98,14 @@ export async function checkInAppointment(deps: CheckInDeps, text: string, langua
   const category = deps.catalog().priorityCategories.find((c) => c.kind === 'appointment');
   if (!deps.catalog().services.some((s) => s.id === serviceId) || !category) return refuse('SERVICE_UNKNOWN', { serviceId, slotStart });
 
+  // claimed before the ticket is issued and printed: a second scan of the code meanwhile is refused here
+  const entry = { appointmentId: code.appointmentId, checkInId: randomUUID(), at: now.toISOString() };
+  if (!deps.checkIns.claim(entry)) return refuse('APPOINTMENT_ALREADY_CHECKED_IN', { serviceId, slotStart });
   let issued: IssueResult;
   try {
     issued = await deps.issue(serviceId, language, category.id);
   } catch (e) {
+    deps.checkIns.release(entry.checkInId);
     if (!isCodedError(e)) throw e;
     return refuse(e.code, { serviceId, slotStart, ...(e.nextOpeningAt ? { comeBackAt: new Date(e.nextOpeningAt) } : {}) });
   }
@@ -111,13 +119,16 @@ export async function checkInAppointment(deps: CheckInDeps, text: string, langua
     ...(code.maskedName ? { maskedName: code.maskedName } : {}),
   };
   // a ticket that could not be printed and was voided is no check-in: the citizen may try again
-  if (issued.ticket.state === 'voided') return { ...base, recorded: 'queued' };
+  if (issued.ticket.state === 'voided') {
+    deps.checkIns.release(entry.checkInId);
+    return { ...base, recorded: 'queued' };
+  }
+  // only now is it a check-in the center hears of: a voided ticket must not reach it as one
+  deps.checkIns.attachTicket(entry.checkInId, issued.ticket.id);
 
-  const entry = { appointmentId: code.appointmentId, checkInId: randomUUID(), ticketId: issued.ticket.id, at: now.toISOString() };
-  deps.checkIns.record(entry);
   if (online && deps.center) {
     try {
-      const r = await deps.center.checkInAppointment(entry.appointmentId, { checkInId: entry.checkInId, ticketId: entry.ticketId, at: entry.at });
+      const r = await deps.center.checkInAppointment(entry.appointmentId, { checkInId: entry.checkInId, ticketId: issued.ticket.id, at: entry.at });
       deps.checkIns.checkInSent(entry.checkInId, r.outcome);
       if (r.outcome !== 'checked-in') deps.log.warn({ outcome: r.outcome, ticket: issued.ticket.id }, 'the center had this appointment checked in already');
       return { ...base, recorded: 'center' };

@@ -138,4 +138,18 @@ export const QUEUE_MIGRATIONS: Migration[] = [
       CREATE INDEX service_times_service ON service_times (service_id, id);
     `,
   },
+  {
+    version: 3,
+    name: 'appointment check-ins: one row per appointment, claimed before its ticket is printed',
+    // IF NOT EXISTS: files from before this step got the same table from check-in-log.ts at start
+    sql: `
+      CREATE TABLE IF NOT EXISTS appointment_check_ins (
+        appointment_id TEXT PRIMARY KEY,
+        check_in_id TEXT NOT NULL UNIQUE,
+        ticket_id TEXT,
+        at TEXT NOT NULL,
+        center_outcome TEXT
+      );
+    `,
+  },
 ];

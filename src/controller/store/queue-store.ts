@@ -46,6 +46,8 @@ export interface QueueStoreOptions {
    * on 'self' would duplicate numbers: the config allows it only without a center.
    */
   numberAuthority?: 'center' | 'self';
+  /** Told of each wall-clock jump the store detected (already in its audit), e.g. to log it. */
+  onClockJump?: (jump: { direction: 'backward' | 'forward'; deltaMs: number }) => void;
 }
 
 export interface IssueRequest {
@@ -101,6 +103,7 @@ export class QueueStore {
     const mono = this.clock.monoMs?.();
     const reading = readClock(this.clockState, this.clock.wallMs(), mono);
     if (reading.jump) audit(this.db, reading.effectiveMs, SYSTEM, `clock.${reading.jump.direction}-jump`, null, { deltaMs: reading.jump.deltaMs });
+    if (reading.jump) this.options.onClockJump?.(reading.jump);
     if (reading.effectiveMs > this.clockState.highWaterMs) {
       this.db.prepare('UPDATE clock SET high_water_ms = ? WHERE id = 1 AND high_water_ms < ?').run(reading.effectiveMs, reading.effectiveMs);
     }

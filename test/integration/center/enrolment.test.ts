@@ -93,13 +93,13 @@ describe('center: enrolment, token refresh and revocation', () => {
 
   it('grants the configured slot when free, another one when it is taken', async () => {
     c = await startTestCenter();
-    const enrolWith = async (robotId: string, preferredSlot: number) => {
-      const code = await c.staff('POST', '/v1/admin/enrolment-codes', {});
+    const enrolWith = async (robotId: string, preferredSlot: number, bound = false) => {
+      const code = await c.staff('POST', '/v1/admin/enrolment-codes', bound ? { robotId } : {});
       return (await c.call('POST', '/v1/enrol', { code: code.body.code, robotId, version: '1', preferredSlot })).body.robotSlot;
     };
     expect(await enrolWith('robot-a', 3)).toBe(3);
     expect(await enrolWith('robot-b', 3)).toBe(1);
-    expect(await enrolWith('robot-a', 2)).toBe(3); // a re-enrolled robot keeps its slot
+    expect(await enrolWith('robot-a', 2, true)).toBe(3); // a re-enrolled robot keeps its slot (a live one needs a code bound to it)
   });
 
   it('gives each robot a distinct fallback slot and refuses one robot too many', async () => {

@@ -1,6 +1,7 @@
 import Database from 'better-sqlite3';
 import { Catalog, isCodedError } from '../../../src/contract';
 import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
+import { QUEUE_MIGRATIONS } from '../../../src/controller/store/queue-migrations';
 import { QueueStore } from '../../../src/controller/store/queue-store';
 import { storeHarness, type StoreHarness } from './store-fixtures';
 
@@ -30,7 +31,7 @@ describe('durable issuance', () => {
   it('opens SQLite in WAL mode with synchronous FULL and the current schema version', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(Math.max(...QUEUE_MIGRATIONS.map((m) => m.version)));
   });
 
   it('commits the ticket with its outbox event and audit line, visible to another connection at once', () => {

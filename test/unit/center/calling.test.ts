@@ -1,28 +1,16 @@
-import { peopleAhead, pickNext, waitRange, weightOf, type WaitingTicket } from '../../../src/center/domain/calling';
+import { toQueued, waitRange, type WaitingAtCenter } from '../../../src/center/domain/calling';
+import { callOrder, peopleAhead } from '../../../src/core/queue';
 
-const W = { elderly: 3, 'child-under-6': 2 };
-const t = (ticketId: string, categoryId: string | null, issuedAtMs: number, receivedSeq: number): WaitingTicket => ({ ticketId, categoryId, issuedAtMs, receivedSeq });
+const W = { weights: { elderly: 3, 'child-under-6': 2 }, maxOvertakes: 5 };
+const t = (ticketId: string, categoryId: string | null, issuedAtMs: number, receivedSeq: number): WaitingAtCenter => ({ ticketId, categoryId, issuedAtMs, receivedSeq, overtakenBy: 0 });
 
 describe('center calling order', () => {
   it('calls the heaviest category first, then the earliest issued, then the first received', () => {
     const waiting = [t('n1', null, 100, 1), t('c1', 'child-under-6', 300, 2), t('e2', 'elderly', 500, 3), t('e1', 'elderly', 400, 5), t('e0', 'elderly', 400, 4)];
-    const order: string[] = [];
-    const left = [...waiting];
-    while (left.length) {
-      const next = pickNext(W, left)!;
-      order.push(next.ticketId);
-      left.splice(left.indexOf(next), 1);
-    }
-    expect(order).toEqual(['e0', 'e1', 'e2', 'c1', 'n1']);
-    expect(peopleAhead(W, waiting, waiting[0]!)).toBe(4);
-    expect(peopleAhead(W, waiting, waiting[4]!)).toBe(0);
-  });
-
-  it('treats unknown or broken categories as normal tickets', () => {
-    expect(weightOf(W, 'no-such')).toBe(1);
-    expect(weightOf({ bad: Number.NaN, low: 0 }, 'bad')).toBe(1);
-    expect(weightOf({ low: 0 }, 'low')).toBe(1);
-    expect(pickNext(W, [])).toBeNull();
+    const queued = waiting.map(toQueued);
+    expect(callOrder(queued, W).map((q) => q.ticket.ticketId)).toEqual(['e0', 'e1', 'e2', 'c1', 'n1']);
+    expect(peopleAhead(queued, W, 'n1')).toBe(4);
+    expect(peopleAhead(queued, W, 'e0')).toBe(0);
   });
 
   it('estimates the wait as a range that is never negative and shrinks with more counters', () => {

@@ -1,9 +1,11 @@
 /**
  * Counter operations. Each is one transaction that changes the ticket, the counter and appends
  * the stream event together. "Call next" first completes the ticket the counter was serving
- * (staff press one button between citizens), then picks by priority weight and order of issue.
+ * (staff press one button between citizens), then picks by the core calling rule (priority
+ * weight, order of issue, and nobody passed by more than `maxOvertakes` later tickets).
  */
-import { pickNext } from '../../domain/calling';
+import { nextToCall } from '../../../core/queue/call-order';
+import { toQueued } from '../../domain/calling';
 import type { CenterTicket, CounterOpInput, CounterOpOutcome, CounterRecord } from '../port';
 import { appendEvent } from './events';
 import type { Db } from './open';
@@ -54,7 +56,7 @@ export function counterOp(db: Db, input: CounterOpInput): CounterOpOutcome {
         appendEvent(db, { type: 'ticket.served', data: at(active) }, now);
         clear();
       }
-      const next = pickNext(input.weights, waitingIn(db, counter.counter_group, input.day));
+      const next = nextToCall(waitingIn(db, counter.counter_group, input.day).map(toQueued), { weights: input.weights, maxOvertakes: input.maxOvertakes })?.ticket;
       if (!next) return { ok: false, code: 'CENTER_QUEUE_EMPTY' };
       setTicket(db, next.ticketId, 'called', counter.id, now, ', called_at_ms = ' + now);
       db.prepare('UPDATE counters SET current_ticket_id = ? WHERE id = ?').run(next.ticketId, counter.id);

@@ -15,7 +15,12 @@ export function enrol(db: Db, input: EnrolInput): EnrolOutcome {
       | undefined;
     if (!code || code.used_at_ms !== null || code.expires_at_ms <= input.nowMs) return { ok: false, code: 'SYNC_ENROLMENT_CODE_INVALID' };
     if (code.robot_id !== null && code.robot_id !== input.robotId) return { ok: false, code: 'SYNC_ENROLMENT_CODE_INVALID' };
-    const existing = db.prepare('SELECT robot_slot FROM devices WHERE robot_id = ?').get(input.robotId) as { robot_slot: number } | undefined;
+    const existing = db.prepare('SELECT robot_slot, revoked_at_ms FROM devices WHERE robot_id = ?').get(input.robotId) as { robot_slot: number; revoked_at_ms: number | null } | undefined;
+    // a live robot's id is taken over only with a code bound to it (or after an admin revoked it)
+    if (existing && code.robot_id === null && existing.revoked_at_ms === null && hasLiveToken(db, input.robotId, input.nowMs)) {
+      db.prepare('UPDATE devices SET takeover_refused_count = takeover_refused_count + 1, last_takeover_refused_at_ms = ? WHERE robot_id = ?').run(input.nowMs, input.robotId);
+      return { ok: false, code: 'SYNC_ROBOT_ID_TAKEN' };
+    }
     let slot = existing?.robot_slot;
     if (slot === undefined) {
       // a re-enrolled robot keeps its slot (its fallback numbers of today stay its own)
@@ -26,7 +31,9 @@ export function enrol(db: Db, input: EnrolInput): EnrolOutcome {
       if (slot === undefined) return { ok: false, code: 'CENTER_NO_ROBOT_SLOT' };
       db.prepare('INSERT INTO devices (robot_id, robot_slot, enrolled_at_ms) VALUES (?, ?, ?)').run(input.robotId, slot, input.nowMs);
     } else {
-      db.prepare('UPDATE devices SET revoked_at_ms = NULL, enrolled_at_ms = ? WHERE robot_id = ?').run(input.nowMs, input.robotId);
+      db.prepare('UPDATE devices SET revoked_at_ms = NULL, enrolled_at_ms = ?, reenrolled_count = reenrolled_count + 1, last_reenrolled_at_ms = ? WHERE robot_id = ?').run(
+        input.nowMs, input.nowMs, input.robotId,
+      );
       db.prepare('DELETE FROM device_tokens WHERE robot_id = ?').run(input.robotId);
     }
     db.prepare('UPDATE enrolment_codes SET used_at_ms = ?, used_by = ? WHERE code_hash = ?').run(input.nowMs, input.robotId, input.codeHash);
@@ -36,6 +43,11 @@ export function enrol(db: Db, input: EnrolInput): EnrolOutcome {
     appendEvent(db, { type: 'device.enrolled', data: { robotId: input.robotId } }, input.nowMs);
     return { ok: true, robotSlot: slot };
   }).immediate();
+}
+
+/** A token that still opens the API (not expired, not past its grace after a rotation). */
+function hasLiveToken(db: Db, robotId: string, nowMs: number): boolean {
+  return !!db.prepare('SELECT 1 FROM device_tokens WHERE robot_id = ? AND expires_at_ms > ? AND (grace_until_ms IS NULL OR grace_until_ms > ?)').get(robotId, nowMs, nowMs);
 }
 
 export function findToken(db: Db, tokenHash: string): TokenRecord | null {
@@ -86,6 +98,10 @@ interface DeviceRow {
   skew_ms: number | null;
   health: string | null;
   token_expires_at_ms: number | null;
+  reenrolled_count: number;
+  last_reenrolled_at_ms: number | null;
+  takeover_refused_count: number;
+  last_takeover_refused_at_ms: number | null;
 }
 
 export function listDevices(db: Db): DeviceRecord[] {
@@ -104,6 +120,10 @@ export function listDevices(db: Db): DeviceRecord[] {
     lastSeenAtMs: r.last_seen_at_ms,
     skewMs: r.skew_ms,
     health: r.health ? (JSON.parse(r.health) as DeviceHealth) : null,
+    enrolment: {
+      reEnrolments: r.reenrolled_count, lastReEnrolledAtMs: r.last_reenrolled_at_ms,
+      refusedTakeovers: r.takeover_refused_count, lastRefusedAtMs: r.last_takeover_refused_at_ms,
+    },
   }));
 }
 

@@ -144,6 +144,13 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX service_audit_robot ON service_audit (robot_id, at_ms);
   `,
+  // 4: enrolment history per robot for the fleet page — re-enrolments, and refused takeovers of a live id
+  `
+  ALTER TABLE devices ADD COLUMN reenrolled_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE devices ADD COLUMN last_reenrolled_at_ms INTEGER;
+  ALTER TABLE devices ADD COLUMN takeover_refused_count INTEGER NOT NULL DEFAULT 0;
+  ALTER TABLE devices ADD COLUMN last_takeover_refused_at_ms INTEGER;
+  `,
 ];
 
 export function openCenterDb(file: string): Db {

@@ -6,7 +6,7 @@
  * ticket is worse than a warning. Only malformed items and identity conflicts are rejected.
  */
 import type { IngestItemResult, TicketChange } from '../../../contract/sync';
-import type { CenterTicket, CenterTicketStatus, IngestContext } from '../port';
+import type { CenterTicket, CenterTicketStatus, IngestContext, WaitingCenterTicket } from '../port';
 import { appendEvent } from './events';
 import type { Db } from './open';
 
@@ -125,9 +125,20 @@ export function getTicket(db: Db, ticketId: string): CenterTicket | null {
   return row ? rowToTicket(row) : null;
 }
 
-/** Waiting tickets of one business day: yesterday's leftovers are never called today. */
-export function waitingIn(db: Db, group: string, day: string): CenterTicket[] {
-  return (db.prepare("SELECT * FROM tickets WHERE counter_group = ? AND day = ? AND status = 'waiting'").all(group, day) as TicketRow[]).map(rowToTicket);
+/**
+ * Waiting tickets of one business day (yesterday's leftovers are never called today), each with
+ * the count the calling rule bounds: tickets of its group and day called already, issued after it.
+ */
+export function waitingIn(db: Db, group: string, day: string): WaitingCenterTicket[] {
+  const rows = db
+    .prepare(
+      `SELECT w.*, (SELECT count(*) FROM tickets c WHERE c.counter_group = w.counter_group AND c.day = w.day
+         AND c.status IN ('called', 'served', 'skipped')
+         AND (c.issued_at_ms > w.issued_at_ms OR (c.issued_at_ms = w.issued_at_ms AND c.seq > w.seq))) AS overtaken_by
+       FROM tickets w WHERE w.counter_group = ? AND w.day = ? AND w.status = 'waiting'`,
+    )
+    .all(group, day) as (TicketRow & { overtaken_by: number })[];
+  return rows.map((r) => ({ ...rowToTicket(r), overtakenBy: r.overtaken_by }));
 }
 
 export function countWaiting(db: Db, day: string): Record<string, number> {
