@@ -1,5 +1,19 @@
 import type { ErrorCode, Language } from '../contract';
+import type { WaitStrings } from '../contract';
 import { centerClockFormat } from '../core/clock-format';
+import { sayWait, type WaitFigures, type WaitLines } from '../core/queue/wait-text';
+import viWait from '../../locales/vi/wait.json';
+import enWait from '../../locales/en/wait.json';
+import zhWait from '../../locales/zh/wait.json';
+import koWait from '../../locales/ko/wait.json';
+import jaWait from '../../locales/ja/wait.json';
+
+const WAIT_STRINGS: Record<Language, WaitStrings> = { vi: viWait, en: enWait, zh: zhWait, ko: koWait, ja: jaWait };
+
+/** People ahead and the wait, worded as on the paper and the phone page. */
+export function waitLines(wait: WaitFigures, language: Language): WaitLines {
+  return sayWait(wait, WAIT_STRINGS[language]);
+}
 
 /** Messages say "come back at {{nextOpening}}": Vietnamese and English read the time first. */
 const TIME_FIRST: Record<Language, boolean> = { vi: true, en: true, zh: false, ko: false, ja: false };

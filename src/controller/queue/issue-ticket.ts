@@ -47,8 +47,8 @@ export async function issueTicket(deps: IssueDeps, serviceId: string, language: 
   const printedPlace = whereToGoText(deps.catalog(), serviceId);
   const told = { wait: { peopleAhead, minMinutes, maxMinutes }, whereToGo, ...(deps.statusUrl ? { statusUrl: deps.statusUrl(ticket) } : {}) };
   const extras = {
-    peopleAhead,
-    estimatedWaitMinutes: outcome.estimate.expectedMinutes,
+    // the paper says the same figures as the screen, in the same words (core's sayWait)
+    wait: told.wait,
     ...(categoryId ? { priority: true } : {}),
     ...(printedPlace ? { whereToGo: printedPlace } : {}),
   };

@@ -1,9 +1,9 @@
 import { z } from 'zod';
-import { LANGUAGES, type Language } from '../../../../contract';
+import { LANGUAGES, WaitStrings, type Language } from '../../../../contract';
 import { centerClockFormat } from '../../../../core/clock-format';
 import { readProjectJson } from '../project-files';
 
-const KEYS = ['yourNumber', 'service', 'priority', 'peopleAhead', 'estimatedWait', 'whereToGo', 'issuedAt', 'scanToFollow', 'footer'] as const;
+const KEYS = ['yourNumber', 'service', 'priority', 'whereToGo', 'issuedAt', 'scanToFollow', 'footer'] as const;
 export type TicketStringKey = (typeof KEYS)[number];
 const Strings = z.object(Object.fromEntries(KEYS.map((k) => [k, z.string().min(1).max(200)])) as Record<TicketStringKey, z.ZodString>);
 
@@ -13,6 +13,14 @@ let strings: Record<Language, Record<TicketStringKey, string>> | undefined;
 function load(): Record<Language, Record<TicketStringKey, string>> {
   strings ??= Object.fromEntries(LANGUAGES.map((l) => [l, Strings.parse(readProjectJson('locales', l, 'ticket.json'))])) as Record<Language, Record<TicketStringKey, string>>;
   return strings;
+}
+
+let waits: Record<Language, WaitStrings> | undefined;
+
+/** How the wait is said, from locales/<lang>/wait.json: the same words as the screen and the phone page. */
+export function waitStrings(lang: Language): WaitStrings {
+  waits ??= Object.fromEntries(LANGUAGES.map((l) => [l, WaitStrings.parse(readProjectJson('locales', l, 'wait.json'))])) as Record<Language, WaitStrings>;
+  return waits[lang];
 }
 
 export function ticketString(lang: Language, key: TicketStringKey, values: Record<string, string | number> = {}): string {
