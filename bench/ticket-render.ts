@@ -11,7 +11,7 @@ import { isEntry } from './stats';
 
 const service = DEMO_CATALOG.services[0]!;
 const ticket: Ticket = { id: '3f1c2b7e-2d0a-4c55-9a53-0b1f6d8e9a11', serviceId: service.id, day: '2026-11-30', number: 7, display: 'A007', language: 'vi', state: 'printing', issuedAt: '2026-11-30T01:05:00.000Z' };
-const extras = { peopleAhead: 4, estimatedWaitMinutes: 20, whereToGo: 'Quầy 2' };
+const extras = { wait: { peopleAhead: 4, minMinutes: 15, maxMinutes: 25 }, whereToGo: 'Quầy 2' };
 const url = `https://hcc.example.vn/t/${ticket.id}`;
 
 const ours = ticketJobBuilder({ adapter: 'simulator', profile: 'epson-tm-t20', cut: 'partial', qr: 'raster', timeoutMs: 5000, statusPollMs: 0 }, () => DEMO_CATALOG, 'https://hcc.example.vn/t/{id}');
@@ -28,8 +28,8 @@ function peer(): Buffer {
   p.println(ticket.display);
   p.setTextNormal();
   p.println(service.name.vi);
-  p.println(`Số người đang chờ trước bạn: ${extras.peopleAhead}`);
-  p.println(`Thời gian chờ dự kiến: khoảng ${extras.estimatedWaitMinutes} phút`);
+  p.println(`Số người đang chờ trước quý vị: ${extras.wait.peopleAhead}`);
+  p.println(`Thời gian chờ dự kiến: ${extras.wait.minMinutes}–${extras.wait.maxMinutes} phút`);
   p.println(`Mời đến: ${extras.whereToGo}`);
   p.println('Giờ lấy số: 08:05 30/11/2026');
   p.printQR(url, { cellSize: 6, correction: 'M', model: 2 });

@@ -26,7 +26,7 @@ export async function startEmbeddedCenter(config: RobotConfig, catalog: Catalog,
     log: log.child({ part: 'center' }), now: () => now().getTime(),
   });
   log.info({ url: center.url }, 'embedded center listening on loopback (counter page at /counter, lobby display at /display)');
-  if (fileCredentialStore(credentialsFile(config.dataDir)).load()?.robotId === config.robotId) return center;
+  if (fileCredentialStore(credentialsFile(config.dataDir), log).load()?.robotId === config.robotId) return center;
   try {
     const res = await fetch(`${center.url}/v1/admin/enrolment-codes`, {
       method: 'POST',

@@ -10,6 +10,10 @@ export const ERROR_CODES = [
   'INVALID_PAYLOAD',
   'UNSUPPORTED_PROTOCOL',
   'INTERNAL_ERROR',
+  // the touchscreen's own connection to the controller (issue 16 point 18: no longer INTERNAL_ERROR)
+  'API_NOT_CONNECTED',
+  'API_NO_REPLY',
+  'API_CONNECTION_LOST',
   // config
   'CONFIG_INVALID',
   // queue
@@ -85,6 +89,9 @@ export const ERROR_CODES = [
   'PRINTER_HARDWARE_ERROR',
   'PRINTER_NOT_SUPPORTED',
   'PRINTER_JOB_TOO_LARGE',
+  // issue 16 point 18: a ticket the software could not draw, a printer failure without a code
+  'TICKET_RENDER_FAILED',
+  'PRINTER_UNEXPECTED_ERROR',
   // center backend and robot sync (issue 7: center sync)
   'CENTER_INVALID_REQUEST',
   'CENTER_BODY_TOO_LARGE',
@@ -109,6 +116,10 @@ export const ERROR_CODES = [
   'SYNC_NUMBER_DUPLICATE',
   'SYNC_CENTER_UNREACHABLE',
   'SYNC_RESPONSE_INVALID',
+  // issue 16 point 18: robot-side files and marks of the sync that used to fail silently
+  'SYNC_MARK_STORE_FAILED',
+  'SYNC_CREDENTIALS_UNREADABLE',
+  'SYNC_CENTER_CATALOG_UNREADABLE',
   // voice (issue 8): microphone, wake word engines, speech out
   'VOICE_CAPTURE_TOOL_MISSING',
   'VOICE_CAPTURE_DEVICE_MISSING',

@@ -94,9 +94,9 @@ export async function startController(opts: ControllerOptions): Promise<Controll
 
   const center = opts.center ?? (centerMode(config) === 'remote' && config.center.url ? { url: config.center.url, enrolmentCode: config.center.enrolmentCode } : undefined);
   // the slot the center granted at enrolment wins over the configured one
-  const grantedSlot = center ? fileCredentialStore(credentialsFile(config.dataDir)).load()?.robotSlot : undefined;
+  const grantedSlot = center ? fileCredentialStore(credentialsFile(config.dataDir), log).load()?.robotSlot : undefined;
   // with a center, the catalog it published last wins over the installed one (also offline)
-  let catalog: Catalog = (center && loadCenterCatalog(config.dataDir)) || opts.catalog;
+  let catalog: Catalog = (center && loadCenterCatalog(config.dataDir, log)) || opts.catalog;
   const store = QueueStore.open({
     file: join(config.dataDir, 'robot.sqlite'),
     robotId: config.robotId,

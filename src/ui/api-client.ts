@@ -5,6 +5,7 @@ import {
   type CommandRequest,
   type CommandResponse,
   type CommandType,
+  type ErrorCode,
   type EventData,
   type EventType,
 } from '../contract';
@@ -22,9 +23,22 @@ interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;
   timer: ReturnType<typeof setTimeout>;
+  type: string;
 }
 
 const CALL_TIMEOUT_MS = 20_000;
+
+/** One line about a failed call: the code and the command, nothing the visitor typed. */
+export interface ApiLogLine {
+  code: ErrorCode;
+  command: string;
+}
+
+export interface ApiClientOptions {
+  callTimeoutMs?: number;
+  /** Where failure lines go; the kiosk's console (the Electron shell keeps it) by default. */
+  log?: (line: ApiLogLine) => void;
+}
 
 /** The UI's one connection to the controller: typed calls, pushed events, reconnect with backoff. */
 export class ApiClient {
@@ -35,10 +49,12 @@ export class ApiClient {
   private readonly eventListeners = new Map<string, Set<(data: unknown) => void>>();
   private readonly stateListeners = new Set<(s: ConnectionState) => void>();
   state: ConnectionState = 'connecting';
+  private closed = false;
 
   constructor(
     private readonly wsUrl: string,
     private readonly token: string,
+    private readonly options: ApiClientOptions = {},
   ) {
     this.connect();
   }
@@ -47,14 +63,14 @@ export class ApiClient {
     const id = `c${++this.seq}`;
     return new Promise((resolve, reject) => {
       if (!this.ws || this.ws.readyState !== WebSocket.OPEN) {
-        reject(new ApiCallError({ code: 'INTERNAL_ERROR', issues: ['not connected'] }));
+        reject(this.failure('API_NOT_CONNECTED', type));
         return;
       }
       const timer = setTimeout(() => {
         this.pending.delete(id);
-        reject(new ApiCallError({ code: 'INTERNAL_ERROR', issues: ['no reply'] }));
-      }, CALL_TIMEOUT_MS);
-      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer });
+        reject(this.failure('API_NO_REPLY', type));
+      }, this.options.callTimeoutMs ?? CALL_TIMEOUT_MS);
+      this.pending.set(id, { resolve: resolve as (v: unknown) => void, reject, timer, type });
       this.ws.send(JSON.stringify({ v: API_PROTOCOL_VERSION, id, type, payload }));
     });
   }
@@ -83,13 +99,26 @@ export class ApiClient {
     ws.onclose = () => {
       for (const [id, p] of this.pending) {
         clearTimeout(p.timer);
-        p.reject(new ApiCallError({ code: 'INTERNAL_ERROR', issues: ['connection lost'] }));
+        p.reject(this.failure('API_CONNECTION_LOST', p.type));
         this.pending.delete(id);
       }
       this.setState('closed');
+      if (this.closed) return;
       setTimeout(() => this.connect(), this.retryMs);
       this.retryMs = Math.min(this.retryMs * 2, 5000);
     };
+  }
+
+  /** Stops reconnecting and closes the socket (a page that goes away, a test that ends). */
+  close(): void {
+    this.closed = true;
+    this.ws?.close();
+  }
+
+  /** Each way a call can fail without an answer has its own code, and leaves one line in the log. */
+  private failure(code: ErrorCode, command: string): ApiCallError {
+    (this.options.log ?? ((line: ApiLogLine) => console.error('api call failed', line)))({ code, command });
+    return new ApiCallError({ code });
   }
 
   private receive(text: string): void {

@@ -39,8 +39,8 @@ describe('center pages in Chromium', () => {
 
     const phone = await browser.newPage();
     await phone.goto(`${c.center.url}/t/${t3.ticket.id}`);
-    await phone.waitForFunction(() => document.getElementById('ahead')!.textContent === '1');
+    await phone.waitForFunction(() => document.getElementById('ahead')!.textContent === 'Số người đang chờ trước quý vị: 1');
     expect(await phone.textContent('#display')).toBe('A003');
-    expect(await phone.textContent('#wait')).toMatch(/^\d+–\d+ phút \/ min$/);
+    expect(await phone.textContent('#wait')).toMatch(/^Thời gian chờ dự kiến: .*\d+ phút$/);
   }, 60_000);
 });

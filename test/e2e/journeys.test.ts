@@ -70,7 +70,7 @@ describe('citizen journeys on the touchscreen (Chromium, built robot, virtual pr
       await expect(page.locator('[data-testid="print-status"]').textContent()).resolves.toBe(localeText(lang, 'ticket.printed'));
       await expect(page.locator('[data-testid="where-to-go"]').textContent()).resolves.toBe(localeText(lang, 'journey.ticket.whereToGo').replace('{{place}}', counterLabelsFor(DEMO_CATALOG, 'marriage-registration', lang).join(', ')));
       const ahead = await page.locator('[data-testid="people-ahead"]').textContent();
-      expect([localeText(lang, 'journey.ticket.next'), ...[1, 2, 3, 4, 5, 6].map((n) => localeText(lang, 'journey.ticket.peopleAhead').replace('{{count}}', String(n)))]).toContain(ahead);
+      expect([localeText(lang, 'next', 'wait'), ...[1, 2, 3, 4, 5, 6].map((n) => localeText(lang, 'peopleAhead', 'wait').replace('{{count}}', String(n)))]).toContain(ahead);
       const problems = await captureOne(page, `ticket-${lang}`, ['.ticket .done']);
 
       // the QR read off the decoded paper names this number and the ticket's language

@@ -14,7 +14,6 @@ export function demoTicket(language: Language): { ticket: Ticket; service: (type
 }
 
 export const DEMO_EXTRAS = {
-  peopleAhead: 4,
-  estimatedWaitMinutes: 20,
+  wait: { peopleAhead: 4, minMinutes: 15, maxMinutes: 25 },
   whereToGo: { vi: 'Quầy 2', en: 'Counter 2', zh: '2号窗口', ko: '2번 창구', ja: '2番窓口' },
 };

@@ -5,10 +5,11 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { businessDay } from '../../core/business-day';
+import { estimateWait } from '../../core/queue/wait-estimate';
 import type { Board, TicketStatus } from '../../contract/sync';
 import type { CenterContext } from '../context';
 import { peopleAhead } from '../../core/queue/call-order';
-import { toQueued, waitRange } from '../domain/calling';
+import { toQueued } from '../domain/calling';
 import { CenterError, parse } from '../http/errors';
 import type { RateLimiter } from '../http/rate-limit';
 import type { StreamHub } from '../http/stream-hub';
@@ -42,7 +43,9 @@ export function publicRoutes(app: FastifyInstance, ctx: CenterContext, opts: { h
       const queued = waiting.some((w) => w.ticketId === t.ticketId) ? waiting : [...waiting, { ...t, overtakenBy: 0 }];
       ahead = peopleAhead(queued.map(toQueued), { weights: ctx.weights, maxOvertakes: ctx.maxOvertakes }, t.ticketId);
       const counters = ctx.counters.filter((c) => c.counterGroup === t.counterGroup).length;
-      waitMinutes = waitRange(ahead, minutesByService.get(t.serviceId) ?? 10, counters);
+      // the robot's own estimate (core), so the phone page says what the screen and the paper said
+      const wait = estimateWait({ localPeopleAhead: ahead, recentServiceMinutes: [], expectedServiceMinutes: minutesByService.get(t.serviceId) ?? 10, counters: Math.max(1, counters) });
+      waitMinutes = { min: wait.minMinutes, max: wait.maxMinutes };
     }
     const counterLabel = t.counterId ? (ctx.counters.find((c) => c.id === t.counterId)?.label ?? null) : null;
     return { ticketId: t.ticketId, display: t.display, status: t.status, peopleAhead: ahead, waitMinutes, counterLabel, serverTime: ctx.now() };

@@ -53,7 +53,7 @@ export function printerTestPage(args: string[], io: CliIo): Promise<number> {
     try {
       for (const language of ['vi', 'en'] as const) {
         const ticket = { id: '00000000-0000-4000-8000-000000000000', serviceId: service.id, day: '2000-01-01', number: 0, display: 'TEST', language, state: 'printing' as const, issuedAt: new Date().toISOString() };
-        await printer.print(build(ticket, service, { peopleAhead: 0, estimatedWaitMinutes: 0 }));
+        await printer.print(build(ticket, service, { wait: { peopleAhead: 0, minMinutes: 0, maxMinutes: 0 } }));
       }
       io.stdout(`test page printed on ${printer.status().adapter}`);
       return 0;

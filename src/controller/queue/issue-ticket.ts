@@ -47,8 +47,8 @@ export async function issueTicket(deps: IssueDeps, serviceId: string, language: 
   const printedPlace = whereToGoText(deps.catalog(), serviceId);
   const told = { wait: { peopleAhead, minMinutes, maxMinutes }, whereToGo, ...(deps.statusUrl ? { statusUrl: deps.statusUrl(ticket) } : {}) };
   const extras = {
-    peopleAhead,
-    estimatedWaitMinutes: outcome.estimate.expectedMinutes,
+    // the paper says the same figures as the screen, in the same words (core's sayWait)
+    wait: told.wait,
     ...(categoryId ? { priority: true } : {}),
     ...(printedPlace ? { whereToGo: printedPlace } : {}),
   };
@@ -57,12 +57,12 @@ export async function issueTicket(deps: IssueDeps, serviceId: string, language: 
     ticket = deps.store.markPrinting(ticket.id);
     deps.onTicket(ticket);
     try {
-      await deps.printer.print(deps.ticketJob(ticket, service, extras));
+      await deps.printer.print(drawJob(deps, ticket, () => deps.ticketJob(ticket, service, extras)));
       ticket = deps.store.markPrinted(ticket.id);
       deps.onTicket(ticket);
       return { ticket, printed: true, ...told };
     } catch (e) {
-      const code: ErrorCode = isCodedError(e) ? e.code : 'PRINTER_OFFLINE';
+      const code = printFailureCode(deps.log, ticket, e);
       const failed = deps.store.markPrintFailed(ticket.id, code);
       ticket = failed.ticket;
       deps.log.warn({ ticket: ticket.id, code, next: failed.action }, 'ticket print failed');
@@ -70,4 +70,22 @@ export async function issueTicket(deps: IssueDeps, serviceId: string, language: 
       if (failed.action === 'void') return { ticket, printed: false, printError: code, ...told };
     }
   }
+}
+
+/** Drawing the ticket is software, not the printer: its failure gets its own code and an error line. */
+function drawJob(deps: IssueDeps, ticket: Ticket, draw: () => Uint8Array): Uint8Array {
+  try {
+    return draw();
+  } catch (e) {
+    if (isCodedError(e)) throw e;
+    deps.log.error({ ticket: ticket.id, code: 'TICKET_RENDER_FAILED', err: e instanceof Error ? e.name : typeof e, detail: e instanceof Error ? e.message : undefined }, 'ticket could not be drawn');
+    throw new CodedError('TICKET_RENDER_FAILED', e instanceof Error ? e.message : String(e));
+  }
+}
+
+/** The printer port throws coded errors; anything else is a fault of ours, never "printer offline". */
+function printFailureCode(log: Logger, ticket: Ticket, e: unknown): ErrorCode {
+  if (isCodedError(e)) return e.code;
+  log.error({ ticket: ticket.id, code: 'PRINTER_UNEXPECTED_ERROR', err: e instanceof Error ? e.name : typeof e, detail: e instanceof Error ? e.message : undefined }, 'print failed without a code');
+  return 'PRINTER_UNEXPECTED_ERROR';
 }

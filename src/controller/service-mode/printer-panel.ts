@@ -72,7 +72,7 @@ export class PrinterPanel {
         id: '00000000-0000-4000-8000-000000000000', serviceId: service.id, day: '2000-01-01', number: 0, display: 'TEST', language,
         state: 'printing', issuedAt: new Date(this.deps.nowMs()).toISOString(),
       };
-      await this.deps.printer.print(this.builder(ticket, service, { peopleAhead: 0, estimatedWaitMinutes: 0 }));
+      await this.deps.printer.print(this.builder(ticket, service, { wait: { peopleAhead: 0, minMinutes: 0, maxMinutes: 0 } }));
     }
   }
 

@@ -54,7 +54,7 @@ export function credentialsFile(dataDir: string): string {
 }
 
 export function createCenterLink(opts: CenterLinkOptions): CenterLink {
-  const credentials = fileCredentialStore(credentialsFile(opts.dataDir));
+  const credentials = fileCredentialStore(credentialsFile(opts.dataDir), opts.log);
   const client = new SyncClient({
     centerUrl: opts.centerUrl,
     robotId: opts.robotId,

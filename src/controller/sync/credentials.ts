@@ -22,15 +22,25 @@ export interface CredentialStore {
   clear(): void;
 }
 
-export function fileCredentialStore(file: string): CredentialStore {
+/** Where a damaged file is reported (the controller's logger). */
+export interface FileProblemLog {
+  warn(obj: object, msg?: string): void;
+}
+
+export function fileCredentialStore(file: string, log: FileProblemLog): CredentialStore {
+  // unreadable: the robot shows "not enrolled" and a technician enrols it again; the log says why
+  const damaged = (reason: string) => {
+    log.warn({ code: 'SYNC_CREDENTIALS_UNREADABLE', file, reason }, 'enrolment file is damaged; the robot is not enrolled until enrolled again');
+    return null;
+  };
   return {
     load() {
       if (!existsSync(file)) return null;
       try {
         const r = Credentials.safeParse(JSON.parse(readFileSync(file, 'utf8')));
-        return r.success ? r.data : null;
-      } catch {
-        return null; // unreadable: the robot shows "not enrolled" and a technician enrols it again
+        return r.success ? r.data : damaged(`invalid: ${r.error.issues.map((i) => i.path.join('.')).join(', ')}`);
+      } catch (e) {
+        return damaged(e instanceof Error ? e.name : 'unreadable');
       }
     },
     save(c) {

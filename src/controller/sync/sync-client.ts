@@ -393,8 +393,10 @@ export class SyncClient {
       try {
         if (e.type === 'ticket.called') this.opts.marks.applyCenterMark(d.ticketId, { calledAt: new Date(e.at), counterId: d.counterId });
         if (e.type === 'ticket.served') this.opts.marks.applyCenterMark(d.ticketId, { servedAt: new Date(e.at), counterId: d.counterId });
-      } catch {
-        // not one of this robot's tickets
+      } catch (err) {
+        // the store ignores other robots' tickets itself: a throw here is the store failing
+        this.s.lastErrorCode = 'SYNC_MARK_STORE_FAILED';
+        this.log.warn({ code: 'SYNC_MARK_STORE_FAILED', event: e.type, ticket: d.ticketId, err: err instanceof Error ? err.name : typeof err }, 'a call or served mark from the center could not be stored');
       }
     }
   }

@@ -7,3 +7,4 @@ export * from './ticket-states';
 export * from './clock-guard';
 export * from './issue-plan';
 export * from './call-order';
+export * from './wait-text';

@@ -3,6 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { AppointmentCheckInResponse, Catalog, Language } from '../../contract';
 import { isAppointmentCandidate } from '../../core/codes/appointment-code';
 import { ApiCallError, type ApiClient } from '../api-client';
+import { centerDate, centerTime } from '../format';
 import { CameraScanner } from '../components/camera-scanner';
 import { Screen } from '../components/screen';
 import { useWedgeScan } from '../wedge';
@@ -12,14 +13,8 @@ export function screenForScan(text: string): { name: 'appointment'; text: string
   return isAppointmentCandidate(text.trim()) ? { name: 'appointment', text } : { name: 'dossier', text };
 }
 
-/** Hours and minutes in the center's time zone, whatever the kiosk's own zone is. */
-export function centerTime(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', hour12: false }).format(new Date(iso));
-}
-
-export function centerDate(iso: string, language: Language): string {
-  return new Intl.DateTimeFormat(language, { timeZone: 'Asia/Ho_Chi_Minh', day: 'numeric', month: 'numeric', year: 'numeric' }).format(new Date(iso));
-}
+// the center's clock, 00–23 in every language (issue 16 point 15); kept exported here for dossier.tsx
+export { centerDate, centerTime };
 
 interface Props {
   t: TFunction;

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { QrImage } from '../components/qr-image';
 import { Screen } from '../components/screen';
+import { waitLines } from '../format';
 import type { IssueResult, JourneyContext } from '../journey';
 
 type StaffState = 'notifying' | 'notified' | 'failed';
@@ -13,6 +14,8 @@ type StaffState = 'notifying' | 'notified' | 'failed';
 export function TicketScreen({ ctx, result }: { ctx: JourneyContext; result: IssueResult }) {
   const { t, catalog, language } = ctx;
   const { ticket, wait } = result;
+  // worded as on the paper and the phone page (core's sayWait)
+  const said = waitLines(wait, language);
   const service = catalog.services.find((s) => s.id === ticket.serviceId);
   const category = ticket.categoryId ? catalog.priorityCategories.find((c) => c.id === ticket.categoryId) : undefined;
   const [staff, setStaff] = useState<StaffState>('notifying');
@@ -47,8 +50,8 @@ export function TicketScreen({ ctx, result }: { ctx: JourneyContext; result: Iss
     <Screen title={t('ticket.yourNumber')} info={info}>
       <section class={result.printed ? 'ticket' : 'ticket failed'} aria-live="polite" data-ticket-language={ticket.language}>
         <ul class="ticket-facts">
-          <li data-testid="people-ahead">{wait.peopleAhead === 0 ? t('journey.ticket.next') : t('journey.ticket.peopleAhead', { count: wait.peopleAhead })}</li>
-          {wait.peopleAhead > 0 && <li data-testid="wait">{t('journey.ticket.wait', { min: wait.minMinutes, max: Math.max(wait.maxMinutes, 1) })}</li>}
+          <li data-testid="people-ahead">{said.ahead}</li>
+          {said.wait && <li data-testid="wait">{said.wait}</li>}
           <li data-testid="where-to-go">{result.whereToGo.length ? t('journey.ticket.whereToGo', { place: result.whereToGo.join(', ') }) : t('journey.ticket.watchDisplay')}</li>
         </ul>
         <p class={result.printed ? 'notice' : 'notice error'} role={result.printed ? 'status' : 'alert'} data-testid="print-status">

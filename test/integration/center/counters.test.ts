@@ -43,11 +43,11 @@ describe('center: counter operations', () => {
     const t3 = ticketChange({ number: 3, issuedAt: MONDAY_9AM + 2 * MIN });
     await seed([t1, t2, t3]);
     const status = (id: string) => c.call('GET', `/v1/tickets/${id}/status`).then((r) => r.body);
-    // two people ahead, each the service's expected minutes, shared by the group's counters, ±30 %
+    // two people ahead, each the service's expected minutes, shared by the group's counters (core's estimateWait)
     const service = DEMO_CATALOG.services.find((s) => s.id === t3.ticket.serviceId)!;
     const counters = DEMO_CATALOG.counters.filter((k) => k.counterGroup === service.counterGroup).length;
     const mid = (2 * service.expectedServiceMinutes) / counters;
-    expect(await status(t3.ticket.id)).toMatchObject({ status: 'waiting', peopleAhead: 2, waitMinutes: { min: Math.floor(mid * 0.7), max: Math.ceil(mid * 1.3) } });
+    expect(await status(t3.ticket.id)).toMatchObject({ status: 'waiting', peopleAhead: 2, waitMinutes: { min: Math.floor(mid * 0.5), max: Math.ceil(mid * 1.5) } });
 
     expect((await c.staff('POST', '/v1/counters/counter-1/recall')).body.error.code).toBe('CENTER_NO_CURRENT_TICKET');
     expect((await c.staff('POST', '/v1/counters/counter-1/call-next')).body.current.display).toBe('A001');
@@ -81,7 +81,7 @@ describe('center: counter operations', () => {
 
   it('serves the counter, display, fleet and ticket pages with both Vietnamese and English text', async () => {
     c = await startTestCenter();
-    for (const [path, vi, en] of [['/counter', 'Gọi tiếp', 'Call next'], ['/display', 'Số vừa gọi', 'Now serving'], ['/fleet', 'Robot của trung tâm', 'Robot fleet'], [`/t/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, 'Số người phía trước', 'People ahead']]) {
+    for (const [path, vi, en] of [['/counter', 'Gọi tiếp', 'Call next'], ['/display', 'Số vừa gọi', 'Now serving'], ['/fleet', 'Robot của trung tâm', 'Robot fleet'], [`/t/${'0'.repeat(8)}-0000-4000-8000-${'0'.repeat(12)}`, 'Số thứ tự của bạn', 'Your ticket']]) {
       const r = await fetch(c.center.url + path!);
       const html = await r.text();
       expect({ path, status: r.status, vi: html.includes(vi!), en: html.includes(en!) }).toEqual({ path, status: 200, vi: true, en: true });

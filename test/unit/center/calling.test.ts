@@ -1,4 +1,4 @@
-import { toQueued, waitRange, type WaitingAtCenter } from '../../../src/center/domain/calling';
+import { toQueued, type WaitingAtCenter } from '../../../src/center/domain/calling';
 import { callOrder, peopleAhead } from '../../../src/core/queue';
 
 const W = { weights: { elderly: 3, 'child-under-6': 2 }, maxOvertakes: 5 };
@@ -11,13 +11,5 @@ describe('center calling order', () => {
     expect(callOrder(queued, W).map((q) => q.ticket.ticketId)).toEqual(['e0', 'e1', 'e2', 'c1', 'n1']);
     expect(peopleAhead(queued, W, 'n1')).toBe(4);
     expect(peopleAhead(queued, W, 'e0')).toBe(0);
-  });
-
-  it('estimates the wait as a range that is never negative and shrinks with more counters', () => {
-    expect(waitRange(0, 15, 1)).toEqual({ min: 0, max: 1 });
-    expect(waitRange(-3, 15, 1)).toEqual({ min: 0, max: 1 });
-    expect(waitRange(4, 15, 1)).toEqual({ min: 42, max: 78 });
-    expect(waitRange(4, 15, 2)).toEqual({ min: 21, max: 39 });
-    expect(waitRange(4, 15, 0)).toEqual(waitRange(4, 15, 1));
   });
 });

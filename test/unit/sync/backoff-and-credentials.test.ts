@@ -20,7 +20,7 @@ describe('device credentials file', () => {
 
   it('round-trips, is private to the user, and reads a damaged file as "not enrolled"', () => {
     const file = join(mkdtempSync(join(tmpdir(), 'creds-')), 'center-credentials.json');
-    const store = fileCredentialStore(file);
+    const store = fileCredentialStore(file, { warn: () => undefined });
     expect(store.load()).toBeNull();
     store.save(creds);
     expect(store.load()).toEqual(creds);

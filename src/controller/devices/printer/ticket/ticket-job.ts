@@ -11,7 +11,7 @@ import { renderTicket, type TicketContent } from './render-ticket';
 type ConfiguredPrinter = Exclude<PrinterConfig, { adapter: 'none' }>;
 
 /** Optional lines the queue may know (people ahead, wait, counter, priority). */
-export type TicketExtras = Pick<TicketContent, 'priority' | 'peopleAhead' | 'estimatedWaitMinutes' | 'whereToGo'>;
+export type TicketExtras = Pick<TicketContent, 'priority' | 'wait' | 'whereToGo'>;
 
 /** {lang} lets the phone page open in the ticket's language (issue 9: the session language drives the ticket). */
 export function ticketStatusUrl(template: string, ticket: Pick<Ticket, 'id' | 'display' | 'day'> & Partial<Pick<Ticket, 'language'>>): string {

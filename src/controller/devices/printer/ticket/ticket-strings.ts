@@ -1,8 +1,9 @@
 import { z } from 'zod';
-import { LANGUAGES, type Language } from '../../../../contract';
+import { LANGUAGES, WaitStrings, type Language } from '../../../../contract';
+import { centerClockFormat } from '../../../../core/clock-format';
 import { readProjectJson } from '../project-files';
 
-const KEYS = ['yourNumber', 'service', 'priority', 'peopleAhead', 'estimatedWait', 'whereToGo', 'issuedAt', 'scanToFollow', 'footer'] as const;
+const KEYS = ['yourNumber', 'service', 'priority', 'whereToGo', 'issuedAt', 'scanToFollow', 'footer'] as const;
 export type TicketStringKey = (typeof KEYS)[number];
 const Strings = z.object(Object.fromEntries(KEYS.map((k) => [k, z.string().min(1).max(200)])) as Record<TicketStringKey, z.ZodString>);
 
@@ -14,16 +15,19 @@ function load(): Record<Language, Record<TicketStringKey, string>> {
   return strings;
 }
 
-/** Which Intl locale formats the issue time for each ticket language. */
-const DATE_LOCALE: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB', zh: 'zh-CN', ko: 'ko-KR', ja: 'ja-JP' };
+let waits: Record<Language, WaitStrings> | undefined;
+
+/** How the wait is said, from locales/<lang>/wait.json: the same words as the screen and the phone page. */
+export function waitStrings(lang: Language): WaitStrings {
+  waits ??= Object.fromEntries(LANGUAGES.map((l) => [l, WaitStrings.parse(readProjectJson('locales', l, 'wait.json'))])) as Record<Language, WaitStrings>;
+  return waits[lang];
+}
 
 export function ticketString(lang: Language, key: TicketStringKey, values: Record<string, string | number> = {}): string {
   return load()[lang][key].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 }
 
-/** The issue time as people in the center read it: always Asia/Ho_Chi_Minh, 24-hour clock. */
+/** The issue time as people in the center read it: always Asia/Ho_Chi_Minh, 00–23 clock. */
 export function formatIssueTime(lang: Language, at: Date): string {
-  return new Intl.DateTimeFormat(DATE_LOCALE[lang], {
-    timeZone: 'Asia/Ho_Chi_Minh', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hour12: false,
-  }).format(at);
+  return centerClockFormat(lang, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
 }
