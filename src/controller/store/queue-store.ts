@@ -14,12 +14,13 @@ import { CodedError } from '../../contract/error-codes';
 import { businessDay } from '../../core/business-day';
 import { formatTicketNumber } from '../../core/ticket-number';
 import {
-  afterPrintFailure, estimateWait, exhaustionCode, nextLeaseBlock, numberingFor, pickSource, planIssue, printedState, readClock,
+  afterPrintFailure, estimateWait, exhaustionCode, fallbackRange, nextLeaseBlock, numberingFor, pickSource, planIssue, printedState, readClock,
   type ClockState, type LiveQueueData, type WaitEstimate, type WaitInput,
 } from '../../core/queue';
 import type { NumberingRule, Service } from '../../contract';
 import { ack, audit, enqueueTicketEvent, pendingCount, recentAudit, takeBatch, type AuditEntry, type OutboxEvent } from './journal';
-import { addLease, advance, ensureFallback, leaseNeeds, sourcesFor, type Lease, type LeaseNeed } from './number-sources';
+import { addLease, advance, closeOtherRuns, ensureFallback, leaseNeeds, openFallbackRuns, sourcesFor, type Lease, type LeaseNeed } from './number-sources';
+import { leaseAnswered, leaseRequestId } from './lease-requests';
 import { isDiskFull, openDatabase, type Db, type OpenOptions } from './database';
 import { flag, loadRow, transition } from './ticket-transitions';
 import { rowToTicket, type TicketRow } from './ticket-rows';
@@ -72,9 +73,12 @@ export class QueueStore {
   private clockState: ClockState;
   private readonly clock: StoreClock;
   private readonly newId: () => string;
+  /** The fallback slot in use: the configured one until the center grants another (setRobotSlot). */
+  private robotSlot: number;
 
   private constructor(private readonly options: QueueStoreOptions, db: Db) {
     this.db = db;
+    this.robotSlot = options.robotSlot;
     this.catalog = options.catalog;
     this.clock = options.clock ?? { wallMs: () => Date.now(), monoMs: () => performance.now() };
     this.newId = options.newId ?? randomUUID;
@@ -125,7 +129,7 @@ export class QueueStore {
         const plan = planIssue(this.catalog, request, at, (service) => this.waitInputs(service, businessDay(at), live));
         if (!plan.ok) return plan;
         const prefix = plan.service.prefix;
-        ensureFallback(this.db, plan.rule, this.options.robotSlot, prefix, plan.day, atMs);
+        for (const c of ensureFallback(this.db, plan.rule, this.robotSlot, prefix, plan.day, atMs)) audit(this.db, atMs, SYSTEM, 'fallback.closed', null, { ...c });
         if (this.options.numberAuthority === 'self') this.selfLease(plan.rule, prefix, plan.day, atMs);
         const sources = sourcesFor(this.db, prefix, plan.day);
         const source = pickSource(sources);
@@ -152,6 +156,23 @@ export class QueueStore {
       if (e instanceof CodedError) throw e;
       throw storeFailure(e);
     }
+  }
+
+  /**
+   * The slot the center granted applies at once: runs of today and later opened under another
+   * slot are closed (their unused numbers are that slot's holder's), the next ticket opens this one.
+   */
+  setRobotSlot(slot: number): void {
+    if (slot === this.robotSlot) return;
+    this.catalog.services.forEach((s) => fallbackRange(numberingFor(this.catalog, s.prefix), slot)); // throws before anything changes
+    this.db.transaction(() => {
+      const atMs = this.tick();
+      for (const run of openFallbackRuns(this.db, businessDay(new Date(atMs)))) {
+        closeOtherRuns(this.db, run.prefix, run.day, fallbackRange(numberingFor(this.catalog, run.prefix), slot).first);
+      }
+      audit(this.db, atMs, 'center', 'slot.changed', null, { from: this.robotSlot, to: slot });
+    }).immediate();
+    this.robotSlot = slot;
   }
 
   /** A robot alone in its center takes the next block itself when its leases run dry. */
@@ -260,6 +281,15 @@ export class QueueStore {
       if (result === 'added') audit(this.db, atMs, 'center', 'lease.added', null, { ...lease });
       return result;
     }).immediate();
+  }
+
+  /** The request id for the next lease of (prefix, day), stored before it is sent; the same until answered. */
+  leaseRequestId(prefix: string, day: string): string {
+    return leaseRequestId(this.db, prefix, day, this.newId, this.now().getTime());
+  }
+
+  leaseAnswered(requestId: string): void {
+    leaseAnswered(this.db, requestId);
   }
 
   /** Which prefixes need a new block for `day` (default today): the sync client asks the center. */
