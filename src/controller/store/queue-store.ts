@@ -265,9 +265,10 @@ export class QueueStore {
     return row ? rowToTicket(row) : undefined;
   }
 
-  /** Tickets needing an operator (print outcome unknown after a crash). */
-  needingAttention(): Ticket[] {
-    return (this.db.prepare('SELECT * FROM tickets WHERE attention IS NOT NULL ORDER BY issued_at_ms').all() as TicketRow[]).map(rowToTicket);
+  /** Tickets needing an operator (print outcome unknown after a crash), or only those flagged with `code`. */
+  needingAttention(code?: ErrorCode): Ticket[] {
+    const rows = this.db.prepare('SELECT * FROM tickets WHERE attention IS NOT NULL AND (? IS NULL OR attention = ?) ORDER BY issued_at_ms').all(code ?? null, code ?? null) as TicketRow[];
+    return rows.map(rowToTicket);
   }
 
   ticketsOfDay(day: string): Ticket[] {

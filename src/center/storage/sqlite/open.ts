@@ -144,6 +144,14 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX service_audit_robot ON service_audit (robot_id, at_ms);
   `,
+  // issue 16: a ticket a robot was printing when it crashed is callable; staff settle it here
+  `
+  ALTER TABLE tickets ADD COLUMN settled_at_ms INTEGER;
+  ALTER TABLE tickets ADD COLUMN settled_outcome TEXT;
+  -- flagged before this version, such tickets stayed pending (never called): queue them now
+  UPDATE tickets SET status = 'waiting'
+   WHERE status = 'pending' AND robot_state = 'printing' AND attention = 'QUEUE_PRINT_OUTCOME_UNKNOWN';
+  `,
 ];
 
 export function openCenterDb(file: string): Db {
