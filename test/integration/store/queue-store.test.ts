@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { Catalog, isCodedError } from '../../../src/contract';
 import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
 import { QueueStore } from '../../../src/controller/store/queue-store';
+import { QUEUE_MIGRATIONS } from '../../../src/controller/store/queue-migrations';
 import { storeHarness, type StoreHarness } from './store-fixtures';
 
 let h: StoreHarness;
@@ -30,7 +31,7 @@ describe('durable issuance', () => {
   it('opens SQLite in WAL mode with synchronous FULL and the current schema version', () => {
     expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
     expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(2);
+    expect(store.db.pragma('user_version', { simple: true })).toBe(QUEUE_MIGRATIONS[QUEUE_MIGRATIONS.length - 1]!.version);
   });
 
   it('commits the ticket with its outbox event and audit line, visible to another connection at once', () => {
