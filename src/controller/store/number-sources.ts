@@ -2,9 +2,10 @@
  * Number sources in SQLite: blocks leased from the center and this robot's fallback run, one
  * row each, with a cursor that only moves forward inside the issuing transaction.
  */
-import type { NumberingRule } from '../../contract';
+import type { Catalog, NumberingRule } from '../../contract';
 import { CodedError } from '../../contract/error-codes';
-import { fallbackRange, leasableRange, remaining, type NumberSource } from '../../core/queue';
+import { fallbackRange, leasableRange, nextLeaseBlock, numberingFor, remaining, type NumberSource } from '../../core/queue';
+import { audit } from './journal';
 import type { Db } from './database';
 
 interface SourceRow {
@@ -55,9 +56,26 @@ export function closeOtherRuns(db: Db, prefix: string, day: string, keepFirst: n
   return open.map((run) => ({ prefix, day, first: run.first, usedUpTo: run.next - 1 }));
 }
 
-/** Open fallback runs from `day` on: what a slot change must look at. */
-export function openFallbackRuns(db: Db, fromDay: string): { prefix: string; day: string }[] {
-  return db.prepare("SELECT DISTINCT prefix, day FROM number_sources WHERE kind = 'fallback' AND day >= ? AND next <= last").all(fromDay) as { prefix: string; day: string }[];
+/**
+ * A new slot from the center: open runs of `fromDay` and later that belong to another slot are
+ * closed (their unused numbers are that slot's holder's); the next ticket opens the new slot's run.
+ * Throws before changing anything when the slot does not fit a prefix's rule.
+ */
+export function switchFallbackSlot(db: Db, catalog: Catalog, slot: number, fromDay: string): void {
+  catalog.services.forEach((s) => fallbackRange(numberingFor(catalog, s.prefix), slot));
+  const open = db.prepare("SELECT DISTINCT prefix, day FROM number_sources WHERE kind = 'fallback' AND day >= ? AND next <= last").all(fromDay) as { prefix: string; day: string }[];
+  for (const run of open) closeOtherRuns(db, run.prefix, run.day, fallbackRange(numberingFor(catalog, run.prefix), slot).first);
+}
+
+/** A robot alone in its center takes the next block itself when its leases run dry. */
+export function selfLease(db: Db, rule: NumberingRule, robotId: string, prefix: string, day: string, atMs: number): void {
+  const leases = sourcesFor(db, prefix, day).filter((s) => s.kind === 'lease');
+  if (leases.some((s) => s.next <= s.last)) return;
+  const block = nextLeaseBlock(rule, leases.length ? Math.max(...leases.map((s) => s.last)) : null);
+  if (!block) return;
+  const lease = { leaseId: `self:${robotId}:${prefix}:${day}:${block.first}`, prefix, day, ...block };
+  addLease(db, rule, lease, atMs);
+  audit(db, atMs, 'robot', 'lease.self', null, { ...lease });
 }
 
 export function advance(db: Db, sourceId: number): void {

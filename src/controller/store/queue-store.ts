@@ -14,12 +14,12 @@ import { CodedError } from '../../contract/error-codes';
 import { businessDay } from '../../core/business-day';
 import { formatTicketNumber } from '../../core/ticket-number';
 import {
-  afterPrintFailure, estimateWait, exhaustionCode, fallbackRange, nextLeaseBlock, numberingFor, pickSource, planIssue, printedState, readClock,
+  afterPrintFailure, estimateWait, exhaustionCode, numberingFor, pickSource, planIssue, printedState, readClock,
   type ClockState, type LiveQueueData, type WaitEstimate, type WaitInput,
 } from '../../core/queue';
-import type { NumberingRule, Service } from '../../contract';
+import type { Service } from '../../contract';
 import { ack, audit, enqueueTicketEvent, pendingCount, recentAudit, takeBatch, type AuditEntry, type OutboxEvent } from './journal';
-import { addLease, advance, closeOtherRuns, ensureFallback, leaseNeeds, openFallbackRuns, sourcesFor, type Lease, type LeaseNeed } from './number-sources';
+import { addLease, advance, ensureFallback, leaseNeeds, selfLease, sourcesFor, switchFallbackSlot, type Lease, type LeaseNeed } from './number-sources';
 import { leaseAnswered, leaseRequestId } from './lease-requests';
 import { isDiskFull, openDatabase, type Db, type OpenOptions } from './database';
 import { flag, loadRow, transition } from './ticket-transitions';
@@ -130,7 +130,7 @@ export class QueueStore {
         if (!plan.ok) return plan;
         const prefix = plan.service.prefix;
         for (const c of ensureFallback(this.db, plan.rule, this.robotSlot, prefix, plan.day, atMs)) audit(this.db, atMs, SYSTEM, 'fallback.closed', null, { ...c });
-        if (this.options.numberAuthority === 'self') this.selfLease(plan.rule, prefix, plan.day, atMs);
+        if (this.options.numberAuthority === 'self') selfLease(this.db, plan.rule, this.options.robotId, prefix, plan.day, atMs);
         const sources = sourcesFor(this.db, prefix, plan.day);
         const source = pickSource(sources);
         if (!source) return { ok: false, code: exhaustionCode(plan.rule, sources), nextOpeningAt: null };
@@ -158,32 +158,15 @@ export class QueueStore {
     }
   }
 
-  /**
-   * The slot the center granted applies at once: runs of today and later opened under another
-   * slot are closed (their unused numbers are that slot's holder's), the next ticket opens this one.
-   */
+  /** The slot the center granted applies at once: runs of other slots are closed (number-sources.ts). */
   setRobotSlot(slot: number): void {
     if (slot === this.robotSlot) return;
-    this.catalog.services.forEach((s) => fallbackRange(numberingFor(this.catalog, s.prefix), slot)); // throws before anything changes
     this.db.transaction(() => {
       const atMs = this.tick();
-      for (const run of openFallbackRuns(this.db, businessDay(new Date(atMs)))) {
-        closeOtherRuns(this.db, run.prefix, run.day, fallbackRange(numberingFor(this.catalog, run.prefix), slot).first);
-      }
+      switchFallbackSlot(this.db, this.catalog, slot, businessDay(new Date(atMs)));
       audit(this.db, atMs, 'center', 'slot.changed', null, { from: this.robotSlot, to: slot });
     }).immediate();
     this.robotSlot = slot;
-  }
-
-  /** A robot alone in its center takes the next block itself when its leases run dry. */
-  private selfLease(rule: NumberingRule, prefix: string, day: string, atMs: number): void {
-    const leases = sourcesFor(this.db, prefix, day).filter((s) => s.kind === 'lease');
-    if (leases.some((s) => s.next <= s.last)) return;
-    const block = nextLeaseBlock(rule, leases.length ? Math.max(...leases.map((s) => s.last)) : null);
-    if (!block) return;
-    const lease = { leaseId: `self:${this.options.robotId}:${prefix}:${day}:${block.first}`, prefix, day, ...block };
-    addLease(this.db, rule, lease, atMs);
-    audit(this.db, atMs, SYSTEM, 'lease.self', null, { ...lease });
   }
 
   /** Written before a byte goes to the printer. */
