@@ -32,6 +32,7 @@ async function refresh() {
   const me = board.counters.find((c) => c.id === sel.value);
   $('current').textContent = (me && me.serving) || '—';
   $('waiting').textContent = me ? (board.waiting[me.counterGroup] || 0) : 0;
+  refreshUncertain();
 }
 async function act(action) {
   $('msg').textContent = '';
@@ -67,15 +68,13 @@ async function refreshUncertain() {
       + ' <button class="secondary" data-settle="' + esc(t.ticketId) + '" data-outcome="void">Huỷ / Void</button></div>').join('') : '—';
     for (const b of document.querySelectorAll('[data-settle]')) b.onclick = async () => {
       await api('/v1/tickets/' + encodeURIComponent(b.dataset.settle) + '/settle', { method: 'POST', body: JSON.stringify({ outcome: b.dataset.outcome }) }).catch((e) => { $('msg').textContent = e.message; });
-      refresh().then(refreshUncertain);
+      refresh();
     };
   } catch (e) { $('msg').textContent = e.message; }
 }
-setInterval(refreshUncertain, 10000);
 for (const a of ['call-next', 'recall', 'skip', 'complete', 'transfer']) $(a).onclick = () => act(a);
-$('key').onclick = () => { askKey(); refreshCalls(); };
+$('key').onclick = () => { askKey(); refreshCalls(); refreshUncertain(); };
 $('counter').onchange = () => { localStorage.setItem('counterId', $('counter').value); refresh(); };
 refresh().then(() => { const es = new EventSource('/v1/stream?after=' + board.lastEventId); es.onmessage = refresh; ['ticket.queued','ticket.called','ticket.served','ticket.skipped','ticket.transferred','ticket.voided','stream.reset'].forEach((t) => es.addEventListener(t, refresh)); ['staff.called','staff.acknowledged','stream.reset'].forEach((t) => es.addEventListener(t, refreshCalls)); });
 refreshCalls();
-refresh().then(refreshUncertain);
 `;
