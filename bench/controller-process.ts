@@ -68,7 +68,7 @@ export interface TapFigures {
   tickets: number;
 }
 
-function bigCatalog(): Catalog {
+export function bigCatalog(): Catalog {
   // 1,000 tickets in one morning: room in every prefix
   return Catalog.parse({ ...DEMO_CATALOG, numbering: { start: 1, width: 4, dailyCap: 9999, fallbackSlots: 4, fallbackSize: 50, blockSize: 20 } });
 }

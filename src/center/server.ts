@@ -22,6 +22,7 @@ import { StreamHub } from './http/stream-hub';
 import { appointmentSigner, loadAppointmentKey, type AppointmentSigner } from './appointment-signing';
 import { appointmentRoutes } from './routes/appointments';
 import { pageRoutes } from './routes/pages';
+import { printUncertainRoutes } from './routes/print-uncertain';
 import { publicRoutes } from './routes/public';
 import { robotEventRoutes } from './routes/robot-events';
 import { robotRoutes } from './routes/robot';
@@ -100,6 +101,7 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
   robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(10, 10), afterWrite, appointmentKey: signer?.publicKeyBase64 });
   if (signer) appointmentRoutes(app, ctx, { signer });
   staffRoutes(app, ctx, { afterWrite });
+  printUncertainRoutes(app, ctx, { afterWrite });
   robotEventRoutes(app, ctx, { afterWrite });
   publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
   pageRoutes(app);

@@ -108,6 +108,10 @@ export const ServiceStats = z.object({
   total: z.number().int(),
 });
 
+/** A ticket the robot was printing when it crashed (issue 16): callable at the center until settled here. */
+export const ServiceUncertainTicket = z.object({ id: z.string(), display: z.string(), serviceId: z.string(), issuedAt: z.string(), state: z.string() });
+export type ServiceUncertainTicket = z.infer<typeof ServiceUncertainTicket>;
+
 export const serviceCommands = {
   'service.login': {
     request: z.object({ pin: z.string().regex(/^\d{4,12}$/, '4 to 12 digits'), via: z.enum(['gesture', 'badge']) }).strict(),
@@ -145,6 +149,13 @@ export const serviceCommands = {
     response: z.object({ filename: z.string(), content: z.string(), savedTo: z.string().nullable() }),
   },
   'service.stats.get': { request: withSession({}), response: ServiceStats },
+  /** Tickets whose sheet may or may not exist after a crash while printing, oldest first. */
+  'service.tickets.uncertain': { request: withSession({}), response: z.object({ tickets: z.array(ServiceUncertainTicket).max(500) }) },
+  /** Settles one: `printed` (the sheet exists) or `void` (no sheet; the number is never given again). Audited. */
+  'service.tickets.settle': {
+    request: withSession({ ticketId: z.string().uuid(), outcome: z.enum(['printed', 'void']) }),
+    response: z.object({ ticket: ServiceUncertainTicket }),
+  },
 } as const;
 
 export const serviceEvents = {

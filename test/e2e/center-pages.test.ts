@@ -43,4 +43,26 @@ describe('center pages in Chromium', () => {
     expect(await phone.textContent('#display')).toBe('A003');
     expect(await phone.textContent('#wait')).toMatch(/^Thời gian chờ dự kiến: .*\d+ phút$/);
   }, 60_000);
+
+  it('counter page marks a print-uncertain ticket, staff void it there, the phone page never says "being printed"', async () => {
+    c = await startTestCenter();
+    const { token } = await c.enrol('robot-a');
+    const uncertain = { ...ticketChange({ number: 7, state: 'printing' }), attention: 'QUEUE_PRINT_OUTCOME_UNKNOWN' };
+    await c.call('POST', '/v1/tickets/batch', { changes: [uncertain] }, bearer(token));
+    browser = await launchChromium();
+
+    const phone = await browser.newPage();
+    await phone.goto(`${c.center.url}/t/${uncertain.ticket.id}`);
+    await phone.waitForFunction(() => document.getElementById('status')!.textContent!.includes('Waiting'));
+
+    const counter = await browser.newPage();
+    counter.on('dialog', (d) => void d.accept(c.center.staffKey));
+    await counter.goto(`${c.center.url}/counter`);
+    await counter.waitForFunction((n) => document.querySelectorAll('#counter option').length === n, DEMO_CATALOG.counters.length);
+    await counter.click('#key');
+    await counter.waitForFunction(() => document.getElementById('uncertain')!.textContent!.includes('A007'));
+    await counter.click(`[data-settle="${uncertain.ticket.id}"][data-outcome="void"]`);
+    await counter.waitForFunction(() => document.getElementById('uncertain')!.textContent === '—');
+    expect((await c.call('GET', `/v1/tickets/${uncertain.ticket.id}/status`)).body.status).toBe('voided');
+  }, 60_000);
 });

@@ -17,6 +17,7 @@ export const counterHtml = page('Quầy – Counter', 'counter', `
   <select id="to"></select><button id="transfer" class="secondary">Chuyển <span class="en">/ Transfer</span></button>
 </div>
 <div class="card"><b>Khách cần hỗ trợ <span class="en">/ Staff calls</span></b><div id="calls" aria-live="polite">—</div></div>
+<div class="card"><b>Vé không rõ đã in <span class="en">/ Print uncertain</span></b><div id="uncertain">—</div></div>
 <p id="msg" class="err" role="status"></p>`);
 
 export const counterJs = `${COMMON_JS}
@@ -31,6 +32,7 @@ async function refresh() {
   const me = board.counters.find((c) => c.id === sel.value);
   $('current').textContent = (me && me.serving) || '—';
   $('waiting').textContent = me ? (board.waiting[me.counterGroup] || 0) : 0;
+  refreshUncertain();
 }
 async function act(action) {
   $('msg').textContent = '';
@@ -55,8 +57,23 @@ async function refreshCalls() {
     };
   } catch (e) { $('msg').textContent = e.message; }
 }
+// issue 16: tickets a robot was printing when it crashed are queued anyway; staff settle them here
+async function refreshUncertain() {
+  const me = board && board.counters.find((c) => c.id === $('counter').value);
+  if (!staffKey() || !me) return;
+  try {
+    const r = await api('/v1/tickets/print-uncertain?counterGroup=' + encodeURIComponent(me.counterGroup));
+    $('uncertain').innerHTML = r.tickets.length ? r.tickets.map((t) => '<div><b>' + esc(t.display) + '</b> · ' + esc(t.status)
+      + ' <button class="secondary" data-settle="' + esc(t.ticketId) + '" data-outcome="callable">Có vé / Has the ticket</button>'
+      + ' <button class="secondary" data-settle="' + esc(t.ticketId) + '" data-outcome="void">Huỷ / Void</button></div>').join('') : '—';
+    for (const b of document.querySelectorAll('[data-settle]')) b.onclick = async () => {
+      await api('/v1/tickets/' + encodeURIComponent(b.dataset.settle) + '/settle', { method: 'POST', body: JSON.stringify({ outcome: b.dataset.outcome }) }).catch((e) => { $('msg').textContent = e.message; });
+      refresh();
+    };
+  } catch (e) { $('msg').textContent = e.message; }
+}
 for (const a of ['call-next', 'recall', 'skip', 'complete', 'transfer']) $(a).onclick = () => act(a);
-$('key').onclick = () => { askKey(); refreshCalls(); };
+$('key').onclick = () => { askKey(); refreshCalls(); refreshUncertain(); };
 $('counter').onchange = () => { localStorage.setItem('counterId', $('counter').value); refresh(); };
 refresh().then(() => { const es = new EventSource('/v1/stream?after=' + board.lastEventId); es.onmessage = refresh; ['ticket.queued','ticket.called','ticket.served','ticket.skipped','ticket.transferred','ticket.voided','stream.reset'].forEach((t) => es.addEventListener(t, refresh)); ['staff.called','staff.acknowledged','stream.reset'].forEach((t) => es.addEventListener(t, refreshCalls)); });
 refreshCalls();

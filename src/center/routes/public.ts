@@ -48,7 +48,7 @@ export function publicRoutes(app: FastifyInstance, ctx: CenterContext, opts: { h
       waitMinutes = { min: wait.minMinutes, max: wait.maxMinutes };
     }
     const counterLabel = t.counterId ? (ctx.counters.find((c) => c.id === t.counterId)?.label ?? null) : null;
-    return { ticketId: t.ticketId, display: t.display, status: t.status, peopleAhead: ahead, waitMinutes, counterLabel, serverTime: ctx.now() };
+    return { ticketId: t.ticketId, display: t.display, status: t.status, peopleAhead: ahead, waitMinutes, counterLabel, printUncertain: t.printUncertain, serverTime: ctx.now() };
   });
 
   app.get('/v1/stream', async (req, reply) => {

@@ -15,7 +15,7 @@ const counterParams = z.object({ counterId: z.string().min(1).max(48), action: C
 const robotParam = z.object({ robotId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/) }).strict();
 
 export function toCalled(t: CenterTicket) {
-  return { ticketId: t.ticketId, display: t.display, serviceId: t.serviceId, counterGroup: t.counterGroup, categoryId: t.categoryId };
+  return { ticketId: t.ticketId, display: t.display, serviceId: t.serviceId, counterGroup: t.counterGroup, categoryId: t.categoryId, printUncertain: t.printUncertain };
 }
 
 export function staffRoutes(app: FastifyInstance, ctx: CenterContext, opts: { afterWrite: () => void }): void {

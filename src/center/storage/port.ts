@@ -87,9 +87,12 @@ export interface CenterTicket {
   issuedAtMs: number;
   receivedSeq: number;
   counterId: string | null;
+  /** Flagged by its robot after a crash while printing, not settled by staff yet (issue 16). */
+  printUncertain: boolean;
 }
 
 export type WaitingCenterTicket = CenterTicket & { overtakenBy: number };
+export type SettleOutcome = { ok: true; ticket: CenterTicket } | { ok: false; code: ErrorCode };
 
 export interface IngestContext {
   robotId: string;
@@ -163,6 +166,10 @@ export interface CenterStorage {
   /** Waiting tickets of a group and day, each with how many later-issued tickets were called before it. */
   waitingIn(counterGroup: string, day: string): Promise<WaitingCenterTicket[]>;
   countWaiting(day: string): Promise<Record<string, number>>;
+  /** Print-uncertain tickets of `day` still open (pending, waiting or called), oldest first. */
+  printUncertain(day: string, counterGroup?: string): Promise<CenterTicket[]>;
+  /** Staff settle a print-uncertain ticket: `callable` clears the mark (and queues it), `void` takes it out. */
+  settleTicket(ticketId: string, outcome: 'callable' | 'void', nowMs: number): Promise<SettleOutcome>;
 
   // counters
   syncCounters(counters: readonly CounterRecord[]): Promise<void>;

@@ -12,6 +12,8 @@ export const CalledTicket = z.object({
   serviceId: z.string(),
   counterGroup: z.string(),
   categoryId: z.string().nullable(),
+  /** The robot crashed while printing it: the sheet may or may not exist (staff settle it, issue 16). */
+  printUncertain: z.boolean().optional(),
 });
 export type CalledTicket = z.infer<typeof CalledTicket>;
 
@@ -43,6 +45,36 @@ export const TicketStatus = z.object({
   /** A range, never negative; null once the ticket is no longer waiting. */
   waitMinutes: z.object({ min: z.number().int().min(0), max: z.number().int().min(0) }).nullable(),
   counterLabel: z.string().nullable(),
+  /** Callable although its printing was interrupted by a crash; the page must not say "being printed". */
+  printUncertain: z.boolean().optional(),
   serverTime: ServerTime,
 });
 export type TicketStatus = z.infer<typeof TicketStatus>;
+
+// ---------------------------------------------------------------- print-uncertain tickets (issue 16)
+
+/**
+ * A ticket the robot was printing when it crashed. It is callable (waiting) at once, because a
+ * sheet may be in a citizen's hand; staff see the list and settle each one: `callable` (the sheet
+ * exists, or keep it in the queue anyway: the mark goes) or `void` (no sheet: out of the queue).
+ */
+export const PrintUncertainTicket = z.object({
+  ticketId: z.string(),
+  display: z.string(),
+  serviceId: z.string(),
+  counterGroup: z.string(),
+  robotId: z.string(),
+  status: TicketStatus.shape.status,
+  issuedAt: z.number().int(),
+});
+export type PrintUncertainTicket = z.infer<typeof PrintUncertainTicket>;
+
+export const PrintUncertainQuery = z.object({ counterGroup: z.string().min(1).max(40).optional() }).strict();
+export const PrintUncertainList = z.object({ tickets: z.array(PrintUncertainTicket).max(500), serverTime: ServerTime });
+export type PrintUncertainList = z.infer<typeof PrintUncertainList>;
+
+export const SettleOutcome = z.enum(['callable', 'void']);
+export type SettleOutcome = z.infer<typeof SettleOutcome>;
+export const SettleRequest = z.object({ outcome: SettleOutcome }).strict();
+export const SettleResponse = z.object({ ticket: PrintUncertainTicket.extend({ printUncertain: z.boolean() }), serverTime: ServerTime });
+export type SettleResponse = z.infer<typeof SettleResponse>;

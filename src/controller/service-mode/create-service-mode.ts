@@ -22,6 +22,7 @@ import type { LogRing } from './log-ring';
 import { hashPin } from './pin';
 import { PrinterPanel } from './printer-panel';
 import { ServiceAudit, type AuditOutboxEvent } from './service-audit';
+import { listUncertain, settleUncertain } from './uncertain-tickets';
 import { ServiceLogin } from './service-login';
 import { ServiceSessions, type ServiceSessionInfo } from './sessions';
 import { changedDocument, configDocument, getPath, SETTING_APPLY } from './settings';
@@ -227,6 +228,12 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
       return { filename, content, savedTo };
     }),
     'service.stats.get': guarded('service.stats.get', () => dayStats(deps.store.db, deps.store.businessDay())),
+    'service.tickets.uncertain': guarded('service.tickets.uncertain', () => listUncertain(deps.store)),
+    'service.tickets.settle': guarded('service.tickets.settle', ({ ticketId, outcome }, s, rec) => {
+      const out = settleUncertain(deps.store, ticketId, outcome, `service:${s.actor}`);
+      rec('service.tickets.settle', { ticket: out.ticket.display, old: 'print-uncertain', new: outcome });
+      return out;
+    }),
   };
 
   return {

@@ -2,9 +2,10 @@
  * Number sources in SQLite: blocks leased from the center and this robot's fallback run, one
  * row each, with a cursor that only moves forward inside the issuing transaction.
  */
-import type { NumberingRule } from '../../contract';
+import type { Catalog, NumberingRule } from '../../contract';
 import { CodedError } from '../../contract/error-codes';
-import { fallbackRange, leasableRange, remaining, type NumberSource } from '../../core/queue';
+import { fallbackRange, leasableRange, nextLeaseBlock, numberingFor, remaining, type NumberSource } from '../../core/queue';
+import { audit } from './journal';
 import type { Db } from './database';
 
 interface SourceRow {
@@ -19,13 +20,62 @@ export function sourcesFor(db: Db, prefix: string, day: string): NumberSource[] 
   return db.prepare('SELECT id, kind, first, last, next FROM number_sources WHERE prefix = ? AND day = ? ORDER BY id').all(prefix, day) as SourceRow[];
 }
 
-/** The fallback run of this robot's slot for (prefix, day), created on first need. */
-export function ensureFallback(db: Db, rule: NumberingRule, slot: number, prefix: string, day: string, atMs: number): void {
+/**
+ * The fallback run of this robot's slot for (prefix, day), created on first need. A run of
+ * another slot still holding numbers (started before the center granted this one, or under a
+ * rule since changed) is closed first: its unused numbers belong to the robot holding that slot.
+ */
+export function ensureFallback(db: Db, rule: NumberingRule, slot: number, prefix: string, day: string, atMs: number): FallbackClosed[] {
   const r = fallbackRange(rule, slot);
+  const closed = closeOtherRuns(db, prefix, day, r.first);
   db.prepare(
     `INSERT INTO number_sources (prefix, day, kind, lease_id, first, last, next, created_at_ms)
      VALUES (?, ?, 'fallback', NULL, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   ).run(prefix, day, r.first, r.last, r.first, atMs);
+  return closed;
+}
+
+export interface FallbackClosed {
+  prefix: string;
+  day: string;
+  first: number;
+  /** Last number this robot gave out from the run (first - 1: none). */
+  usedUpTo: number;
+}
+
+/** Closes every fallback run of (prefix, day) but the one starting at `keepFirst`; an unused one is removed. */
+export function closeOtherRuns(db: Db, prefix: string, day: string, keepFirst: number): FallbackClosed[] {
+  const open = db
+    .prepare("SELECT id, first, next FROM number_sources WHERE prefix = ? AND day = ? AND kind = 'fallback' AND first != ? AND next <= last")
+    .all(prefix, day, keepFirst) as { id: number; first: number; next: number }[];
+  for (const run of open) {
+    // no ticket points at a run whose cursor never moved (the cursor moves with the ticket's insert)
+    if (run.next === run.first) db.prepare('DELETE FROM number_sources WHERE id = ?').run(run.id);
+    else db.prepare('UPDATE number_sources SET last = next - 1 WHERE id = ?').run(run.id);
+  }
+  return open.map((run) => ({ prefix, day, first: run.first, usedUpTo: run.next - 1 }));
+}
+
+/**
+ * A new slot from the center: open runs of `fromDay` and later that belong to another slot are
+ * closed (their unused numbers are that slot's holder's); the next ticket opens the new slot's run.
+ * Throws before changing anything when the slot does not fit a prefix's rule.
+ */
+export function switchFallbackSlot(db: Db, catalog: Catalog, slot: number, fromDay: string): void {
+  catalog.services.forEach((s) => fallbackRange(numberingFor(catalog, s.prefix), slot));
+  const open = db.prepare("SELECT DISTINCT prefix, day FROM number_sources WHERE kind = 'fallback' AND day >= ? AND next <= last").all(fromDay) as { prefix: string; day: string }[];
+  for (const run of open) closeOtherRuns(db, run.prefix, run.day, fallbackRange(numberingFor(catalog, run.prefix), slot).first);
+}
+
+/** A robot alone in its center takes the next block itself when its leases run dry. */
+export function selfLease(db: Db, rule: NumberingRule, robotId: string, prefix: string, day: string, atMs: number): void {
+  const leases = sourcesFor(db, prefix, day).filter((s) => s.kind === 'lease');
+  if (leases.some((s) => s.next <= s.last)) return;
+  const block = nextLeaseBlock(rule, leases.length ? Math.max(...leases.map((s) => s.last)) : null);
+  if (!block) return;
+  const lease = { leaseId: `self:${robotId}:${prefix}:${day}:${block.first}`, prefix, day, ...block };
+  addLease(db, rule, lease, atMs);
+  audit(db, atMs, 'robot', 'lease.self', null, { ...lease });
 }
 
 export function advance(db: Db, sourceId: number): void {

@@ -152,4 +152,23 @@ export const QUEUE_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 4,
+    name: 'granted robot slot switches the fallback run; lease request ids stored before asking',
+    sql: `
+      -- a slot granted at enrolment replaces the configured one: the old slot's run is closed and
+      -- a new run is opened for the same (prefix, day), so one fallback row per slot, not per day
+      DROP INDEX number_sources_one_fallback;
+
+      -- the request id of a lease asked for and not yet answered, reused after a crash so the
+      -- center returns the same block instead of a second one (docs/sync-protocol.md)
+      CREATE TABLE lease_requests (
+        prefix TEXT NOT NULL,
+        day TEXT NOT NULL,
+        request_id TEXT NOT NULL UNIQUE,
+        created_at_ms INTEGER NOT NULL,
+        PRIMARY KEY (prefix, day)
+      );
+    `,
+  },
 ];

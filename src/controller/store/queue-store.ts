@@ -14,12 +14,13 @@ import { CodedError } from '../../contract/error-codes';
 import { businessDay } from '../../core/business-day';
 import { formatTicketNumber } from '../../core/ticket-number';
 import {
-  afterPrintFailure, estimateWait, exhaustionCode, nextLeaseBlock, numberingFor, pickSource, planIssue, printedState, readClock,
+  afterPrintFailure, estimateWait, exhaustionCode, numberingFor, pickSource, planIssue, printedState, readClock,
   type ClockState, type LiveQueueData, type WaitEstimate, type WaitInput,
 } from '../../core/queue';
-import type { NumberingRule, Service } from '../../contract';
+import type { Service } from '../../contract';
 import { ack, audit, enqueueTicketEvent, pendingCount, recentAudit, takeBatch, type AuditEntry, type OutboxEvent } from './journal';
-import { addLease, advance, ensureFallback, leaseNeeds, sourcesFor, type Lease, type LeaseNeed } from './number-sources';
+import { addLease, advance, ensureFallback, leaseNeeds, selfLease, sourcesFor, switchFallbackSlot, type Lease, type LeaseNeed } from './number-sources';
+import { leaseAnswered, leaseRequestId } from './lease-requests';
 import { isDiskFull, openDatabase, type Db, type OpenOptions } from './database';
 import { flag, loadRow, transition } from './ticket-transitions';
 import { rowToTicket, type TicketRow } from './ticket-rows';
@@ -74,9 +75,12 @@ export class QueueStore {
   private clockState: ClockState;
   private readonly clock: StoreClock;
   private readonly newId: () => string;
+  /** The fallback slot in use: the configured one until the center grants another (setRobotSlot). */
+  private robotSlot: number;
 
   private constructor(private readonly options: QueueStoreOptions, db: Db) {
     this.db = db;
+    this.robotSlot = options.robotSlot;
     this.catalog = options.catalog;
     this.clock = options.clock ?? { wallMs: () => Date.now(), monoMs: () => performance.now() };
     this.newId = options.newId ?? randomUUID;
@@ -128,8 +132,8 @@ export class QueueStore {
         const plan = planIssue(this.catalog, request, at, (service) => this.waitInputs(service, businessDay(at), live));
         if (!plan.ok) return plan;
         const prefix = plan.service.prefix;
-        ensureFallback(this.db, plan.rule, this.options.robotSlot, prefix, plan.day, atMs);
-        if (this.options.numberAuthority === 'self') this.selfLease(plan.rule, prefix, plan.day, atMs);
+        for (const c of ensureFallback(this.db, plan.rule, this.robotSlot, prefix, plan.day, atMs)) audit(this.db, atMs, SYSTEM, 'fallback.closed', null, { ...c });
+        if (this.options.numberAuthority === 'self') selfLease(this.db, plan.rule, this.options.robotId, prefix, plan.day, atMs);
         const sources = sourcesFor(this.db, prefix, plan.day);
         const source = pickSource(sources);
         if (!source) return { ok: false, code: exhaustionCode(plan.rule, sources), nextOpeningAt: null };
@@ -157,15 +161,15 @@ export class QueueStore {
     }
   }
 
-  /** A robot alone in its center takes the next block itself when its leases run dry. */
-  private selfLease(rule: NumberingRule, prefix: string, day: string, atMs: number): void {
-    const leases = sourcesFor(this.db, prefix, day).filter((s) => s.kind === 'lease');
-    if (leases.some((s) => s.next <= s.last)) return;
-    const block = nextLeaseBlock(rule, leases.length ? Math.max(...leases.map((s) => s.last)) : null);
-    if (!block) return;
-    const lease = { leaseId: `self:${this.options.robotId}:${prefix}:${day}:${block.first}`, prefix, day, ...block };
-    addLease(this.db, rule, lease, atMs);
-    audit(this.db, atMs, SYSTEM, 'lease.self', null, { ...lease });
+  /** The slot the center granted applies at once: runs of other slots are closed (number-sources.ts). */
+  setRobotSlot(slot: number): void {
+    if (slot === this.robotSlot) return;
+    this.db.transaction(() => {
+      const atMs = this.tick();
+      switchFallbackSlot(this.db, this.catalog, slot, businessDay(new Date(atMs)));
+      audit(this.db, atMs, 'center', 'slot.changed', null, { from: this.robotSlot, to: slot });
+    }).immediate();
+    this.robotSlot = slot;
   }
 
   /** Written before a byte goes to the printer. */
@@ -247,9 +251,10 @@ export class QueueStore {
     return row ? rowToTicket(row) : undefined;
   }
 
-  /** Tickets needing an operator (print outcome unknown after a crash). */
-  needingAttention(): Ticket[] {
-    return (this.db.prepare('SELECT * FROM tickets WHERE attention IS NOT NULL ORDER BY issued_at_ms').all() as TicketRow[]).map(rowToTicket);
+  /** Tickets needing an operator (print outcome unknown after a crash), or only those flagged with `code`. */
+  needingAttention(code?: ErrorCode): Ticket[] {
+    const rows = this.db.prepare('SELECT * FROM tickets WHERE attention IS NOT NULL AND (? IS NULL OR attention = ?) ORDER BY issued_at_ms').all(code ?? null, code ?? null) as TicketRow[];
+    return rows.map(rowToTicket);
   }
 
   ticketsOfDay(day: string): Ticket[] {
@@ -263,6 +268,15 @@ export class QueueStore {
       if (result === 'added') audit(this.db, atMs, 'center', 'lease.added', null, { ...lease });
       return result;
     }).immediate();
+  }
+
+  /** The request id for the next lease of (prefix, day), stored before it is sent; the same until answered. */
+  leaseRequestId(prefix: string, day: string): string {
+    return leaseRequestId(this.db, prefix, day, this.newId, this.now().getTime());
+  }
+
+  leaseAnswered(requestId: string): void {
+    leaseAnswered(this.db, requestId);
   }
 
   /** Which prefixes need a new block for `day` (default today): the sync client asks the center. */

@@ -74,7 +74,18 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
     // crash dumps and fatal-error reports ride along with the heartbeat (summary only)
     crashReports: () => listCrashReports(opts.dataDir),
     checkIns: opts.checkIns,
+    onSlot: (slot) => useSlot(slot),
   });
+  /** The granted slot wins at once (docs/sync-protocol.md): the store closes any run of another slot. */
+  const useSlot = (slot: number): void => {
+    const saved = credentials.load();
+    if (saved && saved.robotSlot !== slot) credentials.save({ ...saved, robotSlot: slot });
+    try {
+      opts.store.setRobotSlot(slot);
+    } catch (e) {
+      opts.log.warn({ granted: slot, code: (e as { code?: string }).code ?? 'QUEUE_STORE_FAILED' }, 'the granted robot slot could not be applied');
+    }
+  };
   // a visitor waiting for a person should not wait for the next poll
   const unsubscribe = opts.staffCalls?.onCall?.(() => client.kick());
   return {
@@ -86,7 +97,7 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
         if (opts.enrolmentCode && (!saved || saved.robotId !== opts.robotId)) {
           try {
             const slot = await client.enrol(opts.enrolmentCode, opts.preferredSlot);
-            if (slot !== opts.preferredSlot) opts.log.warn({ granted: slot, configured: opts.preferredSlot }, 'the center granted another robot slot; it is used from the next start');
+            if (slot !== opts.preferredSlot) opts.log.warn({ granted: slot, configured: opts.preferredSlot }, 'the center granted another robot slot; it is used from now on');
           } catch (e) {
             opts.log.warn({ code: (e as { code?: string }).code ?? 'SYNC_CENTER_UNREACHABLE' }, 'enrolment failed; the robot issues offline');
           }

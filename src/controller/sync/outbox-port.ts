@@ -37,6 +37,10 @@ export interface LeasePort {
   leaseNeeds(day?: string, lowWater?: number): LeaseNeed[];
   /** Stores a block from the center; refuses (throws) one that overlaps numbers already held. */
   addLease(lease: Lease): 'added' | 'known';
+  /** The request id for (prefix, day), durably stored before it is returned; the same one until answered. */
+  leaseRequestId(prefix: string, day: string): string;
+  /** The center answered this request (after addLease): the next one gets a new id. */
+  leaseAnswered(requestId: string): void;
 }
 
 /** Optional: what the center says happened to this robot's tickets, and items it refused for good. */

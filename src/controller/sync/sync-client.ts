@@ -9,12 +9,11 @@
  * the center acknowledges it. `syncOnce` does one full pass and is what tests drive; `start` runs
  * passes in a loop, plus the stream.
  */
-import { randomUUID } from 'node:crypto';
 import { businessDay } from '../../core/business-day';
 import { CodedError, type ErrorCode } from '../../contract/error-codes';
 import {
   AppointmentResponse, Board, CatalogResponse, CheckInResponse, CrashReportSummary, DossierResponse, EnrolResponse, HeartbeatResponse, IngestResponse, LeaseResponse, RefreshResponse,
-  type Appointment, type CheckInRequest, type DeviceHealth, type Dossier, type StreamEvent,
+  type Appointment, type CheckInRequest, type Lease, type DeviceHealth, type Dossier, type StreamEvent,
 } from '../../contract/sync';
 import type { CheckInOutboxPort } from './check-in-outbox-port';
 import { createBackoff } from './backoff';
@@ -80,6 +79,8 @@ export interface SyncClientOptions {
   checkIns?: CheckInOutboxPort;
   /** Deadline of a look-up a citizen waits for at the screen (default 4 s). */
   lookupTimeoutMs?: number;
+  /** The slot the center holds for this robot (enrolment and lease answers): the store switches to it at once. */
+  onSlot?: (robotSlot: number) => void;
 }
 
 export interface SyncRound {
@@ -99,7 +100,6 @@ export class SyncClient {
   private readonly now: () => number;
   private readonly log: SyncLog;
   private readonly backoff;
-  private readonly pendingLeaseIds = new Map<string, string>();
   private stream: StreamClient | null = null;
   private running = false;
   private wake: (() => void) | null = null;
@@ -171,6 +171,7 @@ export class SyncClient {
     this.s.enrolment = 'enrolled';
     this.s.online = true;
     this.log.info({ robotSlot: e.robotSlot }, 'enrolled with the center');
+    this.opts.onSlot?.(e.robotSlot);
     this.kick();
     return e.robotSlot;
   }
@@ -264,31 +265,29 @@ export class SyncClient {
     const day = businessDay(new Date(this.centerNow()));
     const needs = this.opts.leases.leaseNeeds(day, this.opts.leaseLowWater ?? 10).slice(0, 20);
     if (!needs.length) return 0;
-    // the same request id until answered: a lost answer returns the same block, not a second one
-    const requests = needs.map((n) => {
-      const k = `${n.prefix}|${n.day}`;
-      if (!this.pendingLeaseIds.has(k)) this.pendingLeaseIds.set(k, randomUUID());
-      return { requestId: this.pendingLeaseIds.get(k)!, prefix: n.prefix, day: n.day };
-    });
+    // the same request id until answered, stored before it is sent: a lost answer or a crash returns the same block
+    const requests = needs.map((n) => ({ requestId: this.opts.leases!.leaseRequestId(n.prefix, n.day), prefix: n.prefix, day: n.day }));
     const r = await this.http.request('POST', '/v1/leases', LeaseResponse, { body: { requests }, token });
     let added = 0;
     for (const res of r.body!.results) {
       const req = requests.find((q) => q.requestId === res.requestId);
       if (!req) continue;
-      this.pendingLeaseIds.delete(`${req.prefix}|${req.day}`);
-      if (!res.ok) {
-        this.log.warn({ prefix: req.prefix, code: res.code }, 'center refused a number block');
-        continue;
-      }
-      if (res.lease.prefix !== req.prefix || res.lease.day !== req.day) continue;
-      try {
-        if (this.opts.leases.addLease(res.lease) === 'added') added++;
-      } catch (e) {
-        // the store refuses a block that overlaps its numbers: it keeps its fallback series instead
-        this.log.warn({ prefix: req.prefix, code: (e as CodedError).code }, 'number block refused by the store');
-      }
+      if (res.ok && res.lease.prefix === req.prefix && res.lease.day === req.day) added += this.storeLease(res.lease, req.prefix);
+      else if (!res.ok) this.log.warn({ prefix: req.prefix, code: res.code }, 'center refused a number block');
+      this.opts.leases.leaseAnswered(req.requestId);
     }
+    this.opts.onSlot?.(r.body!.robotSlot);
     return added;
+  }
+
+  private storeLease(lease: Lease, prefix: string): number {
+    try {
+      return this.opts.leases!.addLease(lease) === 'added' ? 1 : 0;
+    } catch (e) {
+      // the store refuses a block that overlaps its numbers: it keeps its fallback series instead
+      this.log.warn({ prefix, code: (e as CodedError).code }, 'number block refused by the store');
+      return 0;
+    }
   }
 
   private async drain(token: string, round: SyncRound): Promise<void> {

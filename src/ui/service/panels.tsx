@@ -9,9 +9,10 @@ import { PrinterPanel } from './panels/printer';
 import { ScannerPanel } from './panels/scanner';
 import { SettingsPanel } from './panels/settings';
 import { StatsPanel } from './panels/stats';
+import { TicketsPanel } from './panels/tickets';
 import type { SessionCall } from './session-api';
 
-export const PANELS = ['overview', 'printer', 'scanner', 'board', 'audio', 'network', 'logs', 'stats', 'settings'] as const;
+export const PANELS = ['overview', 'printer', 'scanner', 'board', 'audio', 'network', 'logs', 'stats', 'tickets', 'settings'] as const;
 export type PanelName = (typeof PANELS)[number];
 
 export interface PanelProps {
@@ -39,6 +40,8 @@ export function Panel({ name, ...props }: PanelProps & { name: PanelName }) {
       return <LogsPanel {...props} />;
     case 'stats':
       return <StatsPanel {...props} />;
+    case 'tickets':
+      return <TicketsPanel {...props} />;
     case 'settings':
       return <SettingsPanel {...props} />;
   }

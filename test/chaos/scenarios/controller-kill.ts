@@ -9,7 +9,8 @@
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { startVirtualPrinter } from '../../../hardware/sim/virtual-printer/server';
-import { startAloneController } from '../../../bench/controller-process';
+import { bigCatalog, startAloneController } from '../../../bench/controller-process';
+import { checkCallable, describeCallable } from '../callable';
 import { crashInvariantProblems } from '../../integration/store/crash-invariants';
 import { qrOnPaper } from '../../support/paper-qr';
 import { tempDir } from '../../support/robot-process';
@@ -21,7 +22,7 @@ const UUID = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/;
 
 export async function controllerKill(opts: ChaosOptions): Promise<Recorder> {
   const r = new Recorder('controller process SIGKILLed in a loop while issuing');
-  const kills = opts.short ? 2 : 12;
+  const kills = opts.short ? 2 : 50;
   const printer = await startVirtualPrinter();
   const dataDir = tempDir('lobby-chaos-kill-');
   const file = join(dataDir, 'robot.sqlite');
@@ -71,6 +72,9 @@ export async function controllerKill(opts: ChaosOptions): Promise<Recorder> {
     const early = sheets.filter((id) => id && (states.get(id)?.print_attempts ?? 0) === 0);
     r.check('no sheet for a ticket whose printing was never committed', early.length === 0, `${early.length}`);
     r.check('the runs did real work (a ticket acknowledged before every kill)', acknowledged.size >= kills, `${acknowledged.size}`);
+    // issue 16: every sheet on the paper, and every ticket printed or print-uncertain, is callable after the next start
+    const callable = await checkCallable(file, bigCatalog(), 'bench-robot', sheets.filter((id): id is string => !!id));
+    r.check('no ticket whose sheet may exist is left uncallable (every sheet read back, printed or print uncertain: waiting at the center)', callable.uncallable.length === 0, describeCallable(callable));
   } finally {
     await printer.close();
   }

@@ -3,10 +3,12 @@
  * production store issuing, printing, voiding, syncing) killed at random instants, the file's
  * invariants checked after every kill.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { killLane, prepareCrashRig } from '../../integration/store/crash-runner';
+import type { Catalog } from '../../../src/contract';
+import { checkCallable, describeCallable, type Callability } from '../callable';
 import { Recorder, repoRoot } from '../recorder';
 import type { ChaosOptions } from './options';
 
@@ -28,6 +30,12 @@ export async function killLoop(opts: ChaosOptions): Promise<Recorder> {
     r.did(`${totals.rounds} runs, ${totals.tickets} tickets, ${totals.acknowledged} acknowledged, ${totals.voided} voided numbers`);
     r.check(`at least ${kills} kills landed after start-up`, totals.kills >= kills, `${totals.kills}`);
     r.check('the runs did real work between kills (more acknowledged tickets than kills)', totals.acknowledged > totals.kills, `${totals.acknowledged} acknowledged`);
+    // issue 16: after the next start, every ticket whose sheet may exist is callable at the center
+    const catalog = JSON.parse(readFileSync(rig.catalogJson, 'utf8')) as Catalog;
+    const lanesChecked: Callability[] = [];
+    for (let i = 1; i <= lanes; i++) lanesChecked.push(await checkCallable(join(dir, `robot-${i}.sqlite`), catalog, 'robot-crash'));
+    const sum: Callability = lanesChecked.reduce((a, c) => ({ mayExist: a.mayExist + c.mayExist, printed: a.printed + c.printed, uncertain: a.uncertain + c.uncertain, callable: a.callable + c.callable, uncallable: [...a.uncallable, ...c.uncallable] }));
+    r.check('no ticket whose sheet may exist is left uncallable (printed or print uncertain: waiting at the center after the next start)', sum.uncallable.length === 0 && sum.mayExist > 0, describeCallable(sum));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

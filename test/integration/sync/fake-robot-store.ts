@@ -71,6 +71,19 @@ export class FakeRobotStore implements OutboxPort, LeasePort, TicketMarksPort {
     return 'added';
   }
 
+  /** Request ids per prefix|day, as the real store keeps them (in its file). */
+  readonly leaseRequests = new Map<string, string>();
+
+  leaseRequestId(prefix: string, day: string): string {
+    const k = `${prefix}|${day}`;
+    if (!this.leaseRequests.has(k)) this.leaseRequests.set(k, randomUUID());
+    return this.leaseRequests.get(k)!;
+  }
+
+  leaseAnswered(requestId: string): void {
+    for (const [k, id] of this.leaseRequests) if (id === requestId) this.leaseRequests.delete(k);
+  }
+
   applyCenterMark(ticketId: string, mark: { calledAt?: Date; servedAt?: Date }): void {
     this.marks.push([ticketId, mark.calledAt ? 'called' : 'served']);
   }

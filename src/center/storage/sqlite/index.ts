@@ -11,6 +11,7 @@ import { checkInAppointment, findAppointment, findDossier, seedLookups } from '.
 import { openCenterDb } from './open';
 import { acknowledgeStaffCall, auditSummaries, openStaffCalls, recentAudit, storeAudit, storeStaffCalls } from './robot-events';
 import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
+import { printUncertain, settleTicket } from './print-uncertain';
 
 export const CENTER_DB_FILE = 'center.sqlite';
 
@@ -38,6 +39,8 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     getTicket: async (id) => getTicket(db, id),
     waitingIn: async (g, d) => waitingIn(db, g, d),
     countWaiting: async (d) => countWaiting(db, d),
+    printUncertain: async (d, g) => printUncertain(db, d, g),
+    settleTicket: async (id, o, n) => settleTicket(db, id, o, n),
     syncCounters: async (c) => syncCounters(db, c),
     listCounters: async () => listCounters(db),
     counterOp: async (i) => counterOp(db, i),

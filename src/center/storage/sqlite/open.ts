@@ -151,6 +151,14 @@ const MIGRATIONS: string[] = [
   ALTER TABLE devices ADD COLUMN takeover_refused_count INTEGER NOT NULL DEFAULT 0;
   ALTER TABLE devices ADD COLUMN last_takeover_refused_at_ms INTEGER;
   `,
+  // 5: (issue 16) a ticket a robot was printing when it crashed is callable; staff settle it here
+  `
+  ALTER TABLE tickets ADD COLUMN settled_at_ms INTEGER;
+  ALTER TABLE tickets ADD COLUMN settled_outcome TEXT;
+  -- flagged before this version, such tickets stayed pending (never called): queue them now
+  UPDATE tickets SET status = 'waiting'
+   WHERE status = 'pending' AND robot_state = 'printing' AND attention = 'QUEUE_PRINT_OUTCOME_UNKNOWN';
+  `,
 ];
 
 export function openCenterDb(file: string): Db {

@@ -29,22 +29,37 @@ export interface TicketRow {
   status: CenterTicketStatus;
   issued_at_ms: number;
   counter_id: string | null;
+  attention: string | null;
+  settled_at_ms: number | null;
+}
+
+/** The robot's flag for a ticket it was printing when it crashed (recovery.ts). */
+export const PRINT_UNCERTAIN = 'QUEUE_PRINT_OUTCOME_UNKNOWN';
+
+/** Still printing at the robot, flagged after a crash, and not yet settled by staff. */
+export function isPrintUncertain(r: Pick<TicketRow, 'robot_state' | 'attention' | 'settled_at_ms'>): boolean {
+  return r.robot_state === 'printing' && r.attention === PRINT_UNCERTAIN && r.settled_at_ms === null;
 }
 
 export function rowToTicket(r: TicketRow): CenterTicket {
   return {
     ticketId: r.ticket_id, robotId: r.robot_id, serviceId: r.service_id, counterGroup: r.counter_group, prefix: r.prefix, day: r.day,
     number: r.number, display: r.display, categoryId: r.category_id, robotState: r.robot_state, version: r.version, status: r.status,
-    issuedAtMs: r.issued_at_ms, receivedSeq: r.seq, counterId: r.counter_id,
+    issuedAtMs: r.issued_at_ms, receivedSeq: r.seq, counterId: r.counter_id, printUncertain: isPrintUncertain(r),
   };
 }
 
 const PRINTED = new Set(['printed', 'reprinted']);
 
-/** Where the center's queue status goes when the robot reports a new state of the ticket. */
-function statusAfter(current: CenterTicketStatus | null, robotState: string): CenterTicketStatus {
+/**
+ * Where the center's queue status goes when the robot reports a new state of the ticket. A ticket
+ * whose printing a crash interrupted is callable at once: a sheet may be in a citizen's hand, and
+ * a no-show costs a counter one skip where a forgotten citizen costs a morning.
+ */
+function statusAfter(current: CenterTicketStatus | null, robotState: string, attention: string | null): CenterTicketStatus {
   if (robotState === 'voided') return current === null || current === 'pending' || current === 'waiting' ? 'voided' : current;
-  if (current === null || current === 'pending') return PRINTED.has(robotState) ? 'waiting' : 'pending';
+  const callable = PRINTED.has(robotState) || (robotState === 'printing' && attention === PRINT_UNCERTAIN);
+  if (current === null || current === 'pending') return callable ? 'waiting' : 'pending';
   return current;
 }
 
@@ -85,7 +100,7 @@ function ingestOne(db: Db, index: number, c: TicketChange, ctx: IngestContext, c
     }
     if (c.version === known.version) return { ...base, status: 'duplicate' };
     if (c.version < known.version) return { ...base, status: 'stale' };
-    const status = statusAfter(known.status, t.state);
+    const status = statusAfter(known.status, t.state, c.attention);
     db.prepare('UPDATE tickets SET robot_state = ?, version = ?, status = ?, attention = ?, category_id = ?, updated_at_ms = ? WHERE seq = ?').run(
       t.state, c.version, status, c.attention, t.categoryId ?? null, ctx.nowMs, known.seq,
     );
@@ -94,7 +109,7 @@ function ingestOne(db: Db, index: number, c: TicketChange, ctx: IngestContext, c
   }
   const group = ctx.groupOf(t.serviceId);
   const taken = db.prepare("SELECT 1 FROM tickets WHERE prefix = ? AND day = ? AND number = ? AND status != 'voided'").get(c.prefix, t.day, t.number);
-  const status = statusAfter(null, t.state);
+  const status = statusAfter(null, t.state, c.attention);
   const row = { ticket_id: t.id, display: t.display, counter_group: group ?? UNASSIGNED_GROUP, day: t.day };
   db.prepare(
     `INSERT INTO tickets (ticket_id, robot_id, service_id, counter_group, prefix, day, number, display, category_id, language, robot_state,
