@@ -85,6 +85,8 @@ export interface CenterTicket {
   issuedAtMs: number;
   receivedSeq: number;
   counterId: string | null;
+  /** The language the citizen chose on the robot (the phone page and the announcement speak it). */
+  language?: string;
 }
 
 export interface IngestContext {
@@ -178,6 +180,13 @@ export interface CenterStorage {
   /** Per robot id. */
   auditSummaries(): Promise<Record<string, FleetAuditSummary>>;
   recentAudit(robotId: string, limit: number): Promise<CenterAuditRow[]>;
+
+  // staff sign-in sessions (the counter and fleet pages); only a hash of the cookie is stored
+  createStaffSession(sessionHash: string, expiresAtMs: number, nowMs: number): Promise<void>;
+  /** True when the session exists, is not revoked and has not expired at `nowMs`. */
+  staffSessionValid(sessionHash: string, nowMs: number): Promise<boolean>;
+  /** Revokes one session, or every open one when `sessionHash` is null; returns how many. */
+  revokeStaffSessions(sessionHash: string | null, nowMs: number): Promise<number>;
 
   // look-ups (seeded demo data in the reference center)
   findAppointment(code: string): Promise<Appointment | null>;

@@ -1,5 +1,6 @@
 /** Sync protocol v1 — counter operations, the public board and the phone ticket-status page. */
 import { z } from 'zod';
+import { LANGUAGES } from '../version';
 import { ServerTime } from './primitives';
 
 export const CounterAction = z.enum(['call-next', 'recall', 'skip', 'transfer', 'complete']);
@@ -43,6 +44,10 @@ export const TicketStatus = z.object({
   /** A range, never negative; null once the ticket is no longer waiting. */
   waitMinutes: z.object({ min: z.number().int().min(0), max: z.number().int().min(0) }).nullable(),
   counterLabel: z.string().nullable(),
+  /** The phone page's words: the service and the counter by id (see PageLabels), in the ticket's language first. */
+  serviceId: z.string().optional(),
+  counterId: z.string().nullable().optional(),
+  language: z.enum(LANGUAGES).optional(),
   serverTime: ServerTime,
 });
 export type TicketStatus = z.infer<typeof TicketStatus>;

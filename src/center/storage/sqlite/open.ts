@@ -144,6 +144,16 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX service_audit_robot ON service_audit (robot_id, at_ms);
   `,
+  // 4: staff sign-in sessions of the counter and fleet pages (only the cookie's hash is kept)
+  `
+  CREATE TABLE staff_sessions (
+    session_hash TEXT PRIMARY KEY,
+    created_at_ms INTEGER NOT NULL,
+    expires_at_ms INTEGER NOT NULL,
+    revoked_at_ms INTEGER
+  );
+  CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at_ms);
+  `,
 ];
 
 export function openCenterDb(file: string): Db {
