@@ -21,7 +21,9 @@ import { RateLimiter } from './http/rate-limit';
 import { StreamHub } from './http/stream-hub';
 import { appointmentSigner, loadAppointmentKey, type AppointmentSigner } from './appointment-signing';
 import { appointmentRoutes } from './routes/appointments';
+import { labelRoutes } from './routes/labels';
 import { pageRoutes } from './routes/pages';
+import { speechRoutes } from './routes/speech';
 import { publicRoutes } from './routes/public';
 import { robotEventRoutes } from './routes/robot-events';
 import { robotRoutes } from './routes/robot';
@@ -107,6 +109,8 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
   staffSessionRoutes(app, ctx, { signInLimiter: new RateLimiter(10, 10) });
   robotEventRoutes(app, ctx, { afterWrite });
   publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
+  labelRoutes(app, ctx);
+  speechRoutes(app, ctx, { synthLimiter: new RateLimiter(30, 10) });
   pageRoutes(app);
   return { app, hub };
 }

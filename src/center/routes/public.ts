@@ -5,7 +5,7 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { businessDay } from '../../core/business-day';
-import type { Board, TicketStatus } from '../../contract/sync';
+import { PageLanguage, type Board, type TicketStatus } from '../../contract/sync';
 import type { CenterContext } from '../context';
 import { peopleAhead, waitRange } from '../domain/calling';
 import { CenterError, parse } from '../http/errors';
@@ -42,7 +42,11 @@ export function publicRoutes(app: FastifyInstance, ctx: CenterContext, opts: { h
       waitMinutes = waitRange(ahead, minutesByService.get(t.serviceId) ?? 10, counters);
     }
     const counterLabel = t.counterId ? (ctx.counters.find((c) => c.id === t.counterId)?.label ?? null) : null;
-    return { ticketId: t.ticketId, display: t.display, status: t.status, peopleAhead: ahead, waitMinutes, counterLabel, serverTime: ctx.now() };
+    const language = PageLanguage.safeParse(t.language).data;
+    return {
+      ticketId: t.ticketId, display: t.display, status: t.status, peopleAhead: ahead, waitMinutes, counterLabel,
+      serviceId: t.serviceId, counterId: t.counterId, ...(language ? { language } : {}), serverTime: ctx.now(),
+    };
   });
 
   app.get('/v1/stream', async (req, reply) => {
