@@ -7,7 +7,7 @@
 import { join } from 'node:path';
 import type { Catalog } from '../contract/catalog';
 import { CreateEnrolmentCodeResponse } from '../contract/sync';
-import type { RobotConfig } from '../controller/config/schema';
+import { PLACEHOLDER_TICKET_STATUS_URL, type RobotConfig } from '../controller/config/schema';
 import type { Logger } from '../controller/log';
 import { robotClock } from '../controller/main';
 import { credentialsFile } from '../controller/sync/create-sync';
@@ -49,4 +49,13 @@ export async function startEmbeddedCenter(config: RobotConfig, catalog: Catalog,
 export function trustEmbeddedCenter(config: RobotConfig, appointmentKey: string): RobotConfig {
   const keys = config.codes.centerPublicKeys.includes(appointmentKey) ? config.codes.centerPublicKeys : [...config.codes.centerPublicKeys, appointmentKey].slice(-4);
   return { ...config, codes: { ...config.codes, centerPublicKeys: keys } };
+}
+
+/**
+ * Tickets printed beside an embedded center point their QR at its phone page (/t/<id>), so a
+ * phone that reaches the center opens the ticket's status; a URL set in the config is kept.
+ */
+export function pointTicketsAtEmbeddedCenter(config: RobotConfig, centerUrl: string): RobotConfig {
+  if (config.ticketStatusUrl !== PLACEHOLDER_TICKET_STATUS_URL) return config;
+  return { ...config, ticketStatusUrl: `${centerUrl}/t/{id}` };
 }
