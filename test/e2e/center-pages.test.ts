@@ -81,7 +81,6 @@ describe('center pages in Chromium', () => {
     await c.call('POST', '/v1/staff-calls/batch', { calls: [{ id: randomUUID(), robotId: 'robot-a', reason: 'printer-failed', language: 'ja', ticketDisplay: 'A042', calledAt: new Date(MONDAY_9AM).toISOString() }] }, bearer(token));
     const beat = await c.call('POST', '/v1/heartbeat', { version: '1.0.0', uptimeSeconds: 5, outboxLength: 0, robotTime: MONDAY_9AM, parts: { printer: { state: 'fault', code: 'PRINTER_PAPER_OUT' }, 'scanner:front': { state: 'ok' }, store: { state: 'ok' } } }, bearer(token));
     expect(beat.status).toBe(200);
-    const problems: Record<string, string[]> = {};
     for (const lang of LANGUAGES) {
       const counter = await open('/counter', { lang });
       await signIn(counter, c.center.staffKey);
@@ -92,8 +91,7 @@ describe('center pages in Chromium', () => {
       const pages: [string, Page][] = [['counter', counter]];
       const fleet = await open('/fleet', { lang });
       await fleet.locator('#staff-key').waitFor();
-      const onSignIn = await rawTextProblems(fleet, ids);
-      if (onSignIn.length) problems[`sign-in/${lang}`] = onSignIn;
+      expect({ page: `sign-in/${lang}`, found: await rawTextProblems(fleet, ids) }).toEqual({ page: `sign-in/${lang}`, found: [] });
       if (lang === 'vi' || lang === 'ko') await screenshot(fleet, `sign-in-${lang}`);
       await signIn(fleet, c.center.staffKey);
       await fleet.locator('#rows tr').first().waitFor();
@@ -111,13 +109,15 @@ describe('center pages in Chromium', () => {
       await home.locator('nav a').first().waitFor();
       pages.push(['index', home]);
       for (const [name, page] of pages) {
-        const found = await rawTextProblems(page, ids);
-        if (found.length) problems[`${name}/${lang}`] = found;
-        if (lang === 'vi' || lang === 'en' || lang === 'ko') await screenshot(page, `${name}-${lang}`);
+        expect({ page: `${name}/${lang}`, found: await rawTextProblems(page, ids) }).toEqual({ page: `${name}/${lang}`, found: [] });
+        if (lang === 'vi' || lang === 'en' || lang === 'ko') {
+          await screenshot(page, `${name}-${lang}`);
+          await page.setViewportSize(PHONE);
+          await screenshot(page, `${name}-${lang}-phone`);
+        }
         await page.context().close();
       }
     }
-    expect(problems).toEqual({});
   }, 180_000);
 
   it('the phone page speaks the ticket\'s language, can switch, fits a 390×844 phone and names the counter once called', async () => {
