@@ -11,7 +11,7 @@ import ko from '../../../locales/ko/center.json';
 import ja from '../../../locales/ja/center.json';
 import type { Sentence } from './espeak';
 
-const TEMPLATES: Record<Language, string> = { vi: vi.announce.call, en: en.announce.call, zh: zh.announce.call, ko: ko.announce.call, ja: ja.announce.call };
+const TEMPLATES: Record<Language, { call: string; callNamed: string }> = { vi: vi.announce, en: en.announce, zh: zh.announce, ko: ko.announce, ja: ja.announce };
 
 /** "A001" is read "A 0 0 1": one sign at a time is understood better than "A one". */
 export const spelled = (display: string) => display.split('').join(' ');
@@ -19,7 +19,8 @@ export const spelled = (display: string) => display.split('').join(' ');
 function sentence(language: Language, display: string, counter: LocalizedText): Sentence {
   // the digits of the sign ("Quầy 3" → 3) fit every language's sentence; a sign without digits is read whole
   const digits = counter[language].replace(/\D/g, '');
-  const text = TEMPLATES[language].replace('{{number}}', spelled(display)).replace('{{counter}}', digits || counter[language]);
+  const template = digits ? TEMPLATES[language].call : TEMPLATES[language].callNamed;
+  const text = template.replace('{{number}}', spelled(display)).replace('{{counter}}', digits || counter[language]);
   return { text, language };
 }
 
