@@ -55,6 +55,8 @@ describe('center pages in Chromium', () => {
     await display.waitForFunction((n) => document.querySelectorAll('#counters .card').length === n, DEMO_CATALOG.counters.length);
 
     const counter = await open('/counter', { lang: 'vi' });
+    const urls: string[] = [];
+    counter.on('request', (r) => urls.push(r.url()));
     await signIn(counter, c.center.staffKey);
     await counter.waitForFunction((n) => document.querySelectorAll('#counter option').length === n, DEMO_CATALOG.counters.length);
     await counter.click('#call-next');
@@ -70,8 +72,11 @@ describe('center pages in Chromium', () => {
     await counter.reload();
     await counter.waitForFunction(() => document.getElementById('current')?.textContent === 'A001');
     expect(await counter.locator('.sign-in').count()).toBe(0);
+    expect(await counter.evaluate(() => document.cookie)).toBe(''); // signed in, yet no script can read the session
     await counter.click('#sign-out');
     await counter.locator('#staff-key').waitFor();
+    // the key went once, in a POST body: never in an address, never readable by the page afterwards
+    expect(urls.filter((u) => u.includes(c!.center.staffKey))).toEqual([]);
   }, 90_000);
 
   it('shows no raw code or catalog id on any center page, in five languages', async () => {
