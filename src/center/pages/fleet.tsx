@@ -1,6 +1,6 @@
 /** The fleet page: each robot's number, last contact, clock difference, parts, outbox and maintenance; enrol and revoke. */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { DeviceHealth, FleetResponse } from '../../contract/sync';
+import type { DeviceHealth, FleetResponse, RevokeSessionsResponse } from '../../contract/sync';
 import { centerDateTime } from '../../core/center-clock-format';
 import { api, type PageErrorCode } from './api';
 import { ErrorLine, Header, mount, usePage } from './frame';
@@ -74,7 +74,7 @@ function EnrolmentPanel({ setError }: { setError: (c: PageErrorCode) => void }) 
   const [code, setCode] = useState<{ code: string; expiresAt: number }>();
   const [revoked, setRevoked] = useState<number>();
   const newCode = () => api<{ code: string; expiresAt: number }>('/v1/admin/enrolment-codes', { method: 'POST', body: {} }).then(setCode, (e) => setError(failed(e)));
-  const revokeAll = () => api<{ revoked: number }>('/v1/staff/sessions/revoke', { method: 'POST', body: {} }).then((r) => setRevoked(r.revoked), (e) => setError(failed(e)));
+  const revokeAll = () => api<RevokeSessionsResponse>('/v1/staff/sessions/revoke', { method: 'POST', body: {} }).then((r) => setRevoked(r.revoked), (e) => setError(failed(e)));
   return (
     <section class="card row">
       <button id="code" onClick={() => void newCode()}>{t('fleet.newCode')}</button>

@@ -4,7 +4,7 @@
  * the center keeps only its hash, so sessions survive a restart and can be revoked.
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import { StaffSignInRequest, type StaffSessionResponse } from '../../contract/sync';
+import { StaffSignInRequest, type RevokeSessionsResponse, type StaffSessionResponse } from '../../contract/sync';
 import type { CenterContext } from '../context';
 import { hashSecret, newSecret, requireStaff, sessionCookieOf, STAFF_COOKIE, staffKeyMatches } from '../http/auth';
 import { CenterError, parse } from '../http/errors';
@@ -44,7 +44,7 @@ export function staffSessionRoutes(app: FastifyInstance, ctx: CenterContext, opt
     return setCookie(reply, '', 0).code(204).send();
   });
 
-  app.post('/v1/staff/sessions/revoke', async (req) => {
+  app.post('/v1/staff/sessions/revoke', async (req): Promise<RevokeSessionsResponse> => {
     requireStaff(ctx, req);
     const revoked = await ctx.storage.revokeStaffSessions(null, ctx.now());
     ctx.log.info({ revoked }, 'every staff sign-in revoked');

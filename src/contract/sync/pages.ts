@@ -13,6 +13,7 @@ export const StaffSessionResponse = z.object({ signedIn: z.literal(true), expire
 export type StaffSessionResponse = z.infer<typeof StaffSessionResponse>;
 /** POST /v1/staff/sessions/revoke: every open sign-in ends (a lost tablet, a key changed). */
 export const RevokeSessionsResponse = z.object({ revoked: z.number().int().min(0), serverTime: ServerTime });
+export type RevokeSessionsResponse = z.infer<typeof RevokeSessionsResponse>;
 
 /** GET /v1/labels: every id a page may show, with its words in the five languages. */
 export const PageLabels = z.object({
