@@ -135,6 +135,11 @@ export const RobotConfig = z
         enrolmentCode: z.string().regex(/^[A-HJKMNP-Z2-9]{8}$/, '8 letters/digits').optional(),
         /** The embedded center's port on loopback; 0 picks a free one. */
         port: z.number().int().min(0).max(65535).default(0),
+        /**
+         * Where the embedded center listens: loopback by default; "0.0.0.0" also serves its pages
+         * to the LAN, and tickets' QR then carry the machine's LAN address so phones can open them.
+         */
+        host: z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|::1?|localhost)$/, 'an IP address').default('127.0.0.1'),
       })
       .strict()
       .prefault({}),
