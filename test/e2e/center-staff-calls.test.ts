@@ -36,7 +36,7 @@ describe('center pages: staff calls and service audit in Chromium', () => {
     await signIn(page, c.center.staffKey);
     await page.waitForFunction(() => document.getElementById('calls')!.textContent === 'Nobody is asking for help.');
     // the page is open before the call: the stream, not a reload, must bring it
-    await streamsOpen(2);
+    await streamsOpen(1);
 
     const callId = randomUUID();
     const sent = await c.call('POST', '/v1/staff-calls/batch', { calls: [{ id: callId, robotId: 'robot-a', reason: 'printer-failed', language: 'ja', ticketDisplay: 'A042', calledAt: new Date(MONDAY_9AM).toISOString() }] }, bearer(token));

@@ -29,9 +29,13 @@ export function catalogIds(catalog: Catalog & { counters?: { id: string; counter
   ])];
 }
 
-/** Raw codes ([A-Z_]{6,}) and catalog ids in the text a person sees on the page; [] when clean. */
-export async function rawTextProblems(page: Page, ids: string[]): Promise<string[]> {
-  const text = await page.evaluate(() => document.body.innerText + '\n' + document.title);
+/**
+ * Raw codes ([A-Z_]{6,}) and catalog ids in the text a person sees on the page; [] when clean.
+ * `meant` are strings a person is meant to read and type (a robot's enrolment code).
+ */
+export async function rawTextProblems(page: Page, ids: string[], meant: string[] = []): Promise<string[]> {
+  let text = await page.evaluate(() => document.body.innerText + '\n' + document.title);
+  for (const m of meant) text = text.replaceAll(m, ' ');
   const codes = text.match(/[A-Z_]{6,}/g) ?? [];
   const leaked = ids.filter((id) => new RegExp(`(^|[^\\p{L}\\d-])${id}($|[^\\p{L}\\d-])`, 'u').test(text));
   return [...codes, ...leaked];

@@ -103,8 +103,11 @@ function CounterDesk({ signedOut }: { signedOut: () => void }) {
     void refreshCalls();
     api<FleetResponse>('/v1/fleet').then((f) => setSlots(new Map(f.robots.map((r) => [r.robotId, r.robotSlot]))), () => undefined);
   }, [refresh, refreshCalls]);
-  const online = useStream(BOARD_EVENTS, after, () => void refresh());
-  useStream(CALL_EVENTS, after, () => void refreshCalls());
+  // one stream per page: the board's events refresh the board, staff calls the calls (a reset both)
+  const online = useStream([...BOARD_EVENTS, 'staff.called', 'staff.acknowledged'], after, (e) => {
+    if (BOARD_EVENTS.includes(e.type)) void refresh();
+    if (CALL_EVENTS.includes(e.type)) void refreshCalls();
+  });
   if (!board) return <ErrorLine code={error} />;
   const chosen = board.counters.some((c) => c.id === counterId) ? counterId : (board.counters[0]?.id ?? '');
   const act = async (action: CounterAction, to?: string) => {

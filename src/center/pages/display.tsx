@@ -93,8 +93,7 @@ function DisplayPage() {
     setQueue((q) => [...q, `/v1/announcements/${encodeURIComponent(ticketId)}?call=${e.id}`].slice(-5));
     void refresh();
   };
-  const online = useStream(CALLS, after, onCall);
-  useStream(CHANGES, after, () => void refresh());
+  const online = useStream([...CALLS, ...CHANGES], after, (e) => (CALLS.includes(e.type) ? onCall(e) : void refresh()));
   const done = useCallback(() => setQueue((q) => q.slice(1)), []);
   return (
     <div class="display">

@@ -78,7 +78,7 @@ function EnrolmentPanel({ setError }: { setError: (c: PageErrorCode) => void }) 
   return (
     <section class="card row">
       <button id="code" onClick={() => void newCode()}>{t('fleet.newCode')}</button>
-      {code && <b id="newcode">{t('fleet.code', { code: code.code, time: centerDateTime(code.expiresAt, language) })}</b>}
+      {code && <b id="newcode" data-code={code.code}>{t('fleet.code', { code: code.code, time: centerDateTime(code.expiresAt, language) })}</b>}
       <button class="secondary" id="revoke-sessions" onClick={() => void revokeAll()}>{t('signIn.signOutEverywhere')}</button>
       {revoked !== undefined && <span>{t('signIn.signedOutEverywhere', { count: revoked })}</span>}
     </section>
