@@ -37,12 +37,16 @@ export interface CenterContext {
   tokenTtlMs: number;
   /** How long a rotated-out token still works: covers a refresh whose answer was lost. */
   tokenGraceMs: number;
+  /** How long a staff page's sign-in lasts: a working day. */
+  staffSessionMs: number;
 }
 
 /** Default counter weights of the queue branch (Decree 61/2018 groups); normal tickets weigh 1. */
 export const DEFAULT_PRIORITY_WEIGHTS: Weights = { elderly: 3, disability: 3, pregnant: 3, 'child-under-6': 2, meritorious: 3, appointment: 2 };
 
 export const DEFAULT_TOKEN_TTL_MS = 30 * 24 * 3600_000;
+/** A working day with its breaks: signed in at 07:00, still signed in at the evening close. */
+export const DEFAULT_STAFF_SESSION_MS = 12 * 3600_000;
 
 interface QueueCatalogFields {
   counters?: { id: string; label: string; counterGroup: string }[];

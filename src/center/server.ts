@@ -12,21 +12,24 @@ import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Catalog } from '../contract/catalog';
 import { SERVER_TIME_HEADER, SYNC_MAX_BODY_BYTES, SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../contract/sync';
 import {
-  DEFAULT_TOKEN_TTL_MS, deriveCounters, deriveMaxOvertakes, deriveNumbering, deriveWeights, etagOf, type CenterContext, type CenterLog,
+  DEFAULT_STAFF_SESSION_MS, DEFAULT_TOKEN_TTL_MS, deriveCounters, deriveMaxOvertakes, deriveNumbering, deriveWeights, etagOf, type CenterContext, type CenterLog,
 } from './context';
 import type { NumberSpaceRule } from './domain/number-space';
-import { newSecret } from './http/auth';
+import { newSecret, staffSessionHook } from './http/auth';
 import { CenterError } from './http/errors';
 import { RateLimiter } from './http/rate-limit';
 import { StreamHub } from './http/stream-hub';
 import { appointmentSigner, loadAppointmentKey, type AppointmentSigner } from './appointment-signing';
 import { appointmentRoutes } from './routes/appointments';
+import { labelRoutes } from './routes/labels';
 import { pageRoutes } from './routes/pages';
 import { printUncertainRoutes } from './routes/print-uncertain';
+import { speechRoutes } from './routes/speech';
 import { publicRoutes } from './routes/public';
 import { robotEventRoutes } from './routes/robot-events';
 import { robotRoutes } from './routes/robot';
 import { staffRoutes } from './routes/staff';
+import { staffSessionRoutes } from './routes/staff-session';
 import { demoAppointments, demoDossiers } from './seed/demo-lookups';
 import { businessDay } from '../core/business-day';
 import type { CenterStorage } from './storage/port';
@@ -44,6 +47,8 @@ export interface CenterOptions {
   staffKey?: string;
   tokenTtlMs?: number;
   tokenGraceMs?: number;
+  /** How long a staff sign-in lasts (12 h by default). */
+  staffSessionMs?: number;
   numbering?: Partial<NumberSpaceRule>;
   /** Another storage adapter (a server database); SQLite under dataDir by default. */
   storage?: CenterStorage;
@@ -96,14 +101,18 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
     ctx.log.error({ err: { message: err.message, code: err.code }, url: req.url.split('?')[0] }, 'center request failed');
     return reply.code(500).send(errorBody(ctx, /SQLITE/.test(String(err.code)) ? 'CENTER_STORAGE_FAILED' : 'INTERNAL_ERROR'));
   });
+  app.addHook('onRequest', staffSessionHook(ctx));
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(errorBody(ctx, 'CENTER_NOT_FOUND')));
 
   robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(10, 10), afterWrite, appointmentKey: signer?.publicKeyBase64 });
   if (signer) appointmentRoutes(app, ctx, { signer });
   staffRoutes(app, ctx, { afterWrite });
   printUncertainRoutes(app, ctx, { afterWrite });
+  staffSessionRoutes(app, ctx, { signInLimiter: new RateLimiter(10, 10) });
   robotEventRoutes(app, ctx, { afterWrite });
   publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
+  labelRoutes(app, ctx);
+  speechRoutes(app, ctx, { synthLimiter: new RateLimiter(30, 10) });
   pageRoutes(app);
   return { app, hub };
 }
@@ -127,6 +136,7 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
     staffKey: opts.staffKey ?? loadStaffKey(opts.dataDir),
     tokenTtlMs: ttl,
     tokenGraceMs: Math.min(opts.tokenGraceMs ?? 10 * 60_000, ttl),
+    staffSessionMs: opts.staffSessionMs ?? DEFAULT_STAFF_SESSION_MS,
   };
   await storage.syncCounters(counters);
   const signer = opts.appointmentSigner ?? appointmentSigner(loadAppointmentKey(opts.dataDir));

@@ -68,9 +68,42 @@ async function checkDevice(ctx: CenterContext, req: FastifyRequest): Promise<Dev
   return { robotId: rec.robotId, tokenHash };
 }
 
-export function requireStaff(ctx: CenterContext, req: FastifyRequest): void {
-  const key = bearer(req, 'Staff');
+/** Requests whose staff session cookie was found valid by staffSessionHook. */
+const signedIn = new WeakSet<FastifyRequest>();
+
+/** A staff page's session cookie: HttpOnly, so no script on any page can read it. */
+export const STAFF_COOKIE = 'lobby_staff';
+
+export function sessionCookieOf(req: FastifyRequest): string | null {
+  const header = req.headers.cookie;
+  if (typeof header !== 'string' || header.length > 4096) return null;
+  for (const part of header.split(';')) {
+    const [name, value] = part.trim().split('=', 2);
+    if (name === STAFF_COOKIE && value && /^[A-Za-z0-9_-]{20,100}$/.test(value)) return value;
+  }
+  return null;
+}
+
+/**
+ * An onRequest hook for every route: a request carrying a staff session cookie is checked against
+ * the center's storage once, before any handler, so requireStaff stays a plain synchronous check.
+ */
+export function staffSessionHook(ctx: CenterContext) {
+  return async (req: FastifyRequest) => {
+    const session = sessionCookieOf(req);
+    if (session && (await ctx.storage.staffSessionValid(hashSecret(session), ctx.now()))) signedIn.add(req);
+  };
+}
+
+/** Constant-time comparison of a presented key with the center's staff key. */
+export function staffKeyMatches(ctx: CenterContext, key: string | null): boolean {
   const a = Buffer.from(hashSecret(key ?? ''));
   const b = Buffer.from(hashSecret(ctx.staffKey));
-  if (!key || !timingSafeEqual(a, b)) throw new CenterError(401, 'CENTER_STAFF_UNAUTHORIZED');
+  return Boolean(key) && timingSafeEqual(a, b);
+}
+
+/** Staff routes: a signed-in page (session cookie) or a tool with `Authorization: Staff <key>`. */
+export function requireStaff(ctx: CenterContext, req: FastifyRequest): void {
+  if (signedIn.has(req)) return;
+  if (!staffKeyMatches(ctx, bearer(req, 'Staff'))) throw new CenterError(401, 'CENTER_STAFF_UNAUTHORIZED');
 }

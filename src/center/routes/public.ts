@@ -6,7 +6,7 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { businessDay } from '../../core/business-day';
 import { estimateWait } from '../../core/queue/wait-estimate';
-import type { Board, TicketStatus } from '../../contract/sync';
+import { PageLanguage, type Board, type TicketStatus } from '../../contract/sync';
 import type { CenterContext } from '../context';
 import { peopleAhead } from '../../core/queue/call-order';
 import { toQueued } from '../domain/calling';
@@ -48,7 +48,11 @@ export function publicRoutes(app: FastifyInstance, ctx: CenterContext, opts: { h
       waitMinutes = { min: wait.minMinutes, max: wait.maxMinutes };
     }
     const counterLabel = t.counterId ? (ctx.counters.find((c) => c.id === t.counterId)?.label ?? null) : null;
-    return { ticketId: t.ticketId, display: t.display, status: t.status, peopleAhead: ahead, waitMinutes, counterLabel, printUncertain: t.printUncertain, serverTime: ctx.now() };
+    const language = PageLanguage.safeParse(t.language).data;
+    return {
+      ticketId: t.ticketId, display: t.display, status: t.status, peopleAhead: ahead, waitMinutes, counterLabel, printUncertain: t.printUncertain,
+      serviceId: t.serviceId, counterId: t.counterId, ...(language ? { language } : {}), serverTime: ctx.now(),
+    };
   });
 
   app.get('/v1/stream', async (req, reply) => {

@@ -89,6 +89,8 @@ export interface CenterTicket {
   counterId: string | null;
   /** Flagged by its robot after a crash while printing, not settled by staff yet (issue 16). */
   printUncertain: boolean;
+  /** The language the citizen chose on the robot (the phone page and the announcement speak it). */
+  language?: string;
 }
 
 export type WaitingCenterTicket = CenterTicket & { overtakenBy: number };
@@ -191,6 +193,13 @@ export interface CenterStorage {
   /** Per robot id. */
   auditSummaries(): Promise<Record<string, FleetAuditSummary>>;
   recentAudit(robotId: string, limit: number): Promise<CenterAuditRow[]>;
+
+  // staff sign-in sessions (the counter and fleet pages); only a hash of the cookie is stored
+  createStaffSession(sessionHash: string, expiresAtMs: number, nowMs: number): Promise<void>;
+  /** True when the session exists, is not revoked and has not expired at `nowMs`. */
+  staffSessionValid(sessionHash: string, nowMs: number): Promise<boolean>;
+  /** Revokes one session, or every open one when `sessionHash` is null; returns how many. */
+  revokeStaffSessions(sessionHash: string | null, nowMs: number): Promise<number>;
 
   // look-ups (seeded demo data in the reference center)
   findAppointment(code: string): Promise<Appointment | null>;

@@ -8,7 +8,7 @@ import { LogRing } from '../../controller/service-mode/log-ring';
 import pino from 'pino';
 import { startController } from '../../controller/main';
 import { centerMode } from '../../controller/config/schema';
-import { startEmbeddedCenter, trustEmbeddedCenter } from '../embedded-center';
+import { pointTicketsAtEmbeddedCenter, startEmbeddedCenter, trustEmbeddedCenter } from '../embedded-center';
 import { printerProfile } from '../../controller/devices/printer/profiles';
 import { parseOptions, parsePort, UsageError } from '../args';
 import type { CliIo } from '../io';
@@ -80,7 +80,7 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   const embedded = centerMode(config) === 'embedded' ? await startEmbeddedCenter(config, catalog, log) : undefined;
 
   const controller = await startController({
-    config: embedded ? trustEmbeddedCenter(config, embedded.appointmentKey) : config, catalog, log, uiDir: defaultUiDir(), token: io.env.LOBBY_ROBOT_TOKEN,
+    config: embedded ? pointTicketsAtEmbeddedCenter(trustEmbeddedCenter(config, embedded.appointmentKey), embedded.publicUrl) : config, catalog, log, uiDir: defaultUiDir(), token: io.env.LOBBY_ROBOT_TOKEN,
     simulatorPrinterPort: printerSim?.port, simulatorMotionPath: motionSim?.path,
     center: embedded ? { url: embedded.url, enrolmentCode: embedded.enrolmentCode } : undefined,
     configFile: loaded.source === BUILT_IN ? undefined : loaded.source, logRing,

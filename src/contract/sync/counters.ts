@@ -1,5 +1,6 @@
 /** Sync protocol v1 — counter operations, the public board and the phone ticket-status page. */
 import { z } from 'zod';
+import { LANGUAGES } from '../version';
 import { ServerTime } from './primitives';
 
 export const CounterAction = z.enum(['call-next', 'recall', 'skip', 'transfer', 'complete']);
@@ -47,6 +48,10 @@ export const TicketStatus = z.object({
   counterLabel: z.string().nullable(),
   /** Callable although its printing was interrupted by a crash; the page must not say "being printed". */
   printUncertain: z.boolean().optional(),
+  /** The phone page's words: the service and the counter by id (see PageLabels), in the ticket's language first. */
+  serviceId: z.string().optional(),
+  counterId: z.string().nullable().optional(),
+  language: z.enum(LANGUAGES).optional(),
   serverTime: ServerTime,
 });
 export type TicketStatus = z.infer<typeof TicketStatus>;

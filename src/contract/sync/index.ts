@@ -16,3 +16,4 @@ export * from './lookups';
 export * from './counters';
 export * from './stream';
 export * from './fleet-and-events';
+export * from './pages';

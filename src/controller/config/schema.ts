@@ -11,6 +11,9 @@ import { CONFIG_VERSION } from './migrate';
 import { VoiceConfig } from './voice-schema';
 import { ServiceConfig } from './service-schema';
 
+/** The default ticket QR: a placeholder until a center is known (an embedded center replaces it with its own page). */
+export const PLACEHOLDER_TICKET_STATUS_URL = 'https://hcc.example.vn/t/{id}';
+
 export const PROFILES = ['simulator', 'production'] as const;
 
 const Port = z.number().int().min(0).max(65535);
@@ -118,7 +121,7 @@ export const RobotConfig = z
       .max(300)
       .regex(/^https?:\/\/[^\s]+$/, 'an http(s) URL')
       .refine((u) => /\{(id|display)\}/.test(u), 'must contain {id} or {display}')
-      .default('https://hcc.example.vn/t/{id}'),
+      .default(PLACEHOLDER_TICKET_STATUS_URL),
     /** The center's queue backend (issue 7): see centerMode() for the default. */
     center: z
       .object({
@@ -132,6 +135,11 @@ export const RobotConfig = z
         enrolmentCode: z.string().regex(/^[A-HJKMNP-Z2-9]{8}$/, '8 letters/digits').optional(),
         /** The embedded center's port on loopback; 0 picks a free one. */
         port: z.number().int().min(0).max(65535).default(0),
+        /**
+         * Where the embedded center listens: loopback by default; "0.0.0.0" also serves its pages
+         * to the LAN, and tickets' QR then carry the machine's LAN address so phones can open them.
+         */
+        host: z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|::1?|localhost)$/, 'an IP address').default('127.0.0.1'),
       })
       .strict()
       .prefault({}),

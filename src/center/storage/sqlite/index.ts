@@ -10,6 +10,7 @@ import { leaseBlock } from './leases';
 import { checkInAppointment, findAppointment, findDossier, seedLookups } from './lookups';
 import { openCenterDb } from './open';
 import { acknowledgeStaffCall, auditSummaries, openStaffCalls, recentAudit, storeAudit, storeStaffCalls } from './robot-events';
+import { createStaffSession, revokeStaffSessions, staffSessionValid } from './staff-sessions';
 import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
 import { printUncertain, settleTicket } from './print-uncertain';
 
@@ -54,6 +55,9 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     storeAudit: async (e, ctx) => storeAudit(db, e, ctx),
     auditSummaries: async () => auditSummaries(db),
     recentAudit: async (r, l) => recentAudit(db, r, l),
+    createStaffSession: async (h, e, n) => createStaffSession(db, h, e, n),
+    staffSessionValid: async (h, n) => staffSessionValid(db, h, n),
+    revokeStaffSessions: async (h, n) => revokeStaffSessions(db, h, n),
     findAppointment: async (c) => findAppointment(db, c),
     findDossier: async (c) => findDossier(db, c),
     checkInAppointment: async (i) => checkInAppointment(db, i),

@@ -159,6 +159,16 @@ const MIGRATIONS: string[] = [
   UPDATE tickets SET status = 'waiting'
    WHERE status = 'pending' AND robot_state = 'printing' AND attention = 'QUEUE_PRINT_OUTCOME_UNKNOWN';
   `,
+  // 6: staff sign-in sessions of the counter and fleet pages (only the cookie's hash is kept)
+  `
+  CREATE TABLE staff_sessions (
+    session_hash TEXT PRIMARY KEY,
+    created_at_ms INTEGER NOT NULL,
+    expires_at_ms INTEGER NOT NULL,
+    revoked_at_ms INTEGER
+  );
+  CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at_ms);
+  `,
 ];
 
 export function openCenterDb(file: string): Db {

@@ -24,6 +24,7 @@ export interface TicketRow {
   number: number;
   display: string;
   category_id: string | null;
+  language?: string;
   robot_state: string;
   version: number;
   status: CenterTicketStatus;
@@ -45,7 +46,7 @@ export function rowToTicket(r: TicketRow): CenterTicket {
   return {
     ticketId: r.ticket_id, robotId: r.robot_id, serviceId: r.service_id, counterGroup: r.counter_group, prefix: r.prefix, day: r.day,
     number: r.number, display: r.display, categoryId: r.category_id, robotState: r.robot_state, version: r.version, status: r.status,
-    issuedAtMs: r.issued_at_ms, receivedSeq: r.seq, counterId: r.counter_id, printUncertain: isPrintUncertain(r),
+    issuedAtMs: r.issued_at_ms, receivedSeq: r.seq, counterId: r.counter_id, printUncertain: isPrintUncertain(r), ...(r.language ? { language: r.language } : {}),
   };
 }
 

@@ -1,0 +1,20 @@
+/** The center's home page: links to the counter, the lobby display and the fleet. */
+import { Header, mount, usePage } from './frame';
+
+function IndexPage() {
+  const { t } = usePage();
+  return (
+    <>
+      <Header title={t('index.title')} />
+      <main class="page">
+        <nav class="card links">
+          <a href="/counter">{t('index.counter')}</a>
+          <a href="/display">{t('index.display')}</a>
+          <a href="/fleet">{t('index.fleet')}</a>
+        </nav>
+      </main>
+    </>
+  );
+}
+
+mount(IndexPage);
