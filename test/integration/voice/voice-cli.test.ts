@@ -66,6 +66,7 @@ describe('lobby-robot voice', () => {
     } else {
       expect(result.stdout).toContain(`speech goes to WAV files in ${join(data, 'voice')} (no sound card)`);
       expect(result.stdout).toMatch(/^microphone\s+none\s+WARN\s+no sound card and no WAV configured/m);
+      expect(result.stdout).toMatch(/^wake word\s+none\s+SKIP/m);
     }
     const wav = writeConfig(tempDir(), { profile: 'simulator', robotId: 'robot-v', dataDir: data, voice: { enabled: 'auto', audioIn: { adapter: 'auto', path: '/srv/hey.wav' }, speech: { sink: { adapter: 'auto' } } } });
     expect((await runCli(['doctor', '--config', wav], { LOBBY_ROBOT_PORT: '1' })).stdout).toMatch(/^microphone\s+file \/srv\/hey\.wav\s+SKIP\s+the wake word listens to the WAV file \/srv\/hey\.wav$/m);

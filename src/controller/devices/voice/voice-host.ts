@@ -66,5 +66,7 @@ export function resolveVoice(config: VoiceConfig, dataDir: string, host: VoiceHo
     audioIn = audioIn.path ? { adapter: 'file', path: audioIn.path, realtime: true } : card ? { adapter: 'alsa', device: audioIn.device } : { adapter: 'none' };
     notes.push(audioIn.adapter === 'file' ? `wake word listens to ${audioIn.path}` : audioIn.adapter === 'alsa' ? `wake word listens to the microphone (alsa ${audioIn.device})` : 'no sound card and no WAV configured: no wake word');
   }
-  return { config: { ...config, enabled, audioIn, speech: { ...config.speech, sink } }, notes };
+  // nothing to listen to: the engine is not loaded (its models cost half a second and memory for nothing)
+  const wakeWord = config.audioIn.adapter === 'auto' && audioIn.adapter === 'none' ? { engine: 'none' as const } : config.wakeWord;
+  return { config: { ...config, enabled, audioIn, wakeWord, speech: { ...config.speech, sink } }, notes };
 }

@@ -7,13 +7,13 @@ const auto = (over: Record<string, unknown> = {}) => VoiceConfig.parse({ enabled
 describe('voice on this machine (auto)', () => {
   it('espeak-ng and a sound card: speaks to the card, listens to the default microphone', () => {
     const { config, notes } = resolveVoice(auto(), '/data', host(true, true));
-    expect(config).toMatchObject({ enabled: true, audioIn: { adapter: 'alsa', device: 'default' }, speech: { sink: { adapter: 'alsa', device: 'default' } } });
+    expect(config).toMatchObject({ enabled: true, audioIn: { adapter: 'alsa', device: 'default' }, wakeWord: { engine: 'openwakeword' }, speech: { sink: { adapter: 'alsa', device: 'default' } } });
     expect(notes).toEqual(['voice on: espeak-ng is installed', 'speech to the sound card (alsa default)', 'wake word listens to the microphone (alsa default)']);
   });
 
   it('espeak-ng and no sound card: speaks to WAV files under the data dir, no microphone to open', () => {
     const { config } = resolveVoice(auto(), '/data', host(true, false));
-    expect(config).toMatchObject({ enabled: true, audioIn: { adapter: 'none' }, speech: { sink: { adapter: 'file', dir: '/data/voice' } } });
+    expect(config).toMatchObject({ enabled: true, audioIn: { adapter: 'none' }, wakeWord: { engine: 'none' }, speech: { sink: { adapter: 'file', dir: '/data/voice' } } });
   });
 
   it('a configured WAV is what the wake word listens to, card or not', () => {
