@@ -155,6 +155,8 @@ export const ERROR_CODES = [
   'SERVICE_SETTING_INVALID',
   'SERVICE_CONFIG_WRITE_FAILED',
   'SERVICE_EXPORT_FAILED',
+  'SERVICE_NO_PRINTER',
+  'SERVICE_PIN_FORMAT',
   // end of service mode
   // fault and load harness (issue 12): the store's disk is full; issuing refuses, nothing is corrupted
   'STORE_DISK_FULL',

@@ -11,6 +11,7 @@ import type { RobotConfig } from './config/schema';
 import { createVoice, type Voice, type VoiceDeps } from './devices/voice/create-voice';
 import { espeakCanRead } from './devices/voice/espeak';
 import type { MotionPort } from './devices/motion/port';
+import { resolveVoice, systemVoiceHost, type VoiceHost } from './devices/voice/voice-host';
 import type { Logger } from './log';
 
 export interface VoiceWiring {
@@ -34,6 +35,8 @@ export interface VoiceWiringDeps {
   /** Tests: a fake clock, a held loudspeaker, no ticker, a paced file source. */
   overrides?: Partial<Pick<VoiceDeps, 'now' | 'sink' | 'tickIntervalMs' | 'porcupineFactory' | 'onSay' | 'fileSourceSleep'>>;
   env?: NodeJS.ProcessEnv;
+  /** Whether espeak-ng and a sound card are there (tests stand in for the machine); the real machine by default. */
+  host?: VoiceHost;
 }
 
 /** The listening cue on the head and light, when a board is there; a board fault never reaches voice. */
@@ -44,10 +47,12 @@ function cueMotion(motion: MotionPort, cue: VoiceCue, log: Logger): void {
   });
 }
 
-export async function startVoice(config: Pick<RobotConfig, 'voice' | 'defaultLanguage'>, deps: VoiceWiringDeps): Promise<VoiceWiring> {
+export async function startVoice(config: Pick<RobotConfig, 'voice' | 'defaultLanguage'> & { dataDir?: string }, deps: VoiceWiringDeps): Promise<VoiceWiring> {
   const { log } = deps;
   let sessionLanguage: Language | null = null;
-  const voice = await createVoice(config.voice, {
+  const resolved = resolveVoice(config.voice, config.dataDir ?? '.', deps.host ?? systemVoiceHost(deps.env ?? process.env));
+  if (resolved.notes.length) log.info({ voice: resolved.notes }, 'voice devices chosen for this machine');
+  const voice = await createVoice(resolved.config, {
     env: deps.env ?? process.env,
     log,
     language: config.defaultLanguage,

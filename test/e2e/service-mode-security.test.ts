@@ -72,7 +72,7 @@ describe('service mode: session, audit, bundle and lock-out', () => {
     await page.locator('[data-save="screen.idleSeconds"]').click();
     await expect(page.locator('[data-testid="setting-result"]').getAttribute('data-applied')).resolves.toBe('restart');
     await page.locator('[data-panel="overview"]').click();
-    await expect(page.locator('[data-testid="restart-pending"]').textContent()).resolves.toContain('screen.idleSeconds');
+    await expect(page.locator('[data-testid="restart-pending"]').textContent()).resolves.toContain('Màn hình chờ'); // the setting's label, never its key
     // both changes reached the config file, validated; the PIN hash stays where it was
     const written = JSON.parse(readFileSync(configFile, 'utf8')) as { printer: { density: number }; screen: { idleSeconds: number }; service: { pinHash: string } };
     expect(written).toMatchObject({ printer: { density: 2 }, screen: { idleSeconds: 90 }, service: { pinHash } });

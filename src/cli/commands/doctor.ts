@@ -43,7 +43,7 @@ export async function doctor(args: string[], io: CliIo): Promise<number> {
     rows.push(checkStore(join(config.dataDir, 'robot.sqlite')));
     rows.push(await checkPrinter(config.printer));
     rows.push(await checkController(config.controller.port));
-    rows.push(...(await checkVoice(config.voice, io.env)));
+    rows.push(...(await checkVoice(config.voice, io.env, config.dataDir)));
   }
   io.stdout(formatTable(rows));
   return rows.some((r) => r.verdict === 'fault') ? 1 : 0;

@@ -29,6 +29,8 @@ export const SIMULATOR_DEFAULTS: RobotConfigInput = {
   robotId: 'robot-sim-1',
   scanners: [{ adapter: 'simulator', id: 'simulated' }],
   motion: { adapter: 'simulator' },
+  // a robot that speaks and listens out of the box: espeak-ng decides, the sound card (or WAV files) and the microphone follow
+  voice: { enabled: 'auto', audioIn: { adapter: 'auto' }, speech: { sink: { adapter: 'auto' } } },
 };
 
 export interface LoadOptions {

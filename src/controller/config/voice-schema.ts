@@ -22,6 +22,8 @@ export const AudioInConfig = z.discriminatedUnion('adapter', [
   z.object({ adapter: z.literal('alsa'), device: AlsaDevice.default('default') }).strict(),
   /** A WAV (any rate, via sox) or raw 16 kHz mono s16le .pcm file; `realtime` paces it like a microphone. */
   z.object({ adapter: z.literal('file'), path: Path, realtime: z.boolean().default(true) }).strict(),
+  /** The WAV at `path` when one is given, else the microphone `device` when the machine has a sound card, else none (voice-host.ts). */
+  z.object({ adapter: z.literal('auto'), device: AlsaDevice.default('default'), path: Path.optional() }).strict(),
   z.object({ adapter: z.literal('none') }).strict(),
 ]);
 export type AudioInConfig = z.infer<typeof AudioInConfig>;
@@ -54,6 +56,8 @@ export const SpeechSinkConfig = z.discriminatedUnion('adapter', [
   z.object({ adapter: z.literal('alsa'), device: AlsaDevice.default('default') }).strict(),
   /** Each utterance becomes a WAV file in `dir` (tests, demos, machines without a sound card). */
   z.object({ adapter: z.literal('file'), dir: Path }).strict(),
+  /** The loudspeaker `device` when the machine has a sound card, else WAV files in `dir` (default <dataDir>/voice). */
+  z.object({ adapter: z.literal('auto'), device: AlsaDevice.default('default'), dir: Path.optional() }).strict(),
   z.object({ adapter: z.literal('none') }).strict(),
 ]);
 export type SpeechSinkConfig = z.infer<typeof SpeechSinkConfig>;
@@ -73,7 +77,8 @@ export const SpeechConfig = z.object({
 export type SpeechConfig = z.infer<typeof SpeechConfig>;
 
 export const VoiceConfig = z.object({
-  enabled: z.boolean().default(false),
+  /** `auto`: on when espeak-ng is installed (the simulator profile), off otherwise. */
+  enabled: z.union([z.boolean(), z.literal('auto')]).default(false),
   audioIn: AudioInConfig.default({ adapter: 'alsa', device: 'default' }),
   wakeWord: WakeWordConfig.default({ engine: 'openwakeword', model: 'hey_jarvis', threshold: 0.5, refractoryMs: 2000 }),
   speech: SpeechConfig.default({ engine: 'espeak-ng', rate: 150, volume: 100, voices: {}, sink: { adapter: 'alsa', device: 'default' } }),

@@ -25,7 +25,7 @@ import { ServiceAudit, type AuditOutboxEvent } from './service-audit';
 import { listUncertain, settleUncertain } from './uncertain-tickets';
 import { ServiceLogin } from './service-login';
 import { ServiceSessions, type ServiceSessionInfo } from './sessions';
-import { changedDocument, configDocument, getPath, SETTING_APPLY } from './settings';
+import { changedDocument, configDocument, getPath, savedValues, SETTING_APPLY, withSection } from './settings';
 import { dayStats } from './stats';
 
 /** What service mode reads of the sync client (SyncClient has it: `state()` and the URL it was made with). */
@@ -80,6 +80,9 @@ export interface ServiceMode {
   close(): Promise<void>;
 }
 
+/** What the PIN pad accepts at login: the same rule for a new PIN. */
+const PIN_FORMAT = /^\d{4,12}$/;
+
 const PATHS: Record<ServiceSettingKey, string[]> = {
   'printer.density': ['printer', 'density'],
   'printer.cut': ['printer', 'cut'],
@@ -94,7 +97,7 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
   const doc = configDocument(deps.configFile, JSON.parse(JSON.stringify(deps.config)) as Record<string, unknown>);
   const restartPending = new Set<ServiceSettingKey>();
   const audit = new ServiceAudit(deps.store.db, config.robotId, nowMs);
-  const printer = new PrinterPanel(config.printer, { printer: deps.printer, store: deps.store, catalog: deps.catalog, statusUrlTemplate: config.ticketStatusUrl, nowMs });
+  const printer = new PrinterPanel(config.printer, { printer: deps.printer, store: deps.store, catalog: deps.catalog, statusUrlTemplate: config.ticketStatusUrl, nowMs, robotId: config.robotId, version: VERSION });
   const board = new BoardPanel(deps.motion, (present) => sessions.active() && deps.broadcast('service.presence', { present }));
   const sessions: ServiceSessions = new ServiceSessions({
     inactivityMs: () => config.service.inactivitySeconds * 1000,
@@ -130,7 +133,7 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
 
   const setSetting = (key: ServiceSettingKey, value: unknown, actor: string): { applied: 'live' | 'restart'; persisted: boolean } => {
     const path = PATHS[key];
-    const current = doc.read();
+    const current = withSection(doc.read(), key, config);
     const old = getPath(config as unknown as Record<string, unknown>, path) ?? null;
     const next = changedDocument(current, path, value);
     const persisted = doc.write(next.doc);
@@ -172,7 +175,9 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
     }),
     'service.printer.preview': guarded('service.printer.preview', () => printer.preview()),
     'service.settings.set': guarded('service.settings.set', ({ key, value }, s) => setSetting(key, value, s.actor)),
+    'service.settings.get': guarded('service.settings.get', () => ({ values: savedValues(doc.read(), config, PATHS), restartPending: [...restartPending] })),
     'service.pin.change': guarded('service.pin.change', async ({ pin }, s) => {
+      if (!PIN_FORMAT.test(pin)) throw new CodedError('SERVICE_PIN_FORMAT', 'a PIN is 4 to 12 digits');
       const hash = await hashPin(pin);
       const next = changedDocument(doc.read(), ['service', 'pinHash'], hash);
       const persisted = doc.write(next.doc);

@@ -1,9 +1,9 @@
 /**
- * The printer as the technician sees it: status, a test page, a preview of the last ticket as it
- * printed, how many tickets went out since the paper-near-end sensor tripped, and the density and
+ * The printer as the technician sees it: status, a diagnostic test page (test-page.ts), a preview
+ * of the last ticket as it printed, how many tickets went out since the paper-near-end sensor tripped, and the density and
  * cut settings, which apply to the next ticket (the job builder is rebuilt when they change).
  */
-import type { Catalog, PartStatus, Ticket } from '../../contract';
+import { CodedError, type Catalog, type PartStatus } from '../../contract';
 import type { PrinterConfig } from '../config/schema';
 import type { PrinterPort } from '../devices/printer/port';
 import { printerProfile } from '../devices/printer/profiles';
@@ -11,6 +11,7 @@ import { bitmapToPng } from '../devices/printer/ticket/bitmap-png';
 import { renderTicket, ticketBitmap } from '../devices/printer/ticket/render-ticket';
 import { ticketContent, ticketJobBuilder, type TicketJobBuilder } from '../devices/printer/ticket/ticket-job';
 import type { QueueStore } from '../store/queue-store';
+import { testPageJob } from './test-page';
 
 export interface PrinterPanelDeps {
   printer: PrinterPort;
@@ -18,6 +19,8 @@ export interface PrinterPanelDeps {
   catalog: () => Catalog;
   statusUrlTemplate: string;
   nowMs: () => number;
+  robotId: string;
+  version: string;
 }
 
 export class PrinterPanel {
@@ -63,17 +66,16 @@ export class PrinterPanel {
     return row.n;
   }
 
-  /** A sample ticket numbered TEST in Vietnamese and English (never a queue number). */
+  /** The diagnostic page (test-page.ts) with the printer's status as it answers now; never a ticket. */
   async testPage(): Promise<void> {
-    const service = this.deps.catalog().services[0];
-    if (!service) throw new Error('the catalog has no service');
-    for (const language of ['vi', 'en'] as const) {
-      const ticket: Ticket = {
-        id: '00000000-0000-4000-8000-000000000000', serviceId: service.id, day: '2000-01-01', number: 0, display: 'TEST', language,
-        state: 'printing', issuedAt: new Date(this.deps.nowMs()).toISOString(),
-      };
-      await this.deps.printer.print(this.builder(ticket, service, { wait: { peopleAhead: 0, minMinutes: 0, maxMinutes: 0 } }));
-    }
+    const c = this.config;
+    if (c.adapter === 'none') throw new CodedError('SERVICE_NO_PRINTER', 'no printer is configured');
+    const condition = await this.deps.printer.refreshStatus().catch(() => undefined);
+    const job = testPageJob({
+      config: c, profile: printerProfile(c.profile), status: this.deps.printer.status(), condition,
+      robotId: this.deps.robotId, version: this.deps.version, at: new Date(this.deps.nowMs()),
+    });
+    await this.deps.printer.print(job);
   }
 
   /** The day's last ticket drawn as the printer draws it, as a PNG data URL. */

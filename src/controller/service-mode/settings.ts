@@ -93,3 +93,27 @@ export function changedDocument(doc: Doc, path: readonly string[], value: unknow
   if (!parsed.success) throw new CodedError('SERVICE_SETTING_INVALID', describeIssues(parsed.error).slice(0, 3).join('; '));
   return { doc: next, config: parsed.data };
 }
+
+/**
+ * A printer setting in a file without a `printer` block: the block starts with the adapter the
+ * robot runs (the schema needs it to know the block), so the rest keeps its defaults. No printer
+ * configured: there is nothing to set (SERVICE_NO_PRINTER, not an "invalid value").
+ */
+export function withSection(doc: Doc, key: ServiceSettingKey, running: RobotConfig): Doc {
+  if (!key.startsWith('printer.')) return doc;
+  if (running.printer.adapter === 'none') throw new CodedError('SERVICE_NO_PRINTER', 'no printer is configured');
+  const block = getPath(doc, ['printer']);
+  return block && typeof block === 'object' ? doc : setPath(doc, ['printer'], { adapter: running.printer.adapter });
+}
+
+/** Each setting as saved: the file's document with the schema's defaults (the running config if it no longer parses). */
+export function savedValues(doc: Doc, running: RobotConfig, paths: Record<ServiceSettingKey, readonly string[]>): Record<ServiceSettingKey, number | string | null> {
+  const parsed = RobotConfig.safeParse(doc);
+  const source = (parsed.success ? parsed.data : running) as unknown as Doc;
+  const out = {} as Record<ServiceSettingKey, number | string | null>;
+  for (const [key, path] of Object.entries(paths) as Array<[ServiceSettingKey, readonly string[]]>) {
+    const v = getPath(source, path);
+    out[key] = typeof v === 'number' || typeof v === 'string' ? v : null;
+  }
+  return out;
+}

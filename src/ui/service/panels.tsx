@@ -1,4 +1,5 @@
 import type { TFunction } from 'i18next';
+import type { Language } from '../../contract';
 import type { ApiClient } from '../api-client';
 import { AudioPanel } from './panels/audio';
 import { BoardPanel } from './panels/board';
@@ -20,6 +21,9 @@ export interface PanelProps {
   call: SessionCall;
   api: ApiClient;
   onError: (e: unknown) => void;
+  /** A technician's action succeeded: an error shown for an earlier one no longer stands beside it. */
+  clearError: () => void;
+  language: Language;
 }
 
 export function Panel({ name, ...props }: PanelProps & { name: PanelName }) {

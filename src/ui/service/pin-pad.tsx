@@ -1,12 +1,14 @@
 import type { TFunction } from 'i18next';
 import { useState } from 'preact/hooks';
-import type { CommandResponse } from '../../contract';
+import type { CommandResponse, Language } from '../../contract';
+import { centerTime } from './format';
 
 type LoginFailure = Extract<CommandResponse<'service.login'>, { ok: false }>;
 
 /** Digits only, shown as dots; the PIN is sent once on Enter and never kept. */
-export function PinPad({ t, via, failure, busy, onSubmit, onCancel }: {
+export function PinPad({ t, language, via, failure, busy, onSubmit, onCancel }: {
   t: TFunction;
+  language: Language;
   via: 'gesture' | 'badge';
   failure: LoginFailure | undefined;
   busy: boolean;
@@ -31,7 +33,7 @@ export function PinPad({ t, via, failure, busy, onSubmit, onCancel }: {
         <p class="notice error" role="alert" data-code={failure.code} data-attempts-left={failure.attemptsLeft}>
           {t(`errors:${failure.code}`)}{' '}
           {locked && failure.lockedUntil
-            ? t('entry.lockedUntil', { time: new Date(failure.lockedUntil).toLocaleTimeString() })
+            ? t('entry.lockedUntil', { time: centerTime(failure.lockedUntil, language) })
             : failure.code === 'SERVICE_PIN_WRONG' && t('entry.attemptsLeft', { n: failure.attemptsLeft })}
         </p>
       )}

@@ -88,7 +88,7 @@ export function ServiceMode({ api, i18n, via, onClose }: { api: ApiClient; i18n:
         )}
       </header>
       {!session || !call ? (
-        <PinPad t={t} via={via} failure={failure} busy={busy} onSubmit={(pin) => void login(pin)} onCancel={onClose} />
+        <PinPad t={t} language={language} via={via} failure={failure} busy={busy} onSubmit={(pin) => void login(pin)} onCancel={onClose} />
       ) : (
         <>
           <nav class="service-tabs">
@@ -104,7 +104,7 @@ export function ServiceMode({ api, i18n, via, onClose }: { api: ApiClient; i18n:
             </p>
           )}
           <main class="service-panel" data-current-panel={panel}>
-            <Panel name={panel} t={t} call={call} api={api} onError={report} />
+            <Panel name={panel} t={t} call={call} api={api} onError={report} clearError={() => setError(undefined)} language={language} />
           </main>
         </>
       )}

@@ -13,6 +13,7 @@ import { createMotion, motionHealth } from '../../../src/controller/devices/moti
 import { REFERENCE_PIN_MAP as PINS } from '../../../src/controller/devices/motion/pinmap';
 import type { MotionPort } from '../../../src/controller/devices/motion/port';
 import { saveProfile } from '../../../src/controller/devices/motion/profile-store';
+import { BoardPanel } from '../../../src/controller/service-mode/board-panel';
 import { eventually, recordingLog, simulatedWait, tempDir, waitFor } from './helpers';
 
 const PAN = PINS.servos.headPan;
@@ -131,6 +132,75 @@ test('the emergency stop halts motion within 100 ms of simulated time and blocks
   await waitFor('e-stop released', () => !motion.estopActive);
   await motion.moveServo('headPan', 0);
   await eventually(() => expectPulse(PAN, 1540));
+});
+
+/**
+ * Samples one pin's pulse width until `done` holds. Travel is timed on the wall clock, which the
+ * controller's speed limit is defined in (a starved simulator may run slower, never faster).
+ */
+async function samplePulses(pin: number, done: (us: number) => boolean, timeoutMs = 10_000): Promise<Array<{ atMs: number; us: number }>> {
+  const samples: Array<{ atMs: number; us: number }> = [];
+  await waitFor('the pulse to settle', () => {
+    const us = board.pulseWidthUs(pin);
+    samples.push({ atMs: Date.now(), us });
+    return done(us);
+  }, timeoutMs);
+  return samples;
+}
+
+/** Distinct pulse widths seen strictly between two ends: a jump shows none or one. */
+const between = (samples: Array<{ us: number }>, a: number, b: number) =>
+  new Set(samples.filter((s) => s.us > Math.min(a, b) + 10 && s.us < Math.max(a, b) - 10).map((s) => Math.round(s.us / 10))).size;
+
+test('with the e-stop pressed a calibration is refused, from the port and from service mode, and nothing moves', async () => {
+  motion.stopAll();
+  await motion.moveServo('headTilt', 0);
+  await eventually(() => expectPulse(TILT, 1500));
+  await board.setInput(PINS.inputs.estop, true);
+  try {
+    await waitFor('e-stop seen', () => motion.estopActive);
+    const held = board.pulseWidthUs(TILT);
+    const tuned = structuredClone(motion.profile);
+    tuned.servos.headTilt.trimUs = 250;
+    await expect(motion.setProfile(tuned)).rejects.toMatchObject({ code: 'MOTION_ESTOP' });
+    const panel = new BoardPanel(motion, () => undefined);
+    const audit = jest.fn();
+    await expect(panel.calibrate('headTilt', { trimUs: -250, minDeg: -20, maxDeg: 25 }, audit)).rejects.toMatchObject({ code: 'MOTION_ESTOP' });
+    panel.close();
+    expect(audit).not.toHaveBeenCalled();
+    await simulatedWait(board, 300);
+    expect(Math.abs(board.pulseWidthUs(TILT) - held)).toBeLessThanOrEqual(6);
+    expect(motion.profile.servos.headTilt.trimUs).toBe(0);
+  } finally {
+    await board.setInput(PINS.inputs.estop, false);
+    await waitFor('e-stop released', () => !motion.estopActive);
+  }
+  await simulatedWait(board, 200); // and releasing the stop sets nothing moving
+  expectPulse(TILT, 1500);
+});
+
+test('a calibration change travels to its new pulse at the servo speed limit, not in one jump', async () => {
+  await motion.moveServo('headTilt', 0);
+  await eventually(() => expectPulse(TILT, 1500));
+  const tuned = structuredClone(motion.profile);
+  tuned.servos.headTilt.trimUs = 300; // 30° of travel at 60°/s: half a second
+  await motion.setProfile(tuned);
+  const samples = await samplePulses(TILT, (us) => Math.abs(us - 1800) <= 6);
+  const left = samples.find((s) => s.us > 1515)!;
+  expect(samples[samples.length - 1]!.atMs - left.atMs).toBeGreaterThanOrEqual(0.8 * 500);
+  expect(between(samples, 1500, 1800)).toBeGreaterThanOrEqual(5);
+  // narrower limits while beyond them: back inside at the speed limit as well
+  await motion.moveServo('headTilt', 25);
+  await eventually(() => expectPulse(TILT, 1800 + 250));
+  const narrowed = structuredClone(motion.profile);
+  narrowed.servos.headTilt = { ...narrowed.servos.headTilt, trimUs: 0, maxDeg: 0 };
+  await motion.setProfile(narrowed);
+  const back = await samplePulses(TILT, (us) => Math.abs(us - 1500) <= 6);
+  const started = back.find((s) => s.us < 2035)!;
+  expect(back[back.length - 1]!.atMs - started.atMs).toBeGreaterThanOrEqual(0.8 * (550 / 600) * 1000);
+  expect(between(back, 2050, 1500)).toBeGreaterThanOrEqual(5);
+  await eventually(() => expect(motion.currentPose().headTilt).toBe(0)); // within the new limits again
+  await motion.setProfile({ ...narrowed, servos: { ...narrowed.servos, headTilt: PROFILE.servos.headTilt } });
 });
 
 test('service mode relaxes the servos (no pulses) and shows amber; idle brings them back', async () => {

@@ -120,7 +120,7 @@ describe('service mode module', () => {
     expect(issued.ok).toBe(true);
     const session = await sessionOf(t.service);
     await t.service.handlers['service.printer.testPage']({ session });
-    expect(t.printer.jobs).toHaveLength(2); // vi + en sample
+    expect(t.printer.jobs).toHaveLength(1); // one diagnostic page, never a ticket
     expect(store.takeBatch(100).map((e) => e.type)).toEqual(['ticket.changed']);
     expect(store.pendingCount()).toBe(1);
     const audit = t.service.auditOutbox.takeBatch(100);

@@ -6,6 +6,7 @@ import { execFile } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { systemVoiceHost } from '../../../src/controller/devices/voice/voice-host';
 import { parseWav } from '../../../src/controller/devices/voice/wav';
 import { runCli, tempDir, writeConfig } from '../../support/robot-process';
 
@@ -54,6 +55,22 @@ describe('lobby-robot voice', () => {
     expect(bad.stderr).toContain('usage: lobby-robot voice say');
     expect(existsSync(join(dir, 'x.wav'))).toBe(false);
   }, 30000);
+
+  it('doctor on the simulator profile says where speech goes and what the wake word listens to on this machine', async () => {
+    const data = tempDir();
+    const result = await runCli(['doctor'], { LOBBY_ROBOT_DATA: data, LOBBY_ROBOT_PORT: '1' });
+    expect(result.code).toBe(0); // no sound card is not a failure
+    if (systemVoiceHost().hasSoundCard()) {
+      expect(result.stdout).toMatch(/^speech\s+espeak-ng → alsa default\s+OK\s+.*sound card$/m);
+      expect(result.stdout).toMatch(/^microphone\s+alsa default\s+SKIP\s+the wake word listens to this microphone/m);
+    } else {
+      expect(result.stdout).toContain(`speech goes to WAV files in ${join(data, 'voice')} (no sound card)`);
+      expect(result.stdout).toMatch(/^microphone\s+none\s+WARN\s+no sound card and no WAV configured/m);
+      expect(result.stdout).toMatch(/^wake word\s+none\s+SKIP/m);
+    }
+    const wav = writeConfig(tempDir(), { profile: 'simulator', robotId: 'robot-v', dataDir: data, voice: { enabled: 'auto', audioIn: { adapter: 'auto', path: '/srv/hey.wav' }, speech: { sink: { adapter: 'auto' } } } });
+    expect((await runCli(['doctor', '--config', wav], { LOBBY_ROBOT_PORT: '1' })).stdout).toMatch(/^microphone\s+file \/srv\/hey\.wav\s+SKIP\s+the wake word listens to the WAV file \/srv\/hey\.wav$/m);
+  }, 60000);
 
   it('doctor builds the configured engines: a Porcupine without AccessKey is a FAULT row with its code, openWakeWord and espeak-ng are OK', async () => {
     const base = { profile: 'production', robotId: 'robot-v', dataDir: tempDir(), printer: { adapter: 'none' } };

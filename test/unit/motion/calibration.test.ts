@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import {
-  clampAngle, DEFAULT_PROFILE, lightDuties, MotionProfile, PULSE_MAX_US, PULSE_MIN_US, pulseForAngle, stepTowards, type ServoCalibration,
+  angleForPulse, clampAngle, DEFAULT_PROFILE, lightDuties, MotionProfile, PULSE_MAX_US, PULSE_MIN_US, pulseForAngle, pulseForPose, stepTowards, type ServoCalibration,
 } from '../../../src/controller/devices/motion/calibration';
 
 const cal = (over: Partial<ServoCalibration> = {}): ServoCalibration => ({
@@ -69,4 +69,12 @@ test('the default profile is valid and keeps the arms off the shell', () => {
   expect(MotionProfile.safeParse(DEFAULT_PROFILE).success).toBe(true);
   expect(DEFAULT_PROFILE.servos.leftArm.inverted).toBe(true);
   for (const s of Object.values(DEFAULT_PROFILE.servos)) expect(s.maxDeg - s.minDeg).toBeLessThanOrEqual(150);
+});
+
+test('a pulse maps back to the angle that sends it, beyond the limits too (calibration changes travel from there)', () => {
+  const arm = { ...DEFAULT_PROFILE.servos.leftArm, trimUs: 40 };
+  for (const us of [900, 1500, 1540, 2300]) expect(pulseForPose(arm, angleForPulse(arm, us))).toBe(us);
+  expect(angleForPulse(arm, 1540 - 800)).toBe(80); // mirrored: a lower pulse is a raised arm, past maxDeg 75
+  expect(pulseForPose(arm, 80)).toBe(740);
+  expect(pulseForAngle(arm, 80)).toBe(1540 - 750); // a command is still clamped
 });

@@ -77,9 +77,25 @@ export function clampAngle(cal: ServoCalibration, deg: number): number {
 
 /** The pulse width (µs) for an angle: clamped to the joint's limits, trimmed, inverted if mirrored. */
 export function pulseForAngle(cal: ServoCalibration, deg: number): number {
-  const angle = clampAngle(cal, deg);
+  return pulseForPose(cal, clampAngle(cal, deg));
+}
+
+/**
+ * The pulse for where a servo is, without the joint's limits: after a calibration change the horn
+ * may sit beyond the new limits, and it must travel back at its speed limit rather than jump there.
+ * Only the motion service's own pose (reached at the speed limit, or mapped back from the pulse
+ * last sent) goes through here; every command goes through pulseForAngle.
+ */
+export function pulseForPose(cal: ServoCalibration, deg: number): number {
+  const angle = Number.isFinite(deg) ? deg : 0;
   const us = cal.centreUs + cal.trimUs + (cal.inverted ? -angle : angle) * cal.usPerDeg;
   return Math.round(Math.min(PULSE_MAX_US, Math.max(PULSE_MIN_US, us)));
+}
+
+/** The angle (unclamped) at which a calibration sends this pulse: where the horn is, in its terms. */
+export function angleForPulse(cal: ServoCalibration, us: number): number {
+  const angle = (us - cal.centreUs - cal.trimUs) / cal.usPerDeg;
+  return cal.inverted ? -angle : angle;
 }
 
 /** PWM duty 0..255 per channel of the status light. */

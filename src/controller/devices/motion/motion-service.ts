@@ -8,10 +8,12 @@ import { EventEmitter } from 'node:events';
 import { CodedError, type ErrorCode } from '../../../contract/error-codes';
 import { BehaviourName, Rgb, SERVO_NAMES, ServoName, type MotionStatus, type Pose } from '../../../contract/motion';
 import { BEHAVIOURS, behaviourFrame, REST_POSE, type BehaviourDef } from '../../../core/behaviours';
-import { DEFAULT_PRESENCE, INITIAL_PRESENCE, presenceStep, type PresenceOptions, type PresenceState } from '../../../core/presence';
+import type { PresenceOptions } from '../../../core/presence';
 import type { BoardLink } from './board-link';
-import { clampAngle, lightDuties, MotionProfile, pulseForAngle, stepTowards } from './calibration';
+import { angleForPulse, clampAngle, lightDuties, MotionProfile, pulseForPose, stepTowards, type ServoCalibration } from './calibration';
+import { PinWrites } from './pin-writes';
 import type { PinMap } from './pinmap';
+import { PresenceWatch } from './presence-watch';
 import type { MotionLog, MotionPort, MoveOptions } from './port';
 
 export interface MotionServiceOptions {
@@ -55,15 +57,13 @@ export class MotionService extends EventEmitter implements MotionPort {
   private readonly pose: Record<ServoName, number> = { ...REST_POSE };
   private readonly targets = new Map<ServoName, Target>();
   private readonly relaxed = new Set<ServoName>();
-  /** What was last sent per pin in this board session (a rebooted board has nothing). */
-  private written = new Map<number, number>();
+  private readonly writes: PinWrites;
   private light: Rgb = { r: 0, g: 0, b: 0 };
   private running: Running | null = null;
   private estop = false;
   private estopKnown = false;
   private needsRestore = true;
-  private presence: PresenceState = INITIAL_PRESENCE;
-  private presenceTimer: NodeJS.Timeout | undefined;
+  private readonly presence: PresenceWatch;
   private lastTick: number;
   private readonly ticker: NodeJS.Timeout;
   private readonly estopLevel: boolean;
@@ -76,6 +76,8 @@ export class MotionService extends EventEmitter implements MotionPort {
     this.estopLevel = opts.pins.estopActiveLevel === 'high';
     this.presenceLevel = opts.pins.presenceActiveLevel === 'high';
     this.lastTick = opts.now();
+    this.writes = new PinWrites(opts.link, opts.log);
+    this.presence = new PresenceWatch(opts.now, opts.presence, (p) => this.emit('presence', p), () => this.greet());
     opts.link.on('status', (change) => {
       if (change.status !== 'ready') {
         this.estopKnown = false;
@@ -85,7 +87,7 @@ export class MotionService extends EventEmitter implements MotionPort {
       this.emit('status', change);
     });
     opts.link.on('ready', () => {
-      this.written = new Map();
+      this.writes.reset();
       this.needsRestore = true;
     });
     opts.link.on('input', (pin, level) => this.onInput(pin, level));
@@ -151,20 +153,24 @@ export class MotionService extends EventEmitter implements MotionPort {
     this.haltAll('MOTION_STOPPED');
   }
 
+  /**
+   * A new calibration changes the pulse of the same angle: each servo travels there at its speed
+   * limit like any move (an e-stop halts it), never in one jump. Refused while the e-stop is pressed
+   * or unknown on a ready board; with no board it is only saved (a board that boots starts afresh).
+   */
   async setProfile(profile: MotionProfile): Promise<void> {
     const valid = MotionProfile.parse(profile);
+    const blocked = this.status === 'ready' ? this.blockedReason() : undefined;
+    if (blocked) throw new CodedError(blocked);
     this.opts.saveProfile(valid);
     this.profileValue = valid;
-    for (const servo of SERVO_NAMES) {
-      this.pose[servo] = clampAngle(valid.servos[servo], this.pose[servo]);
-      this.writeServo(servo);
-    }
+    for (const servo of SERVO_NAMES) this.retarget(servo, valid.servos[servo]);
     this.writeLight(this.estop ? ESTOP_LIGHT : this.light);
   }
 
   async close(): Promise<void> {
     clearInterval(this.ticker);
-    clearTimeout(this.presenceTimer);
+    this.presence.close();
     this.haltAll('MOTION_STOPPED');
     await this.opts.link.close();
     this.removeAllListeners();
@@ -174,6 +180,21 @@ export class MotionService extends EventEmitter implements MotionPort {
     if (this.status !== 'ready') return 'MOTION_NOT_READY';
     if (this.estop || !this.estopKnown) return 'MOTION_ESTOP';
     return undefined;
+  }
+
+  /** Where the horn is (the pulse last sent) in the new calibration's terms, heading for its pose. */
+  private retarget(servo: ServoName, cal: ServoCalibration): void {
+    const wanted = clampAngle(cal, this.pose[servo]);
+    const sent = this.status === 'ready' && !this.relaxed.has(servo) ? this.writes.lastSent(this.opts.pins.servos[servo]) : undefined;
+    if (sent === undefined) {
+      this.pose[servo] = wanted;
+      return;
+    }
+    this.pose[servo] = angleForPulse(cal, sent);
+    const target = this.targets.get(servo);
+    if (!target) return this.setTarget(servo, wanted, undefined);
+    target.deg = clampAngle(cal, target.deg);
+    target.speed = Math.min(target.speed, cal.maxSpeedDegPerS);
   }
 
   /** Everything stops where it is: servos keep the last pulse they were sent. */
@@ -238,7 +259,11 @@ export class MotionService extends EventEmitter implements MotionPort {
   /** A (re)connected board knows nothing: send the last safe pose and the light again. */
   private restore(): void {
     this.needsRestore = false;
-    for (const servo of SERVO_NAMES) this.writeServo(servo);
+    for (const servo of SERVO_NAMES) {
+      // where a rebooted board's servos are is unknown: the last pose, within the limits
+      this.pose[servo] = clampAngle(this.profileValue.servos[servo], this.pose[servo]);
+      this.writeServo(servo);
+    }
     this.writeLight(this.light);
     this.opts.log.info({ pose: this.currentPose() }, 'motion board state restored');
     const fallback = this.opts.defaultBehaviour;
@@ -247,44 +272,25 @@ export class MotionService extends EventEmitter implements MotionPort {
 
   private writeServo(servo: ServoName): void {
     if (this.relaxed.has(servo) || this.status !== 'ready') return;
-    const pin = this.opts.pins.servos[servo];
-    const us = pulseForAngle(this.profileValue.servos[servo], this.pose[servo]);
-    if (this.written.get(pin) === us) return;
-    this.guard(() => this.opts.link.servoWrite(pin, us));
-    this.written.set(pin, us);
+    this.writes.servo(this.opts.pins.servos[servo], pulseForPose(this.profileValue.servos[servo], this.pose[servo]));
   }
 
   private relax(servo: ServoName): void {
     this.relaxed.add(servo);
     this.targets.delete(servo);
-    const pin = this.opts.pins.servos[servo];
-    this.guard(() => this.opts.link.servoRelax(pin));
-    this.written.delete(pin);
+    this.writes.relax(this.opts.pins.servos[servo]);
   }
 
   private writeLight(colour: Rgb): void {
     if (this.status !== 'ready') return;
     const duty = lightDuties(this.profileValue.light, colour);
-    for (const ch of ['r', 'g', 'b'] as const) {
-      const pin = this.opts.pins.light[ch];
-      if (this.written.get(pin) === duty[ch]) continue;
-      this.guard(() => this.opts.link.pwmWrite(pin, duty[ch]));
-      this.written.set(pin, duty[ch]);
-    }
-  }
-
-  private guard(write: () => void): void {
-    try {
-      write();
-    } catch (e) {
-      this.opts.log.debug({ err: (e as Error).message }, 'motion write skipped');
-    }
+    for (const ch of ['r', 'g', 'b'] as const) this.writes.pwm(this.opts.pins.light[ch], duty[ch]);
   }
 
   private onInput(pin: number, level: boolean): void {
     const { inputs } = this.opts.pins;
     if (pin === inputs.estop) this.onEstop(level === this.estopLevel);
-    else if (pin === inputs.presence) this.onPresence(level === this.presenceLevel);
+    else if (pin === inputs.presence) this.presence.input(level === this.presenceLevel);
   }
 
   private onEstop(active: boolean): void {
@@ -304,15 +310,8 @@ export class MotionService extends EventEmitter implements MotionPort {
     this.emit('status', { status: this.status, ...(this.statusCode ? { code: this.statusCode } : {}) });
   }
 
-  private onPresence(present: boolean, fromTimer = false): void {
-    clearTimeout(this.presenceTimer);
-    const step = presenceStep(this.presence, fromTimer ? undefined : present, this.opts.now(), this.opts.presence ?? DEFAULT_PRESENCE);
-    if (!fromTimer && present !== this.presence.high) this.emit('presence', present);
-    this.presence = step.state;
-    if (step.recheckAtMs !== null) {
-      this.presenceTimer = setTimeout(() => this.onPresence(this.presence.high, true), Math.max(0, step.recheckAtMs - this.opts.now()));
-    }
+  private greet(): void {
     const calm = !this.running || this.running.def.name === 'idle';
-    if (step.greet && calm && !this.blockedReason()) this.runBehaviour('greet').catch(() => undefined);
+    if (calm && !this.blockedReason()) this.runBehaviour('greet').catch(() => undefined);
   }
 }

@@ -95,8 +95,13 @@ function fault(adapter: string, e: unknown): PartStatus {
   return { state: 'fault', adapter, code: e instanceof CodedError ? e.code : 'INTERNAL_ERROR' };
 }
 
-export async function createVoice(config: VoiceConfig, deps: VoiceDeps): Promise<Voice> {
+/**
+ * `auto` parts are resolved by voice-host.ts before this is called (start-up, doctor); one left here
+ * is taken as the plain device it names, and `enabled: 'auto'` unresolved stays off.
+ */
+export async function createVoice(given: VoiceConfig, deps: VoiceDeps): Promise<Voice> {
   const { log } = deps;
+  const config = { ...given, enabled: given.enabled === true };
   const off: PartStatus = { state: 'disabled', adapter: 'none' };
 
   let wakeWord: WakeWordPort | null = null;
@@ -115,7 +120,7 @@ export async function createVoice(config: VoiceConfig, deps: VoiceDeps): Promise
   const sinkConfig = config.speech.sink;
   const sink: AudioSink | null =
     deps.sink ??
-    (sinkConfig.adapter === 'alsa' ? new AlsaPlayback({ device: sinkConfig.device }) : sinkConfig.adapter === 'file' ? new WavFileSink(sinkConfig.dir) : null);
+    (sinkConfig.adapter === 'alsa' || sinkConfig.adapter === 'auto' ? new AlsaPlayback({ device: sinkConfig.device }) : sinkConfig.adapter === 'file' ? new WavFileSink(sinkConfig.dir) : null);
   let speech: SpeechOutPort = new NoSpeech();
   if (config.enabled && sink) {
     const synth = new EspeakSynth({ rate: config.speech.rate, volume: config.speech.volume, voices: config.speech.voices });
@@ -131,9 +136,11 @@ export async function createVoice(config: VoiceConfig, deps: VoiceDeps): Promise
   const inConfig = config.audioIn;
   const audioIn: AudioInPort | null = !config.enabled || inConfig.adapter === 'none' || !wakeWord
     ? null
-    : inConfig.adapter === 'alsa'
-      ? new AlsaCapture({ device: inConfig.device })
-      : new FileAudioSource({ path: inConfig.path, realtime: inConfig.realtime, sleep: deps.fileSourceSleep });
+    : inConfig.adapter === 'file'
+      ? new FileAudioSource({ path: inConfig.path, realtime: inConfig.realtime, sleep: deps.fileSourceSleep })
+      : inConfig.adapter === 'auto' && inConfig.path
+        ? new FileAudioSource({ path: inConfig.path, realtime: true, sleep: deps.fileSourceSleep })
+        : new AlsaCapture({ device: inConfig.device });
   let micStatus: PartStatus = audioIn ? audioIn.status() : off;
 
   const runtime = new VoiceRuntime({

@@ -31,19 +31,19 @@ function ServoRow({ servo, board, t, call, onError, onSaved }: PanelProps & { se
   const num = (k: keyof typeof edit) => (e: Event) => setEdit((c) => ({ ...c, [k]: Number((e.target as HTMLInputElement).value) }));
   return (
     <tr data-servo-row={servo}>
-      <th>{servo}</th>
+      <th>{t(`labels.servos.${servo}`)}</th>
       <td>
-        <input type="range" data-servo={servo} aria-label={`${servo} ${t('board.angle')}`} min={cal.minDeg} max={cal.maxDeg} step={1} value={angle} onInput={(e) => move(Number((e.target as HTMLInputElement).value))} />{' '}
+        <input type="range" data-servo={servo} aria-label={`${t(`labels.servos.${servo}`)} ${t('board.angle')}`} min={cal.minDeg} max={cal.maxDeg} step={1} value={angle} onInput={(e) => move(Number((e.target as HTMLInputElement).value))} />{' '}
         <output data-angle={servo}>{angle}</output>
       </td>
       <td>
-        <input type="number" data-trim={servo} aria-label={`${servo} ${t('board.trim')}`} min={-300} max={300} value={edit.trimUs} onInput={num('trimUs')} />
+        <input type="number" data-trim={servo} aria-label={`${t(`labels.servos.${servo}`)} ${t('board.trim')}`} min={-300} max={300} value={edit.trimUs} onInput={num('trimUs')} />
       </td>
       <td>
-        <input type="number" data-min={servo} aria-label={`${servo} ${t('board.min')}`} min={-90} max={0} value={edit.minDeg} onInput={num('minDeg')} />
+        <input type="number" data-min={servo} aria-label={`${t(`labels.servos.${servo}`)} ${t('board.min')}`} min={-90} max={0} value={edit.minDeg} onInput={num('minDeg')} />
       </td>
       <td>
-        <input type="number" data-max={servo} aria-label={`${servo} ${t('board.max')}`} min={0} max={90} value={edit.maxDeg} onInput={num('maxDeg')} />
+        <input type="number" data-max={servo} aria-label={`${t(`labels.servos.${servo}`)} ${t('board.max')}`} min={0} max={90} value={edit.maxDeg} onInput={num('maxDeg')} />
       </td>
       <td>
         <button type="button" data-save-servo={servo} onClick={() => call('service.board.calibrate', { servo, calibration: edit }).then(onSaved, onError)}>
@@ -55,7 +55,7 @@ function ServoRow({ servo, board, t, call, onError, onSaved }: PanelProps & { se
 }
 
 export function BoardPanel(props: PanelProps) {
-  const { t, call, api, onError } = props;
+  const { t, call, api, onError, clearError } = props;
   const [polled, reload] = usePoll(() => call('service.board.get', {}), 2000, onError);
   const [board, setBoard] = useState<ServiceBoard | undefined>();
   const [saved, setSaved] = useState(false);
@@ -67,7 +67,8 @@ export function BoardPanel(props: PanelProps) {
     <>
       <section>
         <p data-testid="board-status">
-          {t('board.status')}: {board.status} {board.code ?? ''} ({board.adapter})
+          {t('board.status')}: <span data-status={board.status}>{t(`labels.motion.${board.status}`)}</span>{' '}
+          {board.code && <span data-code={board.code}>{t(`errors:${board.code}`)}</span>} ({board.adapter === 'none' ? '–' : board.adapter})
         </p>
         <p>
           {t('board.estop')}: <strong data-testid="estop">{board.estop ? t('board.estopActive') : t('board.estopClear')}</strong> · {t('board.presence')}:{' '}
@@ -88,7 +89,7 @@ export function BoardPanel(props: PanelProps) {
           </thead>
           <tbody>
             {SERVO_NAMES.map((s) => (
-              <ServoRow {...props} servo={s} board={board} onSaved={(b) => (setBoard(b), setSaved(true), reload())} />
+              <ServoRow {...props} onError={(e) => (setSaved(false), onError(e))} servo={s} board={board} onSaved={(b) => (setBoard(b), setSaved(true), clearError(), reload())} />
             ))}
           </tbody>
         </table>
@@ -98,7 +99,7 @@ export function BoardPanel(props: PanelProps) {
         <h2>{t('board.light')}</h2>
         <div class="service-row">
           {TEST_COLOURS.map(([name, colour]) => (
-            <button type="button" data-colour={name} style={`border-left:12px solid rgb(${colour.r},${colour.g},${colour.b})`} onClick={() => call('service.board.light', { colour }).catch(onError)}>
+            <button type="button" data-colour={name} style={`border-left:12px solid rgb(${colour.r},${colour.g},${colour.b})`} onClick={() => call('service.board.light', { colour }).then(clearError, onError)}>
               {t(`board.colours.${name}`)}
             </button>
           ))}
@@ -106,11 +107,11 @@ export function BoardPanel(props: PanelProps) {
         <h2>{t('board.behaviours')}</h2>
         <div class="service-row">
           {board.behaviours.map((name) => (
-            <button type="button" data-behaviour={name} onClick={() => call('service.board.behaviour', { name }).catch(onError)}>
-              {name}
+            <button type="button" data-behaviour={name} onClick={() => call('service.board.behaviour', { name }).then(clearError, onError)}>
+              {t(`labels.behaviours.${name}`)}
             </button>
           ))}
-          <button type="button" data-action="stop-all" onClick={() => call('service.board.stop', {}).catch(onError)}>
+          <button type="button" data-action="stop-all" onClick={() => call('service.board.stop', {}).then(clearError, onError)}>
             {t('board.stop')}
           </button>
         </div>

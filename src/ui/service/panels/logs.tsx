@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import { centerDateTime } from '../format';
 import type { PanelProps } from '../panels';
 import { usePoll } from '../use-poll';
 
@@ -14,7 +15,7 @@ function download(filename: string, content: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
-export function LogsPanel({ t, call, onError }: PanelProps) {
+export function LogsPanel({ t, call, onError, language }: PanelProps) {
   const [logs, reload] = usePoll(() => call('service.logs.get', {}), 5000, onError);
   const [exported, setExported] = useState<{ filename: string; savedTo: string | null } | undefined>();
   const exportBundle = () =>
@@ -41,9 +42,9 @@ export function LogsPanel({ t, call, onError }: PanelProps) {
             <tbody>
               {logs.byCode.map((g) => (
                 <tr data-code={g.code}>
-                  <th>{g.code}</th>
+                  <th title={g.code}>{t(`errors:${g.code}`)}</th>
                   <td>{g.count}</td>
-                  <td>{new Date(g.lastAt).toLocaleString()}</td>
+                  <td>{centerDateTime(g.lastAt, language)}</td>
                 </tr>
               ))}
             </tbody>
@@ -58,7 +59,7 @@ export function LogsPanel({ t, call, onError }: PanelProps) {
           <tbody data-testid="audit-rows">
             {logs?.audit.map((a) => (
               <tr data-action={a.action}>
-                <td>{new Date(a.at).toLocaleString()}</td>
+                <td>{centerDateTime(a.at, language)}</td>
                 <td>{a.actor}</td>
                 <td>{a.action}</td>
                 <td>

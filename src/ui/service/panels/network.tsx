@@ -1,9 +1,10 @@
 import { useRef } from 'preact/hooks';
+import { centerDateTime } from '../format';
 import type { PanelProps } from '../panels';
 import { usePoll } from '../use-poll';
 
 /** Center link; the drain bar shows how much of the largest outbox seen here has been sent. */
-export function NetworkPanel({ t, call, onError }: PanelProps) {
+export function NetworkPanel({ t, call, onError, language }: PanelProps) {
   const [n] = usePoll(() => call('service.network.get', {}), 2000, onError);
   const peak = useRef(0);
   if (!n) return null;
@@ -21,7 +22,7 @@ export function NetworkPanel({ t, call, onError }: PanelProps) {
           <tr>
             <th>{t('network.token')}</th>
             <td data-testid="enrolment">
-              {n.enrolment} · {n.online ? t('network.online') : t('network.offline')}
+              {t(`labels.enrolment.${n.enrolment}`)} · {n.online ? t('network.online') : t('network.offline')}
             </td>
           </tr>
           <tr>
@@ -40,12 +41,12 @@ export function NetworkPanel({ t, call, onError }: PanelProps) {
           </tr>
           <tr>
             <th>{t('network.lastSync')}</th>
-            <td>{n.lastSyncAt ? new Date(n.lastSyncAt).toLocaleString() : t('network.never')}</td>
+            <td>{n.lastSyncAt ? centerDateTime(n.lastSyncAt, language) : t('network.never')}</td>
           </tr>
           {n.lastErrorCode && (
             <tr>
               <th>{t('network.lastError')}</th>
-              <td>{n.lastErrorCode}</td>
+              <td data-code={n.lastErrorCode}>{t(`errors:${n.lastErrorCode}`)}</td>
             </tr>
           )}
         </tbody>

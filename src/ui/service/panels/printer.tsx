@@ -3,15 +3,16 @@ import type { PanelProps } from '../panels';
 import { usePoll } from '../use-poll';
 import { SettingResult, useSetting } from './settings';
 
-export function PrinterPanel({ t, call, onError }: PanelProps) {
+export function PrinterPanel({ t, call, onError, clearError }: PanelProps) {
   const [info, reload] = usePoll(() => call('service.printer.get', {}), 3000, onError);
   const [preview, reloadPreview] = usePoll(() => call('service.printer.preview', {}), 0, onError);
   const [printed, setPrinted] = useState<string | undefined>();
-  const setting = useSetting(call, onError, reload);
+  const setting = useSetting(call, onError, clearError, reload);
   const testPage = async () => {
     try {
       const r = await call('service.printer.testPage', {});
       setPrinted(r.printed ? t('printer.printed') : t(`errors:${r.error ?? 'INTERNAL_ERROR'}`));
+      if (r.printed) clearError();
       reload();
       reloadPreview();
     } catch (e) {
@@ -22,7 +23,7 @@ export function PrinterPanel({ t, call, onError }: PanelProps) {
     <>
       <section>
         <p data-testid="printer-status">
-          {t('printer.status')}: {info?.status.state} {info?.status.code ?? ''} ({info?.status.adapter})
+          {t('printer.status')}: {info && t(`labels.states.${info.status.state}`)} {info?.status.code && <span data-code={info.status.code}>{t(`errors:${info.status.code}`)}</span>} ({info?.status.adapter})
         </p>
         <p>
           {t('printer.nearEnd')}: <span data-testid="near-end">{info?.paperNearEndTickets ?? '–'}</span>

@@ -1,14 +1,15 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { EventData } from '../../../contract';
+import { centerTime } from '../format';
 import type { PanelProps } from '../panels';
 
-type Read = EventData<'code.scanned'> & { at: string };
+type Read = EventData<'code.scanned'> & { at: number };
 
 /** Live test: every read of every scanner (and a typed test) with its detected format and fields. */
-export function ScannerPanel({ t, api, onError }: PanelProps) {
+export function ScannerPanel({ t, api, onError, language }: PanelProps) {
   const [reads, setReads] = useState<Read[]>([]);
   const [text, setText] = useState('');
-  useEffect(() => api.on('code.scanned', (e) => setReads((r) => [{ ...e, at: new Date().toLocaleTimeString() }, ...r].slice(0, 20))), [api]);
+  useEffect(() => api.on('code.scanned', (e) => setReads((r) => [{ ...e, at: Date.now() }, ...r].slice(0, 20))), [api]);
   // the controller broadcasts the typed read as code.scanned like any other: it shows up below
   const test = () => api.call('code.submit', { text, source: 'typed' }).catch(onError);
   return (
@@ -37,7 +38,7 @@ export function ScannerPanel({ t, api, onError }: PanelProps) {
             {reads.map((r) => (
               <tr data-format={r.code?.format ?? r.error}>
                 <td>
-                  {r.at} {r.scannerId} ({r.source})
+                  {centerTime(r.at, language)} {r.scannerId} ({r.source})
                 </td>
                 <td>{r.code?.format ?? r.error}</td>
                 <td>

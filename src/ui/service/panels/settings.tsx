@@ -1,17 +1,19 @@
 import type { TFunction } from 'i18next';
 import { useState } from 'preact/hooks';
-import { LANGUAGES, type CommandResponse, type ServiceSettingKey } from '../../../contract';
+import { LANGUAGES, type CommandResponse, type Language, type ServiceSettingKey } from '../../../contract';
+import { LANGUAGE_NAMES } from '../../languages';
 import type { PanelProps } from '../panels';
 import type { SessionCall } from '../session-api';
+import { usePoll } from '../use-poll';
 
 type Result = CommandResponse<'service.settings.set'>;
 
-/** Sends one setting; the controller validates it against the whole config schema. */
-export function useSetting(call: SessionCall, onError: (e: unknown) => void, after?: () => void) {
+/** Sends one setting; the controller validates it against the whole config schema. A success clears an earlier error. */
+export function useSetting(call: SessionCall, onError: (e: unknown) => void, clearError: () => void, after?: () => void) {
   const [result, setResult] = useState<Result | undefined>();
   const set = (key: ServiceSettingKey, value: number | string | null) => {
     call('service.settings.set', { key, value }).then(
-      (r) => (setResult(r), after?.()),
+      (r) => (setResult(r), clearError(), after?.()),
       (e: unknown) => (setResult(undefined), onError(e)),
     );
   };
@@ -28,35 +30,49 @@ export function SettingResult({ t, result }: { t: TFunction; result: Result | un
   );
 }
 
-export function SettingsPanel({ t, call, onError }: PanelProps) {
-  const setting = useSetting(call, onError);
+type Saved = CommandResponse<'service.settings.get'>['values'];
+
+/** The saved value beside its field, so a technician sees what is set before changing it. */
+function Current({ t, saved, name, show }: { t: TFunction; saved: Saved | undefined; name: ServiceSettingKey; show?: (v: string | number) => string }) {
+  const v = saved?.[name];
+  if (v === undefined) return null;
+  const text = v === null ? t('labels.default') : show ? show(v) : String(v);
+  return <small class="service-current" data-current={name}>{t('labels.current', { value: text })}</small>;
+}
+
+export function SettingsPanel({ t, call, onError, clearError }: PanelProps) {
+  const [saved, reload] = usePoll(() => call('service.settings.get', {}), 0, onError);
+  const setting = useSetting(call, onError, clearError, reload);
   const [values, setValues] = useState<Record<string, string>>({});
   const [pin, setPin] = useState('');
   const [pinDone, setPinDone] = useState(false);
-  const field = (key: ServiceSettingKey, label: string, input: preact.JSX.Element) => (
+  const value = (key: ServiceSettingKey) => values[key] ?? (saved?.values[key] === null || saved?.values[key] === undefined ? '' : String(saved.values[key]));
+  const field = (key: ServiceSettingKey, label: string, input: preact.JSX.Element, show?: (v: string | number) => string) => (
     <div class="service-row">
       <label>
         {label} {input}
       </label>
-      <button type="button" data-save={key} onClick={() => setting.set(key, key === 'defaultLanguage' ? values[key] ?? 'vi' : Number(values[key]))}>
+      <button type="button" data-save={key} onClick={() => setting.set(key, key === 'defaultLanguage' ? value(key) || 'vi' : Number(value(key)))}>
         {t('settings.save')}
       </button>
+      <Current t={t} saved={saved?.values} name={key} show={show} />
     </div>
   );
   const onValue = (key: string) => (e: Event) => setValues((v) => ({ ...v, [key]: (e.target as HTMLInputElement).value }));
   return (
     <>
       <section>
-        {field('service.inactivitySeconds', t('settings.inactivity'), <input type="number" min={30} max={3600} data-setting="service.inactivitySeconds" onInput={onValue('service.inactivitySeconds')} />)}
-        {field('screen.idleSeconds', t('settings.idleSeconds'), <input type="number" min={15} max={600} data-setting="screen.idleSeconds" onInput={onValue('screen.idleSeconds')} />)}
+        {field('service.inactivitySeconds', t('settings.inactivity'), <input type="number" min={30} max={3600} data-setting="service.inactivitySeconds" value={value('service.inactivitySeconds')} onInput={onValue('service.inactivitySeconds')} />)}
+        {field('screen.idleSeconds', t('settings.idleSeconds'), <input type="number" min={15} max={600} data-setting="screen.idleSeconds" value={value('screen.idleSeconds')} onInput={onValue('screen.idleSeconds')} />)}
         {field(
           'defaultLanguage',
           t('settings.defaultLanguage'),
-          <select data-setting="defaultLanguage" onChange={onValue('defaultLanguage')}>
+          <select data-setting="defaultLanguage" value={value('defaultLanguage')} onChange={onValue('defaultLanguage')}>
             {LANGUAGES.map((l) => (
-              <option value={l}>{l}</option>
+              <option value={l} lang={l}>{LANGUAGE_NAMES[l]}</option>
             ))}
           </select>,
+          (v) => LANGUAGE_NAMES[v as Language] ?? String(v),
         )}
         <SettingResult t={t} result={setting.result} />
       </section>
@@ -70,15 +86,15 @@ export function SettingsPanel({ t, call, onError }: PanelProps) {
             data-action="change-pin"
             onClick={() =>
               call('service.pin.change', { pin }).then(
-                () => (setPin(''), setPinDone(true)),
-                (e: unknown) => onError(e),
+                () => (setPin(''), setPinDone(true), clearError()),
+                (e: unknown) => (setPinDone(false), onError(e)),
               )
             }
           >
             {t('settings.changePin')}
           </button>
         </div>
-        {pinDone && <p role="status">{t('settings.pinChanged')}</p>}
+        {pinDone && <p role="status" data-testid="pin-changed">{t('settings.pinChanged')}</p>}
       </section>
     </>
   );

@@ -1,15 +1,19 @@
+import { centerDay } from '../format';
 import type { PanelProps } from '../panels';
 import { usePoll } from '../use-poll';
 
-export function StatsPanel({ t, call, onError }: PanelProps) {
+export function StatsPanel({ t, call, api, onError, language }: PanelProps) {
   const [s] = usePoll(() => call('service.stats.get', {}), 10_000, onError);
+  // services by their name in the reader's language; the catalog is the robot's own
+  const [catalog] = usePoll(() => api.call('catalog.get', {}), 0, onError);
   if (!s) return null;
+  const serviceName = (id: string) => catalog?.services.find((c) => c.id === id)?.name[language] ?? '–';
   const max = Math.max(1, ...s.perHour);
   return (
     <>
       <section>
         <h2>
-          {t('stats.perHour')} ({s.day}) · {t('stats.total')}: <span data-testid="stats-total">{s.total}</span>
+          {t('stats.perHour')} ({centerDay(s.day, language)}) · {t('stats.total')}: <span data-testid="stats-total">{s.total}</span>
         </h2>
         <div class="service-bars" role="img" aria-label={t('stats.perHour')}>
           {s.perHour.map((n, h) => (
@@ -26,7 +30,7 @@ export function StatsPanel({ t, call, onError }: PanelProps) {
           <tbody>
             {s.perService.map((r) => (
               <tr data-service-stats={r.serviceId}>
-                <th>{r.serviceId}</th>
+                <th>{serviceName(r.serviceId)}</th>
                 <td>
                   {t('stats.issued')}: {r.issued}
                 </td>
