@@ -13,3 +13,4 @@ export * from './voice';
 export * from './staff';
 export * from './service';
 export * from './check-in';
+export * from './lobby';

@@ -27,6 +27,23 @@ export const QUERY_KEYS: Record<Language, string[]> = {
   ja: ['し', 'ゅ'],
 };
 
+/** Walks at once: one browser, a few pages; enough to keep both cores busy, not more. */
+const WALKERS = 3;
+
+/** Runs the walks on a few pages opened one after the other and reused (each walk ends on the idle screen). */
+async function onPages<T, R>(pages: readonly Page[], items: readonly T[], run: (page: Page, item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (page: Page) => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await run(page, items[i]!);
+    }
+  };
+  await Promise.all(pages.map(worker));
+  return results;
+}
+
 function robotConfig(id: string, at: string): string {
   return writeConfig(tempDir(), { profile: 'simulator', robotId: id, printer: { adapter: 'simulator', statusPollMs: 0 }, queue: { simulatedClockStart: at } });
 }
@@ -66,7 +83,9 @@ describe('every touchscreen screen fits, is tappable and shows no code (5 langua
 
   async function openPage(robot: RobotProcess): Promise<Page> {
     const page = await browser.newPage({ viewport: PORTRAIT });
-    page.setDefaultTimeout(5000);
+    // a loaded machine: waits are for events, the limits only end a hung walk
+    page.setDefaultTimeout(15_000);
+    page.setDefaultNavigationTimeout(30_000);
     // the page's clock runs on its own, and the test can jump it forward to the "more time?" prompt
     await page.clock.install({ time: new Date('2026-11-30T08:20:00+07:00') });
     await page.goto(`${robot.url}#token=${robot.token}`);
@@ -81,89 +100,106 @@ describe('every touchscreen screen fits, is tappable and shows no code (5 langua
   }
   const back = (page: Page) => page.locator('[data-nav="back"]').click();
 
-  it.each(LANGUAGES.map((l) => [l]))('%s: idle, home, fields, services, search, priority, guide, dossier, appointment, staff, ticket, more time', async (lang: Language) => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    const page = await openPage(open);
+  /** One visitor's walk through every screen, in one language and text size; returns what is wrong and the key height. */
+  async function walk(page: Page, lang: Language, large: boolean): Promise<{ problems: string[]; keyHeight: number }> {
     const problems: string[] = [];
-    const keyHeights: number[] = [];
-    for (const large of [false, true]) {
-      const where = `${lang}/${large ? 'large' : 'normal'}`;
-      const shoot = SHOT_LANGUAGES.includes(lang) && !large;
-      const see = async (screen: string) => problems.push(...(await check(page, where, screen, shoot)));
-      await see('idle');
-      // the lobby at a glance before any tap: open now, today's hours
-      if ((await page.locator('[data-testid="center-status"]').getAttribute('data-open', { timeout: 1000 }).catch(() => null)) !== 'true') problems.push(`${where} idle: no "open now" before the first tap`);
-      await start(page, lang, large);
-      await see('home');
-      await page.locator('[data-field="civil-status"]').click();
-      await see('services');
-      await back(page);
+    let keyHeight = 0;
+    const where = `${lang}/${large ? 'large' : 'normal'}`;
+    const shoot = SHOT_LANGUAGES.includes(lang) && !large;
+    const see = async (screen: string) => problems.push(...(await check(page, where, screen, shoot)));
+    await see('idle');
+    // the lobby at a glance before any tap: open now, today's hours
+    if ((await page.locator('[data-testid="center-status"]').getAttribute('data-open')) !== 'true') problems.push(`${where} idle: no "open now" before the first tap`);
+    await start(page, lang, large);
+    await see('home');
+    await page.locator('[data-field="civil-status"]').click();
+    await see('services');
+    await back(page);
 
-      await page.locator('[data-action="search"]').click();
-      await see('search');
-      keyHeights.push((await page.locator('.keyboard .key').first().boundingBox())!.height);
-      for (const key of QUERY_KEYS[lang]) await page.locator(`.keyboard [data-key="${key}"]`).click();
-      await page.locator('[data-result="birth-registration"]').waitFor();
-      await see('search-results');
-      await page.locator('[data-result="birth-registration"]').click();
-      await page.locator('[data-priority="none"]').waitFor();
-      await see('priority');
-      await back(page);
-      await back(page);
+    await page.locator('[data-action="search"]').click();
+    await see('search');
+    keyHeight = (await page.locator('.keyboard .key').first().boundingBox())!.height;
+    for (const key of QUERY_KEYS[lang]) await page.locator(`.keyboard [data-key="${key}"]`).click();
+    await page.locator('[data-result="birth-registration"]').waitFor();
+    await see('search-results');
+    await page.locator('[data-result="birth-registration"]').click();
+    await page.locator('[data-priority="none"]').waitFor();
+    await see('priority');
+    await back(page);
+    await back(page);
 
-      await page.locator('[data-action="guide"]').click();
-      await see('guide');
-      await page.locator('[data-procedure="birth-registration"]').click();
-      await page.locator('[data-action="take-number"]').waitFor();
-      await see('procedure');
-      await back(page);
-      await back(page);
+    await page.locator('[data-action="guide"]').click();
+    await see('guide');
+    await page.locator('[data-procedure="birth-registration"]').click();
+    await page.locator('[data-action="take-number"]').waitFor();
+    await see('procedure');
+    await back(page);
+    await back(page);
 
-      await page.locator('[data-action="dossier"]').click();
-      await see('dossier');
-      await page.locator('[data-testid="dossier-input"]').focus();
-      await page.keyboard.type('000.00.51.H29-261126-0012\n');
-      await page.locator('[data-testid="dossier-result"]').waitFor();
-      await see('dossier-result');
-      await back(page);
+    await page.locator('[data-action="dossier"]').click();
+    await see('dossier');
+    await page.locator('[data-testid="dossier-input"]').focus();
+    await page.keyboard.type('000.00.51.H29-261126-0012\n');
+    await page.locator('[data-testid="dossier-result"]').waitFor();
+    await see('dossier-result');
+    await back(page);
 
-      await page.locator('[data-action="appointment"]').click();
-      await see('appointment');
-      await back(page);
+    await page.locator('[data-action="appointment"]').click();
+    await see('appointment');
+    await back(page);
 
-      await page.locator('[data-action="staff"]').click();
-      await see('staff');
-      await page.locator('[data-action="call-staff"]').click();
-      await page.locator('[data-testid="staff-called"]').waitFor();
-      await see('staff-called');
-      await page.locator('.staff .done').click();
+    await page.locator('[data-action="staff"]').click();
+    await see('staff');
+    await page.locator('[data-action="call-staff"]').click();
+    await page.locator('[data-testid="staff-called"]').waitFor();
+    await see('staff-called');
+    await page.locator('.staff .done').click();
 
-      await start(page, lang, large);
-      await page.locator('[data-field="civil-status"]').click();
-      await page.locator('[data-service="birth-registration"]').click();
-      await page.locator('[data-testid="ticket-number"]').waitFor();
-      await see('ticket');
-      await page.locator('.ticket .done').click();
+    await start(page, lang, large);
+    await page.locator('[data-field="civil-status"]').click();
+    await page.locator('[data-service="birth-registration"]').click();
+    await page.locator('[data-testid="ticket-number"]').waitFor();
+    await see('ticket');
+    await page.locator('.ticket .done').click();
 
-      await start(page, lang, large);
-      await page.clock.fastForward(61_000);
-      await page.locator('[data-testid="more-time"]').waitFor();
-      await see('more-time');
-      await page.locator('[data-testid="more-time"]').click();
-      await page.locator('[data-nav="end"]').click();
-      await page.locator('.attract').waitFor();
-    }
-    await page.close();
-    // large text enlarges the keyboard's keys too, not only the words around them
-    if (!(keyHeights[1]! > keyHeights[0]! * 1.15)) problems.push(`${lang} large text: keyboard keys ${keyHeights[0]} px high in normal text, ${keyHeights[1]} px in large`);
+    await start(page, lang, large);
+    await page.clock.fastForward(61_000);
+    await page.locator('[data-testid="more-time"]').waitFor();
+    await see('more-time');
+    await page.locator('[data-testid="more-time"]').click();
+    await page.locator('[data-nav="end"]').click();
+    await page.locator('.attract').waitFor();
+    return { problems, keyHeight };
+  }
+
+  it('every screen from idle, in 5 languages × normal and large text, fits in portrait and landscape', async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    const walks = LANGUAGES.flatMap((lang) => [false, true].map((large) => ({ lang, large })));
+    const pages: Page[] = [];
+    for (let i = 0; i < WALKERS; i++) pages.push(await openPage(open));
+    const results = await onPages(pages, walks, (page, { lang, large }) => walk(page, lang, large));
+    await Promise.all(pages.map((p) => p.close()));
+    const problems = results.flatMap((r) => r.problems);
+    LANGUAGES.forEach((lang, i) => {
+      const [normal, large] = [results[2 * i]!.keyHeight, results[2 * i + 1]!.keyHeight];
+      // large text enlarges the keyboard's keys too, not only the words around them
+      if (!(large > normal * 1.15)) problems.push(`${lang} large text: keyboard keys ${normal} px high in normal text, ${large} px in large`);
+    });
     expect(problems).toEqual([]);
   });
 
-  it.each(LANGUAGES.map((l) => [l]))('%s: a closed center says so on home, and refuses a number with the reason', async (lang: Language) => {
-    const page = await openPage(closed);
+  it('a closed center says so before the first tap, and refuses a number with the reason, in 5 languages', async () => {
+    const pages: Page[] = [];
+    for (let i = 0; i < WALKERS; i++) pages.push(await openPage(closed));
+    const problems = (await onPages(pages, LANGUAGES, closedWalk)).flat();
+    await Promise.all(pages.map((p) => p.close()));
+    expect(problems).toEqual([]);
+  });
+
+  async function closedWalk(page: Page, lang: Language): Promise<string[]> {
     const problems: string[] = [];
     // a visitor learns that the center is closed before tapping anything
-    const status = await page.locator('[data-testid="center-status"]').getAttribute('data-open', { timeout: 1000 }).catch(() => null);
+    const status = await page.locator('[data-testid="center-status"]').getAttribute('data-open');
     if (status !== 'false') problems.push(`${lang} idle: no "closed" before the first tap`);
     for (const large of [false, true]) {
       const where = `${lang}/${large ? 'large' : 'normal'}`;
@@ -176,7 +212,6 @@ describe('every touchscreen screen fits, is tappable and shows no code (5 langua
       await page.locator('[data-nav="end"]').click();
       await page.locator('.attract').waitFor();
     }
-    await page.close();
-    expect(problems).toEqual([]);
-  });
+    return problems;
+  }
 });
