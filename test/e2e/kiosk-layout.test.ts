@@ -15,7 +15,7 @@ import { ROOT, startRobot, tempDir, writeConfig, type RobotProcess } from '../su
  */
 const SCREENSHOTS = join(ROOT, 'docs', 'screens');
 const SHOT_LANGUAGES: readonly Language[] = ['vi', 'en', 'ko'];
-const SHOT_SCREENS = new Set(['idle', 'home', 'search-results', 'ticket', 'dossier-result', 'procedure', 'home-closed', 'appointment']);
+const SHOT_SCREENS = new Set(['idle', 'home', 'search-results', 'ticket', 'dossier-result', 'home-closed']);
 const IDS = [...DEMO_CATALOG.services.map((s) => s.id), ...DEMO_CATALOG.fields.map((f) => f.id), ...DEMO_CATALOG.counters.map((c) => c.id)];
 
 /** What each visitor types on the search screen's keyboard (the keys' data-key), in their own script. */
