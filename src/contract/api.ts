@@ -14,6 +14,7 @@ import { Catalog, LocalizedText } from './catalog';
 import { AppointmentCheckInRequest, AppointmentCheckInResponse, DossierLookupRequest, DossierLookupResponse } from './check-in';
 import { ERROR_CODES } from './error-codes';
 import { HealthReport } from './health';
+import { LobbyStatus } from './lobby';
 import { MAX_SCAN_BYTES, ParsedCode } from './scan-codes';
 import { LegalDocument, Procedure } from './procedure';
 import { StaffCall, StaffCallRequest, StaffCallResponse, TicketWait } from './staff';
@@ -114,6 +115,8 @@ export const commands = {
   'appointment.checkIn': { request: AppointmentCheckInRequest, response: AppointmentCheckInResponse },
   /** Dossier look-up (issue 6): status from the center; DOSSIER_LOOKUP_OFFLINE when it cannot be reached. */
   'dossier.lookup': { request: DossierLookupRequest, response: DossierLookupResponse },
+  /** The lobby at a glance for the touchscreen's top band (issue 17): clock, now serving, waiting. */
+  'lobby.get': { request: z.object({}).strict(), response: LobbyStatus },
 } as const;
 
 export type CommandType = keyof typeof commands;
@@ -130,6 +133,8 @@ export const events = {
   'voice.wake': VoiceWakeEvent,
   /** A staff call was recorded (service mode and the robot's motion may react to it). */
   'staff.called': StaffCall,
+  /** The presence sensor's level (issue 17): the idle screen's face looks toward a visitor. */
+  'presence.changed': z.object({ present: z.boolean() }),
   ...serviceEvents,
 } as const;
 export type EventType = keyof typeof events;

@@ -13,6 +13,13 @@ export type LocalizedText = z.infer<typeof LocalizedText>;
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'lower-case id: letters, digits and dashes');
 
+/**
+ * How a name is typed where its script is not on the kiosk's keyboard: pinyin for Chinese, kana
+ * for Japanese (scripts/catalog-readings.mjs writes them). Search matches them like names.
+ */
+export const Readings = z.partialRecord(z.enum(LANGUAGES), z.array(z.string().min(1).max(120)).max(6));
+export type Readings = z.infer<typeof Readings>;
+
 export const Field = z.object({ id: Id, name: LocalizedText });
 export type Field = z.infer<typeof Field>;
 
@@ -24,6 +31,7 @@ export const Service = z.object({
   prefix: z.string().regex(/^[A-Z]{1,2}$/),
   counterGroup: z.string().min(1).max(40),
   expectedServiceMinutes: z.number().int().min(1).max(240),
+  readings: Readings.optional(),
 });
 export type Service = z.infer<typeof Service>;
 

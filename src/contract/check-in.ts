@@ -7,6 +7,7 @@
 import { z } from 'zod';
 import { ERROR_CODES } from './error-codes';
 import { MAX_SCAN_BYTES } from './scan-codes';
+import { TicketWait } from './staff';
 import { Ticket } from './ticket';
 import { LANGUAGES } from './version';
 
@@ -35,6 +36,9 @@ export const AppointmentCheckInResponse = z.discriminatedUnion('outcome', [
     maskedName: z.string().max(80).optional(),
     /** 'center': recorded at the center now; 'queued': the center was unreachable, recorded from the outbox later. */
     recorded: z.enum(['center', 'queued']),
+    /** People ahead and the counters, as printed (issue 17: the screen says where to go). */
+    wait: TicketWait.optional(),
+    whereToGo: z.array(z.string().max(100)).max(20).optional(),
   }),
   z.object({
     outcome: z.literal('refused'),

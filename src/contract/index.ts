@@ -14,3 +14,4 @@ export * from './staff';
 export * from './service';
 export * from './check-in';
 export * from './wait';
+export * from './lobby';

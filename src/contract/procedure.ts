@@ -4,7 +4,7 @@
  * province's fee resolutions decide, so the guide carries the date it was last reviewed.
  */
 import { z } from 'zod';
-import { type Catalog, LocalizedText } from './catalog';
+import { type Catalog, LocalizedText, Readings } from './catalog';
 
 const Id = z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/, 'lower-case id: letters, digits and dashes');
 
@@ -95,6 +95,7 @@ export const Procedure = z.object({
   legalBasis: z.array(Id).max(8),
   /** Extra words people search with ("giấy khai sinh", "cưới"), any language. */
   keywords: z.array(z.string().min(1).max(40)).max(20).default([]),
+  readings: Readings.optional(),
 });
 export type Procedure = z.infer<typeof Procedure>;
 export type ProcedureInput = z.input<typeof Procedure>;

@@ -212,6 +212,10 @@ export async function startController(opts: ControllerOptions): Promise<Controll
       ticketDisplay: (id) => store.get(id)?.display,
       onCalled: (call) => wsApi?.broadcast('staff.called', call),
     }),
+    'lobby.get': () => {
+      const s = centerLink?.client.state();
+      return { now: now().toISOString(), online: !!s?.online, nowServing: s?.online ? s.nowServing : {}, waiting: s?.online ? s.waiting : {} };
+    },
     'dossier.lookup': ({ text }) => lookupDossier({ center: centerLink?.client ?? null, catalog: () => catalog, now, log }, text),
   };
 
@@ -223,6 +227,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   printer.onStatus(statusChanged);
   motion.on('status', statusChanged);
   motion.on('estop', statusChanged);
+  motion.on('presence', (present) => wsApi?.broadcast('presence.changed', { present }));
 
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);

@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next';
 import type { VNode } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DEFAULT_LANGUAGE, LANGUAGES, type Catalog, type ErrorCode, type Language, type Procedure, type UiSettings } from '../contract';
+import { DEFAULT_LANGUAGE, type Catalog, type ErrorCode, type Language, type Procedure, type UiSettings } from '../contract';
 import { ApiCallError, type ApiClient, type ConnectionState } from './api-client';
 import { CenterLinkNotice } from './components/center-link';
 import { MoreTimePrompt } from './components/more-time';
@@ -10,7 +10,8 @@ import { claimableCategories, PriorityChoice } from './components/priority-choic
 import { isQueueRefusal } from './format';
 import { browserTimers, IdleWatch, type IdlePhase } from './idle';
 import type { Guide, IssueResult, JourneyContext } from './journey';
-import { LANGUAGE_NAMES } from './languages';
+import { LobbyContext, useLobbyStatus } from './lobby';
+import { NavBar, SpeakingBanner } from './components/nav-bar';
 import { AttractScreen } from './screens/attract';
 import { GuideDetailScreen, GuideListScreen } from './screens/guide';
 import { HomeScreen, type HomeAction } from './screens/home';
@@ -58,7 +59,7 @@ const SCREENS: { [N in ScreenName]: Render<N> } = {
   staff: (_, ctx) => <StaffConfirmScreen ctx={ctx} />,
   'staff-called': (_, ctx) => <StaffCalledScreen ctx={ctx} />,
   appointment: (s, ctx) => <AppointmentScreen key={s.text ?? ''} t={ctx.t} api={ctx.api} catalog={ctx.catalog} language={ctx.language} initialText={s.text} onRegularTicket={(id) => ctx.takeNumber(id, undefined)} onDone={ctx.endSession} nav={ctx.nav} />,
-  dossier: (s, ctx) => <DossierScreen key={s.text ?? ''} t={ctx.t} api={ctx.api} language={ctx.language} initialText={s.text} onPickupTicket={(id) => ctx.takeNumber(id, undefined)} nav={ctx.nav} />,
+  dossier: (s, ctx) => <DossierScreen key={s.text ?? ''} t={ctx.t} api={ctx.api} language={ctx.language} initialText={s.text} onPickupTicket={(id) => ctx.takeNumber(id, undefined)} onCounterTicket={ctx.chooseService} nav={ctx.nav} />,
 };
 
 /** The home screen's journeys besides the fields, in order; `when` hides one this robot cannot offer. */
@@ -155,6 +156,9 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     document.documentElement.classList.toggle('large-text', largeText);
   }, [language, largeText]);
 
+  const lobbyStatus = useLobbyStatus(api, connection);
+  const [present, setPresent] = useState(false);
+  useEffect(() => api.on('presence.changed', (p) => setPresent(p.present)), [api]);
   const voice = useVoice(api, { connection, language, inSession, onWake: (l) => { if (!inSession && catalog) { setLanguage(l); setInSession(true); } } });
 
   const tFor = useMemo(() => (l: Language) => i18n.getFixedT(l), [i18n]);
@@ -201,18 +205,21 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
         </p>
       )}
       <CenterLinkNotice api={api} t={t} connection={connection} />
+      {voice.speaking && <SpeakingBanner t={t} onStop={() => void api.call('voice.stop', {}).catch(() => undefined)} />}
     </>
   );
+  const lobby = catalog ? { t, language, catalog, ...lobbyStatus } : null;
 
   // technicians: a 5 s press in the top-left corner or a badge scan opens service mode over any screen
   const service = <ServiceEntry api={api} i18n={i18n} />;
   if (!inSession || !catalog) {
     return (
-      <>
+      <LobbyContext.Provider value={lobby}>
         {service}
         {status}
         <AttractScreen
           tFor={tFor}
+          present={present}
           onStart={(l) => {
             // a visitor who taps while the robot is still loading is not ignored: the tap waits
             if (!catalog) return setPendingStart(l);
@@ -220,32 +227,11 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
             setInSession(true);
           }}
         />
-      </>
+      </LobbyContext.Provider>
     );
   }
 
-  const nav = (
-    <>
-      {stack.length > 1 && (
-        <button type="button" class="nav-button" data-nav="back" onClick={back}>
-          {t('nav.back')}
-        </button>
-      )}
-      <button type="button" class="nav-button" data-nav="large-text" aria-pressed={largeText} onClick={() => setLargeText(!largeText)}>
-        {t('nav.largeText')}
-      </button>
-      <select class="nav-button" aria-label={t('home.language')} data-nav="language" value={language} onChange={(e) => setLanguage((e.target as HTMLSelectElement).value as Language)}>
-        {LANGUAGES.map((l) => (
-          <option value={l} lang={l}>
-            {LANGUAGE_NAMES[l]}
-          </option>
-        ))}
-      </select>
-      <button type="button" class="nav-button" data-nav="end" onClick={endSession}>
-        {t('nav.end')}
-      </button>
-    </>
-  );
+  const nav = <NavBar t={t} canGoBack={stack.length > 1} largeText={largeText} language={language} onBack={back} onLargeText={setLargeText} onLanguage={setLanguage} onEnd={endSession} />;
 
   const categories = claimableCategories(catalog.priorityCategories);
   const ctx: JourneyContext = {
@@ -259,7 +245,7 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
   };
 
   return (
-    <>
+    <LobbyContext.Provider value={lobby}>
       {service}
       {status}
       {error && (
@@ -269,6 +255,6 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
       )}
       {renderScreen(screen, ctx)}
       {idle === 'prompt' && <MoreTimePrompt t={t} seconds={ui.moreTimeSeconds} onMore={() => watch.current?.activity()} onEnd={endSession} />}
-    </>
+    </LobbyContext.Provider>
   );
 }

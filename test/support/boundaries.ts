@@ -22,7 +22,7 @@ export const RULES: Record<Layer, Rule> = {
   contract: { layers: ['contract'], packages: ['zod'], builtins: false },
   core: { layers: ['core', 'contract'], packages: [], builtins: false },
   controller: { layers: ['controller', 'core', 'contract'], packages: '*', builtins: true },
-  ui: { layers: ['ui', 'core', 'contract'], packages: ['preact', 'i18next', 'html5-qrcode', 'zod', 'qrcode'], builtins: false },
+  ui: { layers: ['ui', 'core', 'contract'], packages: ['preact', 'i18next', 'html5-qrcode', 'zod', 'qrcode', 'lucide', 'es-hangul', 'wanakana'], builtins: false },
   electron: { layers: ['electron', 'contract'], packages: ['electron', 'zod'], builtins: true },
   center: { layers: ['center', 'core', 'contract'], packages: '*', builtins: true },
   cli: { layers: ['cli', 'controller', 'center', 'sim', 'core', 'contract'], packages: '*', builtins: true },

@@ -66,13 +66,39 @@ function isOffline(e: unknown): boolean {
   return !isCodedError(e) || e.code !== 'CENTER_NOT_FOUND';
 }
 
-export async function checkInAppointment(deps: CheckInDeps, text: string, language: Language): Promise<AppointmentCheckInResponse> {
-  const now = deps.now();
-  const parsed = detectCode(text, { now, verify: deps.verify });
-  if (!parsed.ok) return refuse(parsed.code);
-  if (parsed.value.format !== 'appointment') return refuse('APPOINTMENT_NOT_APPOINTMENT_CODE');
-  const code = parsed.value;
+/** The appointment a check-in is for: from the signed QR (checked with the center when it answers), or from the center alone for a typed booking code. */
+interface Resolved {
+  appointmentId: string;
+  serviceId: string;
+  slotStart: Date;
+  maskedName?: string;
+  online: boolean;
+}
 
+/** A booking code typed on the screen ("LH-000123"): only the center knows it, so it must answer. */
+async function resolveTyped(deps: CheckInDeps, text: string): Promise<Resolved | Refusal | undefined> {
+  const code = text.trim().toUpperCase();
+  if (!deps.center || !/^[A-Z]{1,4}-?\d{3,10}$/.test(code)) return undefined;
+  if (deps.checkIns.find(code)) return refuse('APPOINTMENT_ALREADY_CHECKED_IN');
+  try {
+    const record = await deps.center.lookupAppointment(code);
+    const slotStart = slotInstant(record.day, record.time);
+    const refused = statusRefusal(record.status);
+    if (refused) return refuse(refused, { serviceId: record.serviceId, slotStart });
+    return { appointmentId: record.code, serviceId: record.serviceId, slotStart, maskedName: record.maskedName, online: true };
+  } catch (e) {
+    return refuse(isOffline(e) ? 'SYNC_CENTER_UNREACHABLE' : 'APPOINTMENT_NOT_FOUND');
+  }
+}
+
+async function resolve(deps: CheckInDeps, text: string, now: Date): Promise<Resolved | Refusal> {
+  const parsed = detectCode(text, { now, verify: deps.verify });
+  if (!parsed.ok || parsed.value.format !== 'appointment') {
+    const typed = await resolveTyped(deps, text);
+    if (typed) return typed;
+    return refuse(parsed.ok ? 'APPOINTMENT_NOT_APPOINTMENT_CODE' : parsed.code);
+  }
+  const code = parsed.value;
   let serviceId = code.serviceId;
   let slotStart = new Date(code.slotStart);
   if (deps.checkIns.find(code.appointmentId)) return refuse('APPOINTMENT_ALREADY_CHECKED_IN', { serviceId, slotStart });
@@ -92,6 +118,14 @@ export async function checkInAppointment(deps: CheckInDeps, text: string, langua
       deps.log.warn({ code: isCodedError(e) ? e.code : 'SYNC_CENTER_UNREACHABLE' }, 'center unreachable: appointment checked from its signed code alone');
     }
   }
+  return { appointmentId: code.appointmentId, serviceId, slotStart, ...(code.maskedName ? { maskedName: code.maskedName } : {}), online };
+}
+
+export async function checkInAppointment(deps: CheckInDeps, text: string, language: Language): Promise<AppointmentCheckInResponse> {
+  const now = deps.now();
+  const resolved = await resolve(deps, text, now);
+  if ('outcome' in resolved) return resolved;
+  const { serviceId, slotStart, online } = resolved;
   const window = checkInWindow(slotStart, now, deps.window);
   if (!window.ok) return refuse(window.code, { serviceId, slotStart, ...(window.comeBackAt ? { comeBackAt: window.comeBackAt } : {}) });
 
@@ -99,7 +133,7 @@ export async function checkInAppointment(deps: CheckInDeps, text: string, langua
   if (!deps.catalog().services.some((s) => s.id === serviceId) || !category) return refuse('SERVICE_UNKNOWN', { serviceId, slotStart });
 
   // claimed before the ticket is issued and printed: a second scan of the code meanwhile is refused here
-  const entry = { appointmentId: code.appointmentId, checkInId: randomUUID(), at: now.toISOString() };
+  const entry = { appointmentId: resolved.appointmentId, checkInId: randomUUID(), at: now.toISOString() };
   if (!deps.checkIns.claim(entry)) return refuse('APPOINTMENT_ALREADY_CHECKED_IN', { serviceId, slotStart });
   let issued: IssueResult;
   try {
@@ -116,7 +150,10 @@ export async function checkInAppointment(deps: CheckInDeps, text: string, langua
     ...(issued.printError ? { printError: issued.printError } : {}),
     serviceId,
     slotStart: slotStart.toISOString(),
-    ...(code.maskedName ? { maskedName: code.maskedName } : {}),
+    ...(resolved.maskedName ? { maskedName: resolved.maskedName } : {}),
+    // the same people ahead and counters as the printed ticket says
+    wait: issued.wait,
+    whereToGo: issued.whereToGo,
   };
   // a ticket that could not be printed and was voided is no check-in: the citizen may try again
   if (issued.ticket.state === 'voided') {

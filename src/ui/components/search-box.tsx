@@ -1,23 +1,19 @@
-import type { TFunction } from 'i18next';
 import { typedKey } from '../wedge';
-import { OnScreenKeyboard } from './keyboard';
 
-/** What was typed so far, and the keyboard to type it; the field is read-only so no OS keyboard pops up. */
-export function SearchBox({ t, value, label, onChange }: { t: TFunction; value: string; label: string; onChange: (v: string) => void }) {
+/** What was typed so far; the field is read-only so no OS keyboard pops up (the on-screen one types). */
+export function SearchInput({ value, label, max, testId, onChange, onEnter }: { value: string; label: string; max: number; testId: string; onChange: (v: string) => void; onEnter?: () => void }) {
   return (
-    <div class="search-box">
-      <label class="lead">
-        {label}
-        <input
-          class="search-input" type="search" readOnly value={value} data-testid="search-input" maxLength={100}
-          // a hardware keyboard (or a wedge scanner typed slowly) still types here; scanner bursts are taken by the wedge listener
-          onKeyDown={(e) => {
-            const next = typedKey(e, value, 100);
-            if (next !== undefined) onChange(next);
-          }}
-        />
-      </label>
-      <OnScreenKeyboard t={t} onKey={(k) => onChange((value + k).slice(0, 100))} onBackspace={() => onChange(value.slice(0, -1))} onClear={() => onChange('')} />
-    </div>
+    <label class="search-label">
+      <span class="label-text">{label}</span>
+      <input
+        class="search-input" type="search" readOnly value={value} data-testid={testId} maxLength={max}
+        // a hardware keyboard (or a wedge scanner typed slowly) still types here; scanner bursts are taken by the wedge listener
+        onKeyDown={(e) => {
+          if (e.key === 'Enter' && onEnter) return onEnter();
+          const next = typedKey(e, value, max);
+          if (next !== undefined) onChange(next);
+        }}
+      />
+    </label>
   );
 }

@@ -18,8 +18,9 @@ const speakerReadyIn = (h: HealthReport) => h.devices.speaker?.state === 'ok';
  * robot speaking on any touch (touch always wins over voice), starts a session when the robot is
  * woken, and says whether a loudspeaker works (no "read aloud" button without one).
  */
-export function useVoice(api: ApiClient, { connection, language, inSession, onWake }: VoiceOptions): { speakerReady: boolean } {
+export function useVoice(api: ApiClient, { connection, language, inSession, onWake }: VoiceOptions): { speakerReady: boolean; speaking: boolean } {
   const [speakerReady, setSpeakerReady] = useState(false);
+  const [speaking, setSpeaking] = useState(false);
   const active = useRef(false);
   const wake = useRef(onWake);
   wake.current = onWake;
@@ -27,7 +28,10 @@ export function useVoice(api: ApiClient, { connection, language, inSession, onWa
   useEffect(() => {
     const offs = [
       api.on('status.changed', (h) => setSpeakerReady(speakerReadyIn(h))),
-      api.on('voice.state', (s) => (active.current = s.speaking || s.phase !== 'idle')),
+      api.on('voice.state', (s) => {
+        active.current = s.speaking || s.phase !== 'idle';
+        setSpeaking(s.speaking);
+      }),
       api.on('voice.wake', (w) => wake.current(w.language)),
     ];
     const onTouch = () => {
@@ -50,7 +54,7 @@ export function useVoice(api: ApiClient, { connection, language, inSession, onWa
     api.call('voice.session', { language: inSession ? language : null }).catch(() => undefined);
   }, [api, connection, inSession, language]);
 
-  return { speakerReady };
+  return { speakerReady, speaking };
 }
 
 /** What "read aloud" says on a procedure screen: its name, summary, papers to bring and processing time. */

@@ -5,7 +5,10 @@ import { isAppointmentCandidate } from '../../core/codes/appointment-code';
 import { ApiCallError, type ApiClient } from '../api-client';
 import { centerDate, centerTime } from '../format';
 import { CameraScanner } from '../components/camera-scanner';
+import { Icon } from '../components/icon';
+import { OnScreenKeyboard } from '../components/keyboard';
 import { Screen } from '../components/screen';
+import { SearchInput } from '../components/search-box';
 import { useWedgeScan } from '../wedge';
 
 /** Where a code scanned outside these screens (home, search) leads: check-in or dossier look-up. */
@@ -28,6 +31,8 @@ interface Props {
   nav: preact.ComponentChildren;
 }
 
+const MAX_CODE = 40;
+
 type State = { step: 'scan' } | { step: 'checking' } | { step: 'done'; result: AppointmentCheckInResponse } | { step: 'failed'; code: string };
 
 /**
@@ -36,6 +41,9 @@ type State = { step: 'scan' } | { step: 'checking' } | { step: 'done'; result: A
  */
 export function AppointmentScreen({ t, api, catalog, language, initialText, onRegularTicket, onDone, nav }: Props) {
   const [state, setState] = useState<State>(initialText ? { step: 'checking' } : { step: 'scan' });
+  // the booking code on the confirmation (SMS, paper) can be typed when there is no QR to show
+  const [typing, setTyping] = useState(false);
+  const [code, setCode] = useState('');
 
   const submit = async (text: string) => {
     setState({ step: 'checking' });
@@ -53,8 +61,30 @@ export function AppointmentScreen({ t, api, catalog, language, initialText, onRe
 
   const serviceName = (id?: string) => catalog.services.find((s) => s.id === id)?.name[language];
   return (
-    <Screen title={t('appointment.title')} info={state.step === 'scan' && <p class="lead">{t('appointment.scanHint')}</p>} nav={nav}>
-      {state.step === 'scan' && <CameraScanner t={t} onCode={(text) => void submit(text)} />}
+    <Screen
+      title={t('appointment.title')}
+      info={state.step === 'scan' && <p class="lead">{t(typing ? 'appointment.typeHint' : 'appointment.scanHint')}</p>}
+      nav={nav}
+      footer={
+        state.step === 'scan' && (
+          <>
+            <button type="button" class="tile secondary switch-entry" data-action={typing ? 'use-camera' : 'type-code'} onClick={() => setTyping(!typing)}>
+              <Icon name={typing ? 'scan' : 'keyboard'} /> {t(typing ? 'appointment.cameraInstead' : 'appointment.typeInstead')}
+            </button>
+            {typing && <OnScreenKeyboard t={t} layouts={['code']} value={code} max={MAX_CODE} onChange={setCode} />}
+          </>
+        )
+      }
+    >
+      {state.step === 'scan' && !typing && <CameraScanner t={t} onCode={(text) => void submit(text)} />}
+      {state.step === 'scan' && typing && (
+        <div class="code-entry">
+          <SearchInput value={code} label={t('appointment.codeLabel')} max={MAX_CODE} testId="appointment-input" onChange={setCode} onEnter={() => void submit(code)} />
+          <button type="button" class="tile primary" data-action="check-in" disabled={!code.trim()} onClick={() => void submit(code)}>
+            {t('appointment.checkIn')}
+          </button>
+        </div>
+      )}
       {state.step === 'checking' && (
         <p class="notice" role="status">
           {t('appointment.checking')}
@@ -78,6 +108,12 @@ export function AppointmentScreen({ t, api, catalog, language, initialText, onRe
           <p class="ticket-number" data-testid="ticket-number">
             {state.result.ticket.display}
           </p>
+          {state.result.wait && (
+            <ul class="ticket-facts">
+              <li data-testid="people-ahead">{state.result.wait.peopleAhead === 0 ? t('journey.ticket.next') : t('journey.ticket.peopleAhead', { count: state.result.wait.peopleAhead })}</li>
+              {state.result.whereToGo && state.result.whereToGo.length > 0 && <li data-testid="where-to-go">{t('journey.ticket.whereToGo', { place: state.result.whereToGo.join(', ') })}</li>}
+            </ul>
+          )}
           <p class={state.result.printed ? 'notice' : 'notice error'} role={state.result.printed ? 'status' : 'alert'}>
             {state.result.printed ? t('ticket.printed') : t('ticket.printFailed')}
           </p>
@@ -121,7 +157,7 @@ function Refusal({
             {t('appointment.takeRegular')}
           </button>
         )}
-        {result.nextStep === 'rescan' && (
+        {(result.nextStep === 'rescan' || result.code === 'APPOINTMENT_NOT_FOUND') && (
           <button type="button" class="tile primary" data-action="rescan" onClick={onRescan}>
             {t('appointment.tryAgain')}
           </button>

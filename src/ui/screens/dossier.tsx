@@ -3,9 +3,11 @@ import { useEffect, useState } from 'preact/hooks';
 import type { DossierLookupResponse, Language } from '../../contract';
 import { ApiCallError, type ApiClient } from '../api-client';
 import { CameraScanner } from '../components/camera-scanner';
+import { Icon } from '../components/icon';
 import { OnScreenKeyboard } from '../components/keyboard';
 import { Screen } from '../components/screen';
-import { typedKey, useWedgeScan } from '../wedge';
+import { SearchInput } from '../components/search-box';
+import { useWedgeScan } from '../wedge';
 import { centerDate } from './appointment';
 
 interface Props {
@@ -15,6 +17,8 @@ interface Props {
   /** A code scanned before this screen opened (a wedge scan on home). */
   initialText?: string;
   onPickupTicket: (serviceId: string) => void;
+  /** "Additional papers" and "returned": a number for the counter, where the officer explains. */
+  onCounterTicket: (serviceId: string) => void;
   nav: preact.ComponentChildren;
 }
 
@@ -27,9 +31,10 @@ const MAX_CODE = 40;
  * keyboard; the center's status is explained with what to do next, and a dossier ready for
  * pick-up offers the result-pickup ticket.
  */
-export function DossierScreen({ t, api, language, initialText, onPickupTicket, nav }: Props) {
+export function DossierScreen({ t, api, language, initialText, onPickupTicket, onCounterTicket, nav }: Props) {
   const [state, setState] = useState<State>(initialText ? { step: 'checking' } : { step: 'enter' });
   const [code, setCode] = useState('');
+  const [camera, setCamera] = useState(false);
 
   const submit = async (text: string) => {
     if (!text.trim()) return;
@@ -51,32 +56,29 @@ export function DossierScreen({ t, api, language, initialText, onPickupTicket, n
   };
 
   return (
-    <Screen title={t('dossier.title')} info={state.step === 'enter' && <p class="lead">{t('dossier.hint')}</p>} nav={nav}>
-      {state.step === 'enter' && (
-        <>
-          <CameraScanner t={t} onCode={(text) => void submit(text)} />
-          <div class="search-box">
-            <label class="lead">
-              {t('dossier.label')}
-              <input
-                class="search-input"
-                readOnly
-                value={code}
-                maxLength={MAX_CODE}
-                data-testid="dossier-input"
-                onKeyDown={(e) => {
-                  if (e.key === 'Enter') return void submit(code);
-                  const next = typedKey(e, code, MAX_CODE);
-                  if (next !== undefined) setCode(next);
-                }}
-              />
-            </label>
-            <button type="button" class="tile primary" data-action="look-up" disabled={!code.trim()} onClick={() => void submit(code)}>
-              {t('dossier.lookUp')}
+    <Screen
+      title={t('dossier.title')}
+      info={state.step === 'enter' && <p class="lead">{t('dossier.hint')}</p>}
+      nav={nav}
+      footer={
+        state.step === 'enter' && (
+          <>
+            <button type="button" class="tile secondary switch-entry" data-action={camera ? 'type-code' : 'use-camera'} onClick={() => setCamera(!camera)}>
+              <Icon name={camera ? 'keyboard' : 'scan'} /> {t(camera ? 'dossier.typeInstead' : 'dossier.cameraInstead')}
             </button>
-            <OnScreenKeyboard t={t} onKey={(k) => setCode((code + k).slice(0, MAX_CODE))} onBackspace={() => setCode(code.slice(0, -1))} onClear={() => setCode('')} />
-          </div>
-        </>
+            {!camera && <OnScreenKeyboard t={t} layouts={['code']} value={code} max={MAX_CODE} onChange={setCode} />}
+          </>
+        )
+      }
+    >
+      {state.step === 'enter' && camera && <CameraScanner t={t} onCode={(text) => void submit(text)} />}
+      {state.step === 'enter' && !camera && (
+        <div class="code-entry">
+          <SearchInput value={code} label={t('dossier.label')} max={MAX_CODE} testId="dossier-input" onChange={setCode} onEnter={() => void submit(code)} />
+          <button type="button" class="tile primary" data-action="look-up" disabled={!code.trim()} onClick={() => void submit(code)}>
+            {t('dossier.lookUp')}
+          </button>
+        </div>
       )}
       {state.step === 'checking' && (
         <p class="notice" role="status">
@@ -107,6 +109,11 @@ export function DossierScreen({ t, api, language, initialText, onPickupTicket, n
             })}
           </p>
           <div class="actions">
+            {!state.result.pickupServiceId && (state.result.dossier.status === 'additional-documents-required' || state.result.dossier.status === 'returned') && (
+              <button type="button" class="tile primary" data-action="counter-ticket" onClick={() => onCounterTicket(state.result.dossier.serviceId)}>
+                {t('dossier.takeCounter')}
+              </button>
+            )}
             {state.result.pickupServiceId && (
               <button type="button" class="tile primary" data-action="pickup-ticket" onClick={() => onPickupTicket(state.result.pickupServiceId!)}>
                 {t('dossier.takePickup')}

@@ -38,7 +38,16 @@ const money = (amount: number, language: Language) => new Intl.NumberFormat(lang
 export function GuideDetailScreen({ t, guide, procedure: p, language, onTakeNumber, nav }: { t: TFunction; guide: Guide; procedure: Procedure; language: Language; onTakeNumber: (serviceId: string) => void; nav: preact.ComponentChildren }) {
   const fee = p.fee.kind === 'free' ? t('guide.free') : p.fee.kind === 'fixed' ? money(p.fee.amountVnd, language) : t('guide.feeByProvince');
   return (
-    <Screen title={p.name[language]} info={<p class="lead">{p.summary[language]}</p>} nav={nav}>
+    <Screen
+      title={p.name[language]}
+      info={<p class="lead">{p.summary[language]}</p>}
+      nav={nav}
+      footer={
+        <button type="button" class="tile primary" data-action="take-number" onClick={() => onTakeNumber(p.serviceId)}>
+          {t('guide.takeNumber')}
+        </button>
+      }
+    >
       <section class="guide-detail">
         <h2>{t('guide.documents')}</h2>
         <ol class="documents">
@@ -63,9 +72,6 @@ export function GuideDetailScreen({ t, guide, procedure: p, language, onTakeNumb
         </dl>
         {p.online.available && <QrImage text={p.online.url} label={t('guide.onlineQr')} size={280} />}
         <p class="notice">{guide.disclaimer[language]}</p>
-        <button type="button" class="tile primary" data-action="take-number" onClick={() => onTakeNumber(p.serviceId)}>
-          {t('guide.takeNumber')}
-        </button>
       </section>
     </Screen>
   );

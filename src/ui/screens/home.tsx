@@ -1,5 +1,6 @@
 import type { TFunction } from 'i18next';
 import type { Catalog, Language } from '../../contract';
+import { Icon } from '../components/icon';
 import { Screen } from '../components/screen';
 
 export type HomeAction = 'search' | 'appointment' | 'dossier' | 'guide' | 'staff';
@@ -18,11 +19,12 @@ interface Props {
 /** Taking a number is the first thing on screen: one tap on a field, one on a service. */
 export function HomeScreen({ t, catalog, language, actions, onField, onAction, nav }: Props) {
   return (
-    <Screen title={catalog.centerName[language]} info={<p class="lead">{t('home.chooseField')}</p>} nav={nav}>
+    <Screen title={t('home.takeNumber')} info={<p class="lead">{t('home.chooseField')}</p>} nav={nav} band="full">
       <section class="fields" aria-label={t('home.takeNumber')}>
         {catalog.fields.map((f) => (
           <button type="button" class="tile primary" data-field={f.id} onClick={() => onField(f.id)}>
-            {f.name[language]}
+            <Icon name={f.id} size="1.6em" />
+            <span>{f.name[language]}</span>
           </button>
         ))}
       </section>
@@ -30,7 +32,8 @@ export function HomeScreen({ t, catalog, language, actions, onField, onAction, n
         <section class="actions">
           {actions.map((a) => (
             <button type="button" class="tile secondary" data-action={a} onClick={() => onAction(a)}>
-              {t(`home.${a}`)}
+              <Icon name={a} size="1.4em" />
+              <span>{t(`home.${a}`)}</span>
             </button>
           ))}
         </section>

@@ -24,7 +24,7 @@ export function ServicesScreen({ t, catalog, language, fieldId, busy, onService,
       <section class="services" aria-busy={busy}>
         {services.map((s) => (
           <button type="button" class="tile primary" disabled={busy} data-service={s.id} onClick={() => onService(s.id)}>
-            {s.name[language]}
+            <span>{s.name[language]}</span>
           </button>
         ))}
       </section>

@@ -43,7 +43,7 @@ export function TicketScreen({ ctx, result }: { ctx: JourneyContext; result: Iss
           {t('journey.priority.chosen', { category: category.name[language] })}
         </p>
       )}
-      {service && <p class="lead">{service.name[language]}</p>}
+      {service && <p class="lead ticket-service">{service.name[language]}</p>}
     </>
   );
   return (

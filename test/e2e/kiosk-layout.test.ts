@@ -1,0 +1,217 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { LANGUAGES, type Language } from '../../src/contract';
+import { DEMO_CATALOG } from '../../src/controller/config/demo-catalog';
+import { launchChromium } from '../support/browser';
+import { LANDSCAPE, PORTRAIT } from '../support/kiosk';
+import { layoutProblems, rawCodes } from '../support/layout';
+import { ROOT, startRobot, tempDir, writeConfig, type RobotProcess } from '../support/robot-process';
+
+/**
+ * Every screen a visitor can reach from idle, in the five languages, portrait and landscape, normal
+ * and large text: every control on screen and tappable at its centre, no text spilling out of its
+ * box, no raw code or id. The README's screenshots are written to docs/screens/ on the way.
+ */
+const SCREENSHOTS = join(ROOT, 'docs', 'screens');
+const SHOT_LANGUAGES: readonly Language[] = ['vi', 'en', 'ko'];
+const SHOT_SCREENS = new Set(['idle', 'home', 'search-results', 'ticket', 'dossier-result', 'home-closed']);
+const IDS = [...DEMO_CATALOG.services.map((s) => s.id), ...DEMO_CATALOG.fields.map((f) => f.id), ...DEMO_CATALOG.counters.map((c) => c.id)];
+
+/** What each visitor types on the search screen's keyboard (the keys' data-key), in their own script. */
+export const QUERY_KEYS: Record<Language, string[]> = {
+  vi: [...'KHAI'],
+  en: [...'BIRTH'],
+  zh: [...'CHUS'],
+  ko: ['ㅊ', 'ㅜ', 'ㄹ'],
+  ja: ['し', 'ゅ'],
+};
+
+/** Walks at once on the closed center: one browser, a few pages. */
+const WALKERS = 2;
+
+/** Runs the walks on a few pages opened one after the other and reused (each walk ends on the idle screen). */
+async function onPages<T, R>(pages: readonly Page[], items: readonly T[], run: (page: Page, item: T) => Promise<R>): Promise<R[]> {
+  const results: R[] = new Array(items.length);
+  let next = 0;
+  const worker = async (page: Page) => {
+    while (next < items.length) {
+      const i = next++;
+      results[i] = await run(page, items[i]!);
+    }
+  };
+  await Promise.all(pages.map(worker));
+  return results;
+}
+
+function robotConfig(id: string, at: string): string {
+  return writeConfig(tempDir(), { profile: 'simulator', robotId: id, printer: { adapter: 'simulator', statusPollMs: 0 }, queue: { simulatedClockStart: at } });
+}
+
+describe('every touchscreen screen fits, is tappable and shows no code (5 languages, portrait and landscape, normal and large text)', () => {
+  let browser: Browser;
+  let open: RobotProcess;
+  let closed: RobotProcess;
+  beforeAll(async () => {
+    [browser, open, closed] = await Promise.all([
+      launchChromium(),
+      startRobot(['--config', robotConfig('robot-layout', '2026-11-30T08:20:00+07:00')]), // a Monday morning
+      startRobot(['--config', robotConfig('robot-layout-closed', '2026-11-29T10:00:00+07:00')]), // a Sunday
+    ]);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await Promise.all([open?.stop(), closed?.stop()]);
+  });
+
+  /** Checks the screen in both orientations and returns what is wrong, each problem named by where it was seen. */
+  async function check(page: Page, where: string, screen: string, shoot: boolean): Promise<string[]> {
+    const found: string[] = [];
+    for (const viewport of [PORTRAIT, LANDSCAPE]) {
+      await page.setViewportSize(viewport);
+      const orientation = viewport === PORTRAIT ? 'portrait' : 'landscape';
+      // two frames: layout and paint settle after a resize
+      await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+      const at = `${where} ${screen} ${orientation}`;
+      found.push(...(await layoutProblems(page)).map((p) => `${at}: ${p.kind} ${p.what}`));
+      found.push(...(await rawCodes(page, IDS)).map((c) => `${at}: raw code "${c}"`));
+      if (shoot && SHOT_SCREENS.has(screen)) await page.screenshot({ path: join(SCREENSHOTS, `${screen}-${where.split('/')[0]}-${orientation}.png`) });
+    }
+    await page.setViewportSize(PORTRAIT);
+    return found;
+  }
+
+  async function openPage(robot: RobotProcess): Promise<Page> {
+    const page = await browser.newPage({ viewport: PORTRAIT });
+    // a loaded machine: waits are for events, the limits only end a hung walk
+    page.setDefaultTimeout(15_000);
+    page.setDefaultNavigationTimeout(30_000);
+    // the page's clock runs on its own, and the test can jump it forward to the "more time?" prompt
+    await page.clock.install({ time: new Date('2026-11-30T08:20:00+07:00') });
+    await page.goto(`${robot.url}#token=${robot.token}`);
+    await page.locator('.attract').waitFor();
+    return page;
+  }
+
+  async function start(page: Page, lang: Language, large: boolean) {
+    await page.locator(`[data-language="${lang}"]`).click();
+    if (large) await page.locator('[data-nav="large-text"]').click();
+    await page.locator('[data-field]').first().waitFor();
+  }
+  const back = (page: Page) => page.locator('[data-nav="back"]').click();
+
+  /** One visitor's walk through every screen, in one language and text size; returns what is wrong and the key height. */
+  async function walk(page: Page, lang: Language, large: boolean): Promise<{ problems: string[]; keyHeight: number }> {
+    const problems: string[] = [];
+    let keyHeight = 0;
+    const where = `${lang}/${large ? 'large' : 'normal'}`;
+    const shoot = SHOT_LANGUAGES.includes(lang) && !large;
+    const see = async (screen: string) => problems.push(...(await check(page, where, screen, shoot)));
+    await see('idle');
+    // the lobby at a glance before any tap: open now, today's hours
+    if ((await page.locator('[data-testid="center-status"]').getAttribute('data-open')) !== 'true') problems.push(`${where} idle: no "open now" before the first tap`);
+    await start(page, lang, large);
+    await see('home');
+    await page.locator('[data-field="civil-status"]').click();
+    await see('services');
+    await back(page);
+
+    await page.locator('[data-action="search"]').click();
+    await see('search');
+    keyHeight = (await page.locator('.keyboard .key').first().boundingBox())!.height;
+    for (const key of QUERY_KEYS[lang]) await page.locator(`.keyboard [data-key="${key}"]`).click();
+    await page.locator('[data-result="birth-registration"]').waitFor();
+    await see('search-results');
+    await page.locator('[data-result="birth-registration"]').click();
+    await page.locator('[data-priority="none"]').waitFor();
+    await see('priority');
+    await back(page);
+    await back(page);
+
+    await page.locator('[data-action="guide"]').click();
+    await see('guide');
+    await page.locator('[data-procedure="birth-registration"]').click();
+    await page.locator('[data-action="take-number"]').waitFor();
+    await see('procedure');
+    await back(page);
+    await back(page);
+
+    await page.locator('[data-action="dossier"]').click();
+    await see('dossier');
+    await page.locator('[data-testid="dossier-input"]').focus();
+    await page.keyboard.type('000.00.51.H29-261126-0012\n');
+    await page.locator('[data-testid="dossier-result"]').waitFor();
+    await see('dossier-result');
+    await back(page);
+
+    await page.locator('[data-action="appointment"]').click();
+    await see('appointment');
+    await back(page);
+
+    await page.locator('[data-action="staff"]').click();
+    await see('staff');
+    await page.locator('[data-action="call-staff"]').click();
+    await page.locator('[data-testid="staff-called"]').waitFor();
+    await see('staff-called');
+    await page.locator('.staff .done').click();
+
+    await start(page, lang, large);
+    await page.locator('[data-field="civil-status"]').click();
+    await page.locator('[data-service="birth-registration"]').click();
+    await page.locator('[data-testid="ticket-number"]').waitFor();
+    await see('ticket');
+    await page.locator('.ticket .done').click();
+
+    await start(page, lang, large);
+    await page.clock.fastForward(61_000);
+    await page.locator('[data-testid="more-time"]').waitFor();
+    await see('more-time');
+    await page.locator('[data-testid="more-time"]').click();
+    await page.locator('[data-nav="end"]').click();
+    await page.locator('.attract').waitFor();
+    return { problems, keyHeight };
+  }
+
+  // one page per text size, reused by every language: a walk ends on the idle screen
+  const pages: Page[] = [];
+  beforeAll(async () => {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    for (let i = 0; i < 2; i++) pages.push(await openPage(open));
+  });
+  afterAll(() => Promise.all(pages.map((p) => p.close())));
+
+  it.each(LANGUAGES.map((l) => [l]))('%s: every screen from idle fits in portrait and landscape, in normal and large text', async (lang: Language) => {
+    const [normal, large] = await Promise.all([walk(pages[0]!, lang, false), walk(pages[1]!, lang, true)]);
+    const problems = [...normal.problems, ...large.problems];
+    // large text enlarges the keyboard's keys too, not only the words around them
+    if (!(large.keyHeight > normal.keyHeight * 1.15)) problems.push(`${lang} large text: keyboard keys ${normal.keyHeight} px high in normal text, ${large.keyHeight} px in large`);
+    expect(problems).toEqual([]);
+  });
+
+  it('a closed center says so before the first tap, and refuses a number with the reason, in 5 languages', async () => {
+    const pages: Page[] = [];
+    for (let i = 0; i < WALKERS; i++) pages.push(await openPage(closed));
+    const problems = (await onPages(pages, LANGUAGES, closedWalk)).flat();
+    await Promise.all(pages.map((p) => p.close()));
+    expect(problems).toEqual([]);
+  });
+
+  async function closedWalk(page: Page, lang: Language): Promise<string[]> {
+    const problems: string[] = [];
+    // a visitor learns that the center is closed before tapping anything
+    const status = await page.locator('[data-testid="center-status"]').getAttribute('data-open');
+    if (status !== 'false') problems.push(`${lang} idle: no "closed" before the first tap`);
+    for (const large of [false, true]) {
+      const where = `${lang}/${large ? 'large' : 'normal'}`;
+      await start(page, lang, large);
+      problems.push(...(await check(page, where, 'home-closed', SHOT_LANGUAGES.includes(lang) && !large)));
+      await page.locator('[data-field="civil-status"]').click();
+      await page.locator('[data-service="birth-registration"]').click();
+      await page.locator('[data-testid="refusal"]').waitFor();
+      problems.push(...(await check(page, where, 'refusal', false)));
+      await page.locator('[data-nav="end"]').click();
+      await page.locator('.attract').waitFor();
+    }
+    return problems;
+  }
+});
