@@ -76,7 +76,10 @@ export function main(): void {
   runCli(process.argv.slice(2)).then(
     (code) => {
       // `start` keeps running until a signal; every other command ends here
-      if (code !== -1) process.exitCode = code;
+      if (code === -1) return;
+      process.exitCode = code;
+      // a handle a failed part left open must not keep an ended command alive (issue 16)
+      setTimeout(() => process.exit(code), 3000).unref();
     },
     (e) => {
       console.error(e instanceof Error ? e.message : e);

@@ -146,6 +146,16 @@ export const ERROR_CODES = [
   // end of service mode
   // fault and load harness (issue 12): the store's disk is full; issuing refuses, nothing is corrupted
   'STORE_DISK_FULL',
+  // start-up failures (issue 16): `lobby-robot start` exits non-zero naming the file or port
+  'STARTUP_STORE_CORRUPT',
+  'STARTUP_STORE_TOO_NEW',
+  'STARTUP_DATA_DIR_NOT_WRITABLE',
+  'STARTUP_DATA_DIR_FULL',
+  'STARTUP_CENTER_STORE_CORRUPT',
+  'STARTUP_SIGNING_KEY_INVALID',
+  'STARTUP_PORT_IN_USE',
+  'STARTUP_FAILED',
+  // end of start-up failures
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

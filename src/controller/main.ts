@@ -38,6 +38,8 @@ import { syncServiceView } from './service-mode/sync-view';
 import { loadPromptBook } from './devices/voice/prompts';
 import { VERSION } from './version';
 import { startWatchdog, type WatchdogOptions } from './watchdog';
+import { startupStep } from './startup-error';
+import { Teardown } from './teardown';
 
 export interface ControllerOptions {
   config: RobotConfig;
@@ -86,7 +88,21 @@ export interface Controller {
   close(): Promise<void>;
 }
 
+/**
+ * Starts the robot's parts in order. A part that cannot start throws a StartupError naming its
+ * file or port, after the parts opened before it are closed in reverse order (issue 16).
+ */
 export async function startController(opts: ControllerOptions): Promise<Controller> {
+  const opened = new Teardown();
+  try {
+    return await openController(opts, opened);
+  } catch (e) {
+    await opened.closeAll((part, err) => opts.log.info({ part, ...(err ? { err: String(err) } : {}) }, 'closed after a failed start'));
+    throw e;
+  }
+}
+
+async function openController(opts: ControllerOptions, opened: Teardown): Promise<Controller> {
   const { config, log } = opts;
   const now = opts.now ?? robotClock(config);
   const started = Date.now();
@@ -97,26 +113,31 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   const grantedSlot = center ? fileCredentialStore(credentialsFile(config.dataDir)).load()?.robotSlot : undefined;
   // with a center, the catalog it published last wins over the installed one (also offline)
   let catalog: Catalog = (center && loadCenterCatalog(config.dataDir)) || opts.catalog;
-  const store = QueueStore.open({
-    file: join(config.dataDir, 'robot.sqlite'),
+  const storeFile = join(config.dataDir, 'robot.sqlite');
+  const storeStep = { dir: config.dataDir, sqlite: { file: storeFile, corrupt: 'STARTUP_STORE_CORRUPT' as const } };
+  const store = await startupStep(storeStep, () => QueueStore.open({
+    file: storeFile,
     robotId: config.robotId,
     robotSlot: grantedSlot ?? config.queue.robotSlot,
     catalog,
     clock: { wallMs: () => now().getTime() },
     numberAuthority: config.queue.numberAuthority ?? (center || config.profile !== 'simulator' ? 'center' : 'self'),
-  });
+  }));
+  opened.add('store', () => store.close());
   const db = store.db;
   const checkIns = new CheckInLog(db);
   opts.onStoreOpen?.(store);
   // tickets a crash left half-way: voided or flagged for the operator, never dropped
-  const recovered = await recoverInterrupted(store);
+  const recovered = await startupStep(storeStep, () => recoverInterrupted(store));
   if (recovered.voided.length + recovered.flagged.length + recovered.confirmedPrinted.length > 0) {
     log.warn({ voided: recovered.voided.length, flagged: recovered.flagged.length, printed: recovered.confirmedPrinted.length }, 'recovered interrupted tickets');
   }
   const printer = createPrinter(config.printer, { simulatorPort: opts.simulatorPrinterPort });
+  opened.add('printer', () => printer.close());
   // the handlers and device events broadcast through the socket server, created below them
   let wsApi: WsApi | undefined = undefined;
   const motion = createMotion(config.motion, { dataDir: config.dataDir, log, simulatorPath: opts.simulatorMotionPath, defaultBehaviour: 'idle' });
+  opened.add('motion', () => motion.close());
   // service mode (issue 10): its handlers need a session; ticketJob follows density/cut set there
   const service = createServiceMode({
     config, configFile: opts.configFile, catalog: () => catalog, store, printer, motion, health: () => health(), log, logRing: opts.logRing, now,
@@ -130,12 +151,15 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     }),
     ...opts.serviceViews,
   });
+  opened.add('service mode', () => service.close());
   const ticketJob = service.ticketJob;
   const scanning = await startScanning(config, { log, now, onScan: (e) => (service.noteScan(e), wsApi?.broadcast('code.scanned', e)) });
+  opened.add('scanners', () => scanning.close());
   const voice = await startVoice(config, {
     log, motion, onState: (e) => wsApi?.broadcast('voice.state', e), onWake: (e) => wsApi?.broadcast('voice.wake', e), onHealth: () => wsApi?.broadcast('status.changed', health()),
     onAudioSample: (s) => service.publishAudio(s),
   });
+  opened.add('voice', () => voice.close());
 
   const health = (): HealthReport => ({
     robotId: config.robotId,
@@ -222,11 +246,14 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   motion.on('status', statusChanged);
   motion.on('estop', statusChanged);
 
-  await new Promise<void>((resolve, reject) => {
+  opened.add('api', () => api.close());
+  await startupStep({ dir: config.dataDir }, () => new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(config.controller.port, config.controller.host, () => resolve());
-  });
+  }));
+  opened.add('http server', () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
   port = (server.address() as AddressInfo).port;
+  if (centerLink) opened.add('center link', () => centerLink.stop());
   await centerLink?.start();
   // online/offline and enrolment changes reach the UI as they happen
   let lastLink = '';
