@@ -20,6 +20,8 @@ import type { CliIo } from '../io';
 import { startMotionSimulator } from '../motion-simulator';
 import { electronBinary, openWindow } from '../open-window';
 import { spawn } from 'node:child_process';
+import { isWellFormedToken } from '../../controller/api/auth';
+import { CONTROLLER_TOKEN_ENV } from '../../contract/shell-controller';
 
 const BUILT_IN = 'simulator profile (built in)';
 
@@ -56,6 +58,12 @@ export async function start(args: string[], io: CliIo): Promise<number> {
     throw e;
   }
   const { config } = loaded;
+  const token = io.env[CONTROLLER_TOKEN_ENV] ?? '';
+  if (token !== '' && !isWellFormedToken(token)) {
+    // a shell handing in a broken token would otherwise open a page the controller refuses
+    io.stderr(`lobby-robot: invalid configuration: ${CONTROLLER_TOKEN_ENV}: expected 64 lower-case hex characters (a per-boot token), got ${io.env[CONTROLLER_TOKEN_ENV]?.length ?? 0} characters`);
+    return EXIT_CONFIG;
+  }
   // warnings and errors are also kept for service mode's logs panel
   const logRing = new LogRing();
   const log = createLogger(config.logLevel, logRing.tee(pino.destination({ fd: 1, sync: true })));
@@ -89,7 +97,10 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   const parentPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void } }).parentPort;
   parentPort?.postMessage({ type: 'ready', url: controller.url });
 
-  if (!opts.values['no-window']) openWindow(`${controller.url}#token=${controller.token}`, io, log);
+  const pageUrl = `${controller.url}#token=${controller.token}`;
+  if (!opts.values['no-window']) openWindow(pageUrl, io, log);
+  // no window and no shell to open one: the operator opens the page, which needs the token
+  else if (!parentPort) log.info({ open: pageUrl }, 'no window opened (--no-window): open this URL on the touchscreen');
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');
@@ -132,7 +143,7 @@ async function openParts(loaded: LoadedConfig, io: CliIo, log: Logger, logRing: 
   if (embedded) opened.add('embedded center', () => embedded.close());
 
   const controller = await startController({
-    config: embedded ? trustEmbeddedCenter(config, embedded.appointmentKey) : config, catalog, log, uiDir: defaultUiDir(), token: io.env.LOBBY_ROBOT_TOKEN,
+    config: embedded ? trustEmbeddedCenter(config, embedded.appointmentKey) : config, catalog, log, uiDir: defaultUiDir(), token: io.env[CONTROLLER_TOKEN_ENV] || undefined,
     simulatorPrinterPort: printerSim?.port, simulatorMotionPath: motionSim?.path,
     center: embedded ? { url: embedded.url, enrolmentCode: embedded.enrolmentCode } : undefined,
     configFile: loaded.source === BUILT_IN ? undefined : loaded.source, logRing,
