@@ -146,7 +146,7 @@ async function openParts(loaded: LoadedConfig, io: CliIo, log: Logger, logRing: 
     config: embedded ? trustEmbeddedCenter(config, embedded.appointmentKey) : config, catalog, log, uiDir: defaultUiDir(), token: io.env[CONTROLLER_TOKEN_ENV] || undefined,
     simulatorPrinterPort: printerSim?.port, simulatorMotionPath: motionSim?.path,
     center: embedded ? { url: embedded.url, enrolmentCode: embedded.enrolmentCode } : undefined,
-    configFile: loaded.source === BUILT_IN ? undefined : loaded.source, logRing,
+    configFile: loaded.source === BUILT_IN ? undefined : loaded.source, logRing, procedures: loaded.procedures,
   });
   opened.add('controller', () => controller.close());
   return controller;
