@@ -38,7 +38,7 @@ import { syncServiceView } from './service-mode/sync-view';
 import { loadPromptBook } from './devices/voice/prompts';
 import { VERSION } from './version';
 import { startWatchdog, type WatchdogOptions } from './watchdog';
-import { startupStep } from './startup-error';
+import { closeServer, listenOn, startupStep } from './startup-error';
 import { Teardown } from './teardown';
 
 export interface ControllerOptions {
@@ -88,10 +88,7 @@ export interface Controller {
   close(): Promise<void>;
 }
 
-/**
- * Starts the robot's parts in order. A part that cannot start throws a StartupError naming its
- * file or port, after the parts opened before it are closed in reverse order (issue 16).
- */
+/** A part that cannot start throws a StartupError naming its file or port, after the parts opened before it are closed (issue 16). */
 export async function startController(opts: ControllerOptions): Promise<Controller> {
   const opened = new Teardown();
   try {
@@ -246,12 +243,8 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
   motion.on('status', statusChanged);
   motion.on('estop', statusChanged);
 
-  opened.add('api', () => api.close());
-  await startupStep({ dir: config.dataDir }, () => new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.controller.port, config.controller.host, () => resolve());
-  }));
-  opened.add('http server', () => new Promise<void>((resolve) => (server.closeAllConnections(), server.close(() => resolve()))));
+  await listenOn(server, config.controller.port, config.controller.host);
+  opened.add('api', () => (api.close(), closeServer(server)));
   port = (server.address() as AddressInfo).port;
   if (centerLink) opened.add('center link', () => centerLink.stop());
   await centerLink?.start();
@@ -264,6 +257,7 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
     lastLink = key;
   }, 1000);
   linkWatch.unref();
+  opened.add('link watch', () => clearInterval(linkWatch));
   const url = `http://127.0.0.1:${port}/`;
   log.info({ url, profile: config.profile, printer: printer.status().adapter }, 'controller listening');
   // READY=1 now, then WATCHDOG=1 only while the API listens and the store answers (./watchdog.ts)
@@ -274,6 +268,7 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
     status: `listening on ${url}`,
     health: () => server.listening && db.open && db.prepare('SELECT 1 AS ok').get() !== undefined,
   });
+  opened.add('watchdog', () => watchdog.stop());
 
   let closing: Promise<void> | undefined;
   return {
@@ -285,22 +280,8 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
     staffCalls: staffOutbox,
     centerLink,
     health,
-    close: () =>
-      (closing ??= (async () => {
-        clearInterval(linkWatch);
-        await centerLink?.stop();
-        watchdog.stop();
-        api.close();
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        await service.close();
-        await scanning.close();
-        await voice.close();
-        await motion.close();
-        await printer.close();
-        store.close();
-        log.info('controller stopped');
-      })()),
+    // one shutdown path: whatever was opened, in reverse order
+    close: () => (closing ??= opened.closeAll((part, err) => err && log.warn({ part, err: String(err) }, 'part did not close cleanly')).then(() => log.info('controller stopped'))),
   };
 }
 

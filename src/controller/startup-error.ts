@@ -5,6 +5,7 @@
  * on that exit). Errors are told apart by their codes (errno, SQLite, CodedError), never by text.
  */
 import { closeSync, fsyncSync, mkdirSync, openSync, rmSync, writeSync } from 'node:fs';
+import type { Server } from 'node:http';
 import { join } from 'node:path';
 import { CodedError, isCodedError, type ErrorCode } from '../contract/error-codes';
 
@@ -91,4 +92,18 @@ export function probeDataDir(dir: string): void {
   } finally {
     rmSync(probe, { force: true });
   }
+}
+
+/** Listens on host:port, or throws a StartupError naming them (a port in use, one not allowed). */
+export function listenOn(server: Server, port: number, host: string): Promise<void> {
+  return startupStep({ dir: `${host}:${port}` }, () => new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(port, host, () => resolve());
+  }));
+}
+
+/** Closes a listening server and the connections it holds. */
+export function closeServer(server: Server): Promise<void> {
+  server.closeAllConnections();
+  return new Promise((resolve) => server.close(() => resolve()));
 }
