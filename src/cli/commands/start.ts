@@ -78,7 +78,6 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   log.info({ source: loaded.source, profile: config.profile, dataDir: config.dataDir }, 'starting lobby-robot');
   // an uncaught exception leaves <dataDir>/crashes/fatal-*.json for the next heartbeat; old reports are pruned
   recordFatalErrors(config.dataDir, { version: VERSION });
-  pruneCrashReports(config.dataDir);
 
   // every part opened is closed in reverse order, after a failed start as on SIGTERM
   const opened = new Teardown();
@@ -119,7 +118,7 @@ export async function start(args: string[], io: CliIo): Promise<number> {
 /** The simulators (simulator profile), the embedded center and the controller, each named if it fails. */
 async function openParts(loaded: LoadedConfig, io: CliIo, log: Logger, logRing: LogRing, opened: Teardown): Promise<Controller> {
   const { config, catalog } = loaded;
-  await startupStep({ dir: config.dataDir }, () => probeDataDir(config.dataDir));
+  await startupStep({ dir: config.dataDir }, () => (probeDataDir(config.dataDir), pruneCrashReports(config.dataDir)));
   let printerSim: VirtualPrinter | undefined;
   if (config.printer.adapter === 'simulator') {
     const outputDir = resolve(io.cwd, config.printer.outputDir ?? join(config.dataDir, 'printer'));
