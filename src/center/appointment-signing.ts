@@ -8,6 +8,7 @@
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { CodedError } from '../contract/error-codes';
 import type { Appointment } from '../contract/sync';
 import { encodeAppointmentCode } from '../core/codes';
 import { slotInstant } from '../core/appointments/check-in';
@@ -25,11 +26,23 @@ export interface AppointmentSigner {
 
 export function loadAppointmentKey(dataDir: string): KeyObject {
   const file = join(dataDir, APPOINTMENT_KEY_FILE);
-  if (existsSync(file)) return createPrivateKey(readFileSync(file, 'utf8'));
+  if (existsSync(file)) return readKey(file);
   mkdirSync(dataDir, { recursive: true });
   const { privateKey } = generateKeyPairSync('ed25519');
   writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), { mode: 0o600 });
   return privateKey;
+}
+
+/** A key file that is not an Ed25519 private key stops the center: a new key would void every QR handed out. */
+function readKey(file: string): KeyObject {
+  let key: KeyObject;
+  try {
+    key = createPrivateKey(readFileSync(file, 'utf8'));
+  } catch (e) {
+    throw new CodedError('STARTUP_SIGNING_KEY_INVALID', `${file}: ${(e as Error).message}`);
+  }
+  if (key.asymmetricKeyType !== 'ed25519') throw new CodedError('STARTUP_SIGNING_KEY_INVALID', `${file}: not an Ed25519 key`);
+  return key;
 }
 
 export function appointmentSigner(privateKey: KeyObject): AppointmentSigner {

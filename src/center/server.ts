@@ -138,10 +138,14 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
     tokenGraceMs: Math.min(opts.tokenGraceMs ?? 10 * 60_000, ttl),
     staffSessionMs: opts.staffSessionMs ?? DEFAULT_STAFF_SESSION_MS,
   };
-  await storage.syncCounters(counters);
-  const signer = opts.appointmentSigner ?? appointmentSigner(loadAppointmentKey(opts.dataDir));
-  const { app, hub } = buildApp(ctx, signer);
+  let app: FastifyInstance;
+  let hub: StreamHub;
+  let signer: AppointmentSigner;
+  // a center that cannot start closes the storage it opened (a bad key or a busy port)
   try {
+    await storage.syncCounters(counters);
+    signer = opts.appointmentSigner ?? appointmentSigner(loadAppointmentKey(opts.dataDir));
+    ({ app, hub } = buildApp(ctx, signer));
     await app.listen({ host: opts.host, port: opts.port });
   } catch (e) {
     await storage.close();

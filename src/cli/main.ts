@@ -13,6 +13,7 @@ import { printerStatus, printerTestPage } from './commands/printer';
 import { voiceDetect, voiceSay } from './commands/voice';
 import { servicePinHash, SERVICE_PIN_USAGE } from './commands/service-pin';
 import { processIo, type Command } from './io';
+import { VERSION } from '../controller/version';
 
 interface Entry {
   usage: string;
@@ -44,18 +45,27 @@ export function helpText(): string {
   return [
     'lobby-robot — the lobby robot of a ward Public Administration Service Center',
     '',
-    'Usage: lobby-robot <command> [options]',
+    'Usage: lobby-robot <command> [options]    lobby-robot --version    lobby-robot --help',
     '',
     ...Object.values(COMMANDS).map((c) => `  ${c.usage.padEnd(width)}  ${c.summary}`),
     '',
     'Environment: LOBBY_ROBOT_CONFIG (config file), LOBBY_ROBOT_PORT, LOBBY_ROBOT_DATA.',
+    'Exit codes: 0 ok, 1 fault, 64 usage error, 78 invalid configuration.',
   ].join('\n');
 }
 
 export async function runCli(argv: string[], io = processIo): Promise<number> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
+  if (argv.length === 0) {
+    io.stderr(helpText());
+    return 64;
+  }
+  if (argv[0] === '--help' || argv[0] === '-h' || argv[0] === 'help') {
     io.stdout(helpText());
-    return argv.length === 0 ? 1 : 0;
+    return 0;
+  }
+  if (argv[0] === '--version' || argv[0] === '-V' || argv[0] === 'version') {
+    io.stdout(`lobby-robot ${VERSION}`);
+    return 0;
   }
   const two = `${argv[0]} ${argv[1] ?? ''}`;
   const [name, rest] = COMMANDS[two] ? [two, argv.slice(2)] : [argv[0]!, argv.slice(1)];
@@ -76,7 +86,10 @@ export function main(): void {
   runCli(process.argv.slice(2)).then(
     (code) => {
       // `start` keeps running until a signal; every other command ends here
-      if (code !== -1) process.exitCode = code;
+      if (code === -1) return;
+      process.exitCode = code;
+      // a handle a failed part left open must not keep an ended command alive (issue 16)
+      setTimeout(() => process.exit(code), 3000).unref();
     },
     (e) => {
       console.error(e instanceof Error ? e.message : e);

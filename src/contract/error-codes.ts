@@ -162,6 +162,16 @@ export const ERROR_CODES = [
   'STORE_DISK_FULL',
   // the wall clock jumped (a log and audit code for technicians: the store keeps numbers and days safe)
   'STORE_CLOCK_JUMPED',
+  // start-up failures (issue 16): `lobby-robot start` exits non-zero naming the file or port
+  'STARTUP_STORE_CORRUPT',
+  'STARTUP_STORE_TOO_NEW',
+  'STARTUP_DATA_DIR_NOT_WRITABLE',
+  'STARTUP_DATA_DIR_FULL',
+  'STARTUP_CENTER_STORE_CORRUPT',
+  'STARTUP_SIGNING_KEY_INVALID',
+  'STARTUP_PORT_IN_USE',
+  'STARTUP_FAILED',
+  // end of start-up failures
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

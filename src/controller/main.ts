@@ -38,6 +38,8 @@ import { syncServiceView } from './service-mode/sync-view';
 import { loadPromptBook } from './devices/voice/prompts';
 import { VERSION } from './version';
 import { startWatchdog, type WatchdogOptions } from './watchdog';
+import { closeServer, listenOn, startupStep } from './startup-error';
+import { Teardown } from './teardown';
 
 export interface ControllerOptions {
   config: RobotConfig;
@@ -86,7 +88,18 @@ export interface Controller {
   close(): Promise<void>;
 }
 
+/** A part that cannot start throws a StartupError naming its file or port, after the parts opened before it are closed (issue 16). */
 export async function startController(opts: ControllerOptions): Promise<Controller> {
+  const opened = new Teardown();
+  try {
+    return await openController(opts, opened);
+  } catch (e) {
+    await opened.closeAll((part, err) => opts.log.info({ part, ...(err ? { err: String(err) } : {}) }, 'closed after a failed start'));
+    throw e;
+  }
+}
+
+async function openController(opts: ControllerOptions, opened: Teardown): Promise<Controller> {
   const { config, log } = opts;
   const now = opts.now ?? robotClock(config);
   const started = Date.now();
@@ -97,8 +110,10 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   const grantedSlot = center ? fileCredentialStore(credentialsFile(config.dataDir), log).load()?.robotSlot : undefined;
   // with a center, the catalog it published last wins over the installed one (also offline)
   let catalog: Catalog = (center && loadCenterCatalog(config.dataDir, log)) || opts.catalog;
-  const store = QueueStore.open({
-    file: join(config.dataDir, 'robot.sqlite'),
+  const storeFile = join(config.dataDir, 'robot.sqlite');
+  const storeStep = { dir: config.dataDir, sqlite: { file: storeFile, corrupt: 'STARTUP_STORE_CORRUPT' as const } };
+  const store = await startupStep(storeStep, () => QueueStore.open({
+    file: storeFile,
     robotId: config.robotId,
     robotSlot: grantedSlot ?? config.queue.robotSlot,
     catalog,
@@ -106,19 +121,22 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     clock: { wallMs: () => now().getTime(), monoMs: () => performance.now() },
     onClockJump: (jump) => log.warn({ code: 'STORE_CLOCK_JUMPED', ...jump }, 'the wall clock jumped'),
     numberAuthority: config.queue.numberAuthority ?? (center || config.profile !== 'simulator' ? 'center' : 'self'),
-  });
+  }));
+  opened.add('store', () => store.close());
   const db = store.db;
   const checkIns = new CheckInLog(db);
   opts.onStoreOpen?.(store);
   // tickets a crash left half-way: voided or flagged for the operator, never dropped
-  const recovered = await recoverInterrupted(store);
+  const recovered = await startupStep(storeStep, () => recoverInterrupted(store));
   if (recovered.voided.length + recovered.flagged.length + recovered.confirmedPrinted.length > 0) {
     log.warn({ voided: recovered.voided.length, flagged: recovered.flagged.length, printed: recovered.confirmedPrinted.length }, 'recovered interrupted tickets');
   }
   const printer = createPrinter(config.printer, { simulatorPort: opts.simulatorPrinterPort });
+  opened.add('printer', () => printer.close());
   // the handlers and device events broadcast through the socket server, created below them
   let wsApi: WsApi | undefined = undefined;
   const motion = createMotion(config.motion, { dataDir: config.dataDir, log, simulatorPath: opts.simulatorMotionPath, defaultBehaviour: 'idle' });
+  opened.add('motion', () => motion.close());
   // service mode (issue 10): its handlers need a session; ticketJob follows density/cut set there
   const service = createServiceMode({
     config, configFile: opts.configFile, catalog: () => catalog, store, printer, motion, health: () => health(), log, logRing: opts.logRing, now,
@@ -132,12 +150,15 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     }),
     ...opts.serviceViews,
   });
+  opened.add('service mode', () => service.close());
   const ticketJob = service.ticketJob;
   const scanning = await startScanning(config, { log, now, onScan: (e) => (service.noteScan(e), wsApi?.broadcast('code.scanned', e)) });
+  opened.add('scanners', () => scanning.close());
   const voice = await startVoice(config, {
     log, motion, onState: (e) => wsApi?.broadcast('voice.state', e), onWake: (e) => wsApi?.broadcast('voice.wake', e), onHealth: () => wsApi?.broadcast('status.changed', health()),
     onAudioSample: (s) => service.publishAudio(s),
   });
+  opened.add('voice', () => voice.close());
 
   const health = (): HealthReport => ({
     robotId: config.robotId,
@@ -229,11 +250,10 @@ export async function startController(opts: ControllerOptions): Promise<Controll
   motion.on('estop', statusChanged);
   motion.on('presence', (present) => wsApi?.broadcast('presence.changed', { present }));
 
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(config.controller.port, config.controller.host, () => resolve());
-  });
+  await listenOn(server, config.controller.port, config.controller.host);
+  opened.add('api', () => (api.close(), closeServer(server)));
   port = (server.address() as AddressInfo).port;
+  if (centerLink) opened.add('center link', () => centerLink.stop());
   await centerLink?.start();
   // online/offline and enrolment changes reach the UI as they happen
   let lastLink = '';
@@ -244,6 +264,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     lastLink = key;
   }, 1000);
   linkWatch.unref();
+  opened.add('link watch', () => clearInterval(linkWatch));
   const url = `http://127.0.0.1:${port}/`;
   log.info({ url, profile: config.profile, printer: printer.status().adapter }, 'controller listening');
   // READY=1 now, then WATCHDOG=1 only while the API listens and the store answers (./watchdog.ts)
@@ -254,6 +275,7 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     status: `listening on ${url}`,
     health: () => server.listening && db.open && db.prepare('SELECT 1 AS ok').get() !== undefined,
   });
+  opened.add('watchdog', () => watchdog.stop());
 
   let closing: Promise<void> | undefined;
   return {
@@ -265,22 +287,8 @@ export async function startController(opts: ControllerOptions): Promise<Controll
     staffCalls: staffOutbox,
     centerLink,
     health,
-    close: () =>
-      (closing ??= (async () => {
-        clearInterval(linkWatch);
-        await centerLink?.stop();
-        watchdog.stop();
-        api.close();
-        server.closeAllConnections();
-        await new Promise<void>((resolve) => server.close(() => resolve()));
-        await service.close();
-        await scanning.close();
-        await voice.close();
-        await motion.close();
-        await printer.close();
-        store.close();
-        log.info('controller stopped');
-      })()),
+    // one shutdown path: whatever was opened, in reverse order
+    close: () => (closing ??= opened.closeAll((part, err) => err && log.warn({ part, err: String(err) }, 'part did not close cleanly')).then(() => log.info('controller stopped'))),
   };
 }
 

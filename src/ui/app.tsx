@@ -4,6 +4,7 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { DEFAULT_LANGUAGE, type Catalog, type ErrorCode, type Language, type Procedure, type UiSettings } from '../contract';
 import { ApiCallError, type ApiClient, type ConnectionState } from './api-client';
 import { CenterLinkNotice } from './components/center-link';
+import { ConnectionNotice } from './components/connection-notice';
 import { MoreTimePrompt } from './components/more-time';
 import { procedureSpeech, ReadAloudButton, useVoice } from './components/voice';
 import { claimableCategories, PriorityChoice } from './components/priority-choice';
@@ -199,11 +200,7 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
 
   const status = (
     <>
-      {connection !== 'open' && (
-        <p class="connection notice" role="status">
-          {t(connection === 'connecting' ? 'status.connecting' : 'status.disconnected')}
-        </p>
-      )}
+      <ConnectionNotice i18n={i18n} connection={connection} language={language} />
       <CenterLinkNotice api={api} t={t} connection={connection} />
       {voice.speaking && <SpeakingBanner t={t} onStop={() => void api.call('voice.stop', {}).catch(() => undefined)} />}
     </>

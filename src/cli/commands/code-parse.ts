@@ -64,11 +64,14 @@ function parseArgs(args: string[]): Options | string {
   return o;
 }
 
+/** sysexits.h EX_USAGE, as for every command (README: 64 usage error). */
+const EXIT_USAGE = 64;
+
 export async function runCodeParse(args: string[], io: CliIo, defaults: CodeParseDefaults = {}): Promise<number> {
   const parsed = parseArgs(args);
   if (typeof parsed === 'string') {
     io.stderr.write(`code parse: ${parsed}\n${USAGE}`);
-    return 2;
+    return EXIT_USAGE;
   }
   const envKeys = (io.env.LOBBY_ROBOT_CENTER_KEYS ?? '').split(',').map((k) => k.trim()).filter(Boolean);
   const keys = parsed.keys.length ? parsed.keys : envKeys.length ? envKeys : [...(defaults.centerPublicKeys ?? [])];
@@ -77,7 +80,7 @@ export async function runCodeParse(args: string[], io: CliIo, defaults: CodePars
     verify = createEd25519Verifier(keys);
   } catch (e) {
     io.stderr.write(`code parse: bad center key: ${(e as Error).message}\n`);
-    return 2;
+    return EXIT_USAGE;
   }
   const ticketBaseUrl = parsed.ticketBaseUrl ?? io.env.LOBBY_ROBOT_TICKET_BASE_URL ?? defaults.ticketBaseUrl;
   const now = parsed.now ?? defaults.now?.() ?? new Date();

@@ -9,13 +9,7 @@ import { parseOptions, UsageError } from '../args';
 import type { CliIo } from '../io';
 import { checkVoice } from './doctor-voice';
 
-type Verdict = 'ok' | 'warn' | 'fault' | 'skip';
-interface Row {
-  part: string;
-  configured: string;
-  verdict: Verdict;
-  detail: string;
-}
+import { checkCenter, checkMotion, checkScanners, type Row } from './doctor-parts';
 
 /** `lobby-robot doctor`: what is configured and whether each part answers; exit 1 on any fault. */
 export async function doctor(args: string[], io: CliIo): Promise<number> {
@@ -42,6 +36,9 @@ export async function doctor(args: string[], io: CliIo): Promise<number> {
     rows.push(checkDataDir(config.dataDir));
     rows.push(checkStore(join(config.dataDir, 'robot.sqlite')));
     rows.push(await checkPrinter(config.printer));
+    rows.push(checkMotion(config.motion));
+    rows.push(...(await checkScanners(config.scanners)));
+    rows.push(await checkCenter(config));
     rows.push(await checkController(config.controller.port));
     rows.push(...(await checkVoice(config.voice, io.env, config.dataDir)));
   }

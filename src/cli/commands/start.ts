@@ -1,12 +1,17 @@
 import { join, resolve } from 'node:path';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../hardware/sim/virtual-printer/server';
-import { ConfigError, EXIT_CONFIG, loadConfig } from '../../controller/config/load';
+import { ConfigError, EXIT_CONFIG, loadConfig, type LoadedConfig } from '../../controller/config/load';
 import { pruneCrashReports, recordFatalErrors } from '../../controller/crash-reports';
 import { createLogger } from '../../controller/log';
 import { VERSION } from '../../controller/version';
 import { LogRing } from '../../controller/service-mode/log-ring';
 import pino from 'pino';
-import { startController } from '../../controller/main';
+import { startController, type Controller } from '../../controller/main';
+import type { Logger } from '../../controller/log';
+import { probeDataDir, startupError, startupStep } from '../../controller/startup-error';
+import { Teardown } from '../../controller/teardown';
+import { CENTER_DB_FILE } from '../../center/storage/sqlite';
+import { APPOINTMENT_KEY_FILE } from '../../center/appointment-signing';
 import { centerMode } from '../../controller/config/schema';
 import { pointTicketsAtEmbeddedCenter, startEmbeddedCenter, trustEmbeddedCenter } from '../embedded-center';
 import { printerProfile } from '../../controller/devices/printer/profiles';
@@ -15,6 +20,8 @@ import type { CliIo } from '../io';
 import { startMotionSimulator } from '../motion-simulator';
 import { electronBinary, openWindow } from '../open-window';
 import { spawn } from 'node:child_process';
+import { isWellFormedToken } from '../../controller/api/auth';
+import { CONTROLLER_TOKEN_ENV } from '../../contract/shell-controller';
 
 const BUILT_IN = 'simulator profile (built in)';
 
@@ -50,7 +57,13 @@ export async function start(args: string[], io: CliIo): Promise<number> {
     }
     throw e;
   }
-  const { config, catalog } = loaded;
+  const { config } = loaded;
+  const token = io.env[CONTROLLER_TOKEN_ENV] ?? '';
+  if (token !== '' && !isWellFormedToken(token)) {
+    // a shell handing in a broken token would otherwise open a page the controller refuses
+    io.stderr(`lobby-robot: invalid configuration: ${CONTROLLER_TOKEN_ENV}: expected 64 lower-case hex characters (a per-boot token), got ${io.env[CONTROLLER_TOKEN_ENV]?.length ?? 0} characters`);
+    return EXIT_CONFIG;
+  }
   // warnings and errors are also kept for service mode's logs panel
   const logRing = new LogRing();
   const log = createLogger(config.logLevel, logRing.tee(pino.destination({ fd: 1, sync: true })));
@@ -65,32 +78,28 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   log.info({ source: loaded.source, profile: config.profile, dataDir: config.dataDir }, 'starting lobby-robot');
   // an uncaught exception leaves <dataDir>/crashes/fatal-*.json for the next heartbeat; old reports are pruned
   recordFatalErrors(config.dataDir, { version: VERSION });
-  pruneCrashReports(config.dataDir);
 
-  let printerSim: VirtualPrinter | undefined;
-  if (config.printer.adapter === 'simulator') {
-    const outputDir = resolve(io.cwd, config.printer.outputDir ?? join(config.dataDir, 'printer'));
-    const widthDots = config.printer.widthDots ?? printerProfile(config.printer.profile).widthDots;
-    printerSim = await startVirtualPrinter({ outputDir, widthDots });
-    printerSim.events.on('job', (job) => log.info({ bytes: job.bytes.length, png: job.pngPath }, 'virtual printer printed a ticket'));
-    log.info({ port: printerSim.port, outputDir }, 'virtual printer listening on loopback; decoded tickets are written as PNG');
+  // every part opened is closed in reverse order, after a failed start as on SIGTERM
+  const opened = new Teardown();
+  let controller: Controller;
+  try {
+    controller = await openParts(loaded, io, log, logRing, opened);
+  } catch (e) {
+    const failure = startupError(e, { dir: config.dataDir });
+    log.error({ code: failure.code, subject: failure.subject, err: failure.message }, 'start-up failed');
+    await withinLimit(opened.closeAll((part, err) => log.info({ part, ...(err ? { err: String(err) } : {}) }, 'closed after a failed start')));
+    io.stderr(failure.line());
+    return 1;
   }
-
-  const motionSim = await startMotionSimulator(config.motion, config.dataDir, log);
-  const embedded = centerMode(config) === 'embedded' ? await startEmbeddedCenter(config, catalog, log) : undefined;
-
-  const controller = await startController({
-    config: embedded ? pointTicketsAtEmbeddedCenter(trustEmbeddedCenter(config, embedded.appointmentKey), embedded.publicUrl) : config, catalog, log, uiDir: defaultUiDir(), token: io.env.LOBBY_ROBOT_TOKEN,
-    simulatorPrinterPort: printerSim?.port, simulatorMotionPath: motionSim?.path,
-    center: embedded ? { url: embedded.url, enrolmentCode: embedded.enrolmentCode } : undefined,
-    configFile: loaded.source === BUILT_IN ? undefined : loaded.source, logRing,
-  });
 
   // Electron's shell runs us as a utilityProcess and waits for this message
   const parentPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void } }).parentPort;
   parentPort?.postMessage({ type: 'ready', url: controller.url });
 
-  if (!opts.values['no-window']) openWindow(`${controller.url}#token=${controller.token}`, io, log);
+  const pageUrl = `${controller.url}#token=${controller.token}`;
+  if (!opts.values['no-window']) openWindow(pageUrl, io, log);
+  // no window and no shell to open one: the operator opens the page, which needs the token
+  else if (!parentPort) log.info({ open: pageUrl }, 'no window opened (--no-window): open this URL on the touchscreen');
 
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');
@@ -98,15 +107,53 @@ export async function start(args: string[], io: CliIo): Promise<number> {
       log.error('shutdown took longer than 5 s; exiting');
       process.exit(1);
     }, SHUTDOWN_LIMIT_MS).unref();
-    await controller.close();
-    await embedded?.close();
-    await printerSim?.close();
-    await motionSim?.close();
+    await opened.closeAll((part, err) => err && log.warn({ part, err: String(err) }, 'part did not close cleanly'));
     process.exit(0);
   };
   process.once('SIGTERM', (s) => void stop(s));
   process.once('SIGINT', (s) => void stop(s));
   return -1;
+}
+
+/** The simulators (simulator profile), the embedded center and the controller, each named if it fails. */
+async function openParts(loaded: LoadedConfig, io: CliIo, log: Logger, logRing: LogRing, opened: Teardown): Promise<Controller> {
+  const { config, catalog } = loaded;
+  await startupStep({ dir: config.dataDir }, () => (probeDataDir(config.dataDir), pruneCrashReports(config.dataDir)));
+  let printerSim: VirtualPrinter | undefined;
+  if (config.printer.adapter === 'simulator') {
+    const outputDir = resolve(io.cwd, config.printer.outputDir ?? join(config.dataDir, 'printer'));
+    const widthDots = config.printer.widthDots ?? printerProfile(config.printer.profile).widthDots;
+    const sim = await startupStep({ dir: outputDir }, () => startVirtualPrinter({ outputDir, widthDots }));
+    opened.add('virtual printer', () => sim.close());
+    sim.events.on('job', (job) => log.info({ bytes: job.bytes.length, png: job.pngPath }, 'virtual printer printed a ticket'));
+    log.info({ port: sim.port, outputDir }, 'virtual printer listening on loopback; decoded tickets are written as PNG');
+    printerSim = sim;
+  }
+
+  const motionSim = await startupStep({ dir: config.dataDir }, () => startMotionSimulator(config.motion, config.dataDir, log));
+  if (motionSim) opened.add('motion simulator', () => motionSim.close());
+  const centerDir = join(config.dataDir, 'center');
+  const centerStep = {
+    dir: centerDir,
+    sqlite: { file: join(centerDir, CENTER_DB_FILE), corrupt: 'STARTUP_CENTER_STORE_CORRUPT' as const },
+    files: { STARTUP_SIGNING_KEY_INVALID: join(centerDir, APPOINTMENT_KEY_FILE) },
+  };
+  const embedded = centerMode(config) === 'embedded' ? await startupStep(centerStep, () => startEmbeddedCenter(config, catalog, log)) : undefined;
+  if (embedded) opened.add('embedded center', () => embedded.close());
+
+  const controller = await startController({
+    config: embedded ? pointTicketsAtEmbeddedCenter(trustEmbeddedCenter(config, embedded.appointmentKey), embedded.publicUrl) : config, catalog, log, uiDir: defaultUiDir(), token: io.env[CONTROLLER_TOKEN_ENV] || undefined,
+    simulatorPrinterPort: printerSim?.port, simulatorMotionPath: motionSim?.path,
+    center: embedded ? { url: embedded.url, enrolmentCode: embedded.enrolmentCode } : undefined,
+    configFile: loaded.source === BUILT_IN ? undefined : loaded.source, logRing, procedures: loaded.procedures,
+  });
+  opened.add('controller', () => controller.close());
+  return controller;
+}
+
+/** A failed start must exit within seconds even when a part does not close. */
+function withinLimit(closing: Promise<void>): Promise<void> {
+  return Promise.race([closing, new Promise<void>((resolve) => setTimeout(resolve, SHUTDOWN_LIMIT_MS).unref())]);
 }
 
 /** Runs Electron on this app until it exits; signals are passed on so systemd can stop it. */

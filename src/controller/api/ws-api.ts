@@ -8,6 +8,14 @@ import { dispatch, type Handlers } from './dispatcher';
 
 export const API_PATH = '/api';
 
+/**
+ * What may wait unsent for one socket (issue 16). The largest reply, the procedure guide, is a
+ * few hundred kB; a page that reads falls nowhere near this. A client that does not read (a hung
+ * page, an attacker with the token) is closed when a frame would take it past the limit, so it
+ * cannot grow the controller without bound or starve the citizen's connection.
+ */
+export const MAX_BUFFERED_BYTES = 4 * 1024 * 1024;
+
 export interface WsApi {
   handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): void;
   broadcast<T extends EventType>(event: T, data: EventData<T>): void;
@@ -42,6 +50,17 @@ export function createWsApi(opts: { token: string; port: () => number; handlers:
     socket.end(`HTTP/1.1 ${status} ${reason}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
   };
 
+  /** Sends unless the socket already holds too much unread: then it is closed instead. */
+  const send = (ws: WebSocket, frame: string) => {
+    if (ws.readyState !== ws.OPEN) return;
+    if (ws.bufferedAmount + frame.length > MAX_BUFFERED_BYTES) {
+      opts.log.warn({ bufferedBytes: ws.bufferedAmount }, 'ui socket closed: it does not read its replies');
+      ws.terminate();
+      return;
+    }
+    ws.send(frame);
+  };
+
   wss.on('connection', (ws: WebSocket) => {
     ws.on('message', (data, isBinary) => {
       const text = isBinary ? '' : data.toString();
@@ -49,7 +68,7 @@ export function createWsApi(opts: { token: string; port: () => number; handlers:
         // only accepted commands count: a refused token never routes anything
         const session = reply.ok ? sessionShown(text, reply) : undefined;
         if (session) sessions.set(ws, session);
-        if (ws.readyState === ws.OPEN) ws.send(JSON.stringify(reply));
+        send(ws, JSON.stringify(reply));
       });
     });
     ws.on('error', (e) => opts.log.warn({ err: e.message }, 'ui socket error'));
@@ -71,11 +90,11 @@ export function createWsApi(opts: { token: string; port: () => number; handlers:
     },
     broadcast(event, data) {
       const frame = JSON.stringify({ v: API_PROTOCOL_VERSION, event, data });
-      for (const client of wss.clients) if (client.readyState === client.OPEN) client.send(frame);
+      for (const client of wss.clients) send(client, frame);
     },
     sendToSession(session, event, data) {
       const frame = JSON.stringify({ v: API_PROTOCOL_VERSION, event, data });
-      for (const client of wss.clients) if (client.readyState === client.OPEN && sessions.get(client) === session) client.send(frame);
+      for (const client of wss.clients) if (sessions.get(client) === session) send(client, frame);
     },
     close() {
       for (const client of wss.clients) client.terminate();

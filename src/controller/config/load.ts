@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { isAbsolute, resolve } from 'node:path';
 import { z } from 'zod';
-import { Catalog } from '../../contract';
+import { Catalog, ProcedureGuide, procedureCatalogProblems } from '../../contract';
 import { RobotConfig, type RobotConfigInput } from './schema';
 import { DEMO_CATALOG } from './demo-catalog';
 import { ConfigMigrationError, migrateConfig } from './migrate';
@@ -44,6 +44,8 @@ export interface LoadedConfig {
   config: RobotConfig;
   catalog: Catalog;
   source: string;
+  /** The guide of `proceduresFile`, checked against the catalog; absent: the shipped guide. */
+  procedures?: ProcedureGuide;
   /** What migrateConfig did to the file before validation: log it (`applied` empty when current). */
   migration: { fromVersion: number; toVersion: number; applied: string[] };
 }
@@ -76,7 +78,19 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   if (dataDir) config.dataDir = dataDir;
   if (!isAbsolute(config.dataDir)) config.dataDir = resolve(cwd, config.dataDir);
 
-  return { config, catalog: resolveCatalog(config, cwd, source), source, migration };
+  const catalog = resolveCatalog(config, cwd, source);
+  return { config, catalog, procedures: resolveProcedures(config.proceduresFile, catalog, cwd, source), source, migration };
+}
+
+/** The named guide file, whole and consistent with the catalog, or a ConfigError naming the file. */
+function resolveProcedures(file: string | undefined, catalog: Catalog, cwd: string, source: string): ProcedureGuide | undefined {
+  if (!file) return undefined;
+  const path = resolve(cwd, file);
+  const parsed = ProcedureGuide.safeParse(readJson(path, path));
+  if (!parsed.success) throw new ConfigError(source, describeIssues(parsed.error).map((p) => `proceduresFile ${path}: ${p}`));
+  const problems = procedureCatalogProblems(parsed.data, catalog);
+  if (problems.length) throw new ConfigError(source, problems.slice(0, 20).map((p) => `proceduresFile ${path}: ${p}`));
+  return parsed.data;
 }
 
 function resolveCatalog(config: RobotConfig, cwd: string, source: string): Catalog {

@@ -157,6 +157,8 @@ export const RobotConfig = z
     /** Path of a catalog JSON file; the demo ward catalog when absent. */
     catalogFile: z.string().optional(),
     catalog: Catalog.optional(),
+    /** Path of the procedure guide JSON (issue 16), validated at start; the shipped guide when absent. */
+    proceduresFile: z.string().max(500).optional(),
     /** Technician service mode (issue 10): PIN hash, inactivity, lock-out. */
     service: ServiceConfig.prefault({}),
     logLevel: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),

@@ -6,6 +6,7 @@
 import Database from 'better-sqlite3';
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { CodedError } from '../../contract/error-codes';
 import { QUEUE_MIGRATIONS, type Migration } from './queue-migrations';
 
 export type Db = Database.Database;
@@ -36,7 +37,7 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
 export function migrate(db: Db, migrations: readonly Migration[]): number {
   const current = db.pragma('user_version', { simple: true }) as number;
   const known = Math.max(0, ...migrations.map((m) => m.version));
-  if (current > known) throw new Error(`store schema version ${current} is newer than this program knows (${known})`);
+  if (current > known) throw new CodedError('STARTUP_STORE_TOO_NEW', `store schema version ${current} is newer than this program knows (${known})`);
   for (const m of [...migrations].sort((a, b) => a.version - b.version)) {
     if (m.version <= current) continue;
     db.transaction(() => {

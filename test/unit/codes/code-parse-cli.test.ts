@@ -61,10 +61,10 @@ describe('lobby-robot code parse', () => {
     expect(await runCodeParse([url], b.io, { ticketBaseUrl: 'http://10.0.0.5:8080' })).toBe(0);
   });
 
-  it('usage errors exit 2 and say what is wrong', async () => {
+  it('usage errors exit 64 (sysexits EX_USAGE, as the README says) and say what is wrong', async () => {
     for (const args of [[], ['a', 'b'], ['--now', 'yesterday', 'x'], ['--frobnicate', 'x'], ['--key'], ['--key', 'short', 'x']]) {
       const t = io();
-      expect(await runCodeParse(args, t.io)).toBe(2);
+      expect(await runCodeParse(args, t.io)).toBe(64);
       expect(t.err.join('')).toMatch(/code parse: /);
     }
   });
