@@ -5,8 +5,12 @@
  * the ticket's language and fits a 390×844 phone; times are on the center's clock.
  */
 import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { LANGUAGES } from '../../src/contract/version';
+import { WaitStrings } from '../../src/contract/wait';
+import { LANGUAGES, type Language } from '../../src/contract/version';
+import { sayWait, statusWait } from '../../src/core/queue/wait-text';
 import { DEMO_CATALOG } from '../../src/controller/config/demo-catalog';
 import { bearer, MONDAY_9AM, startTestCenter, ticketChange, type TestCenter } from '../integration/center/harness';
 import { launchChromium } from '../support/browser';
@@ -14,6 +18,7 @@ import { catalogIds, forbidDialogs, rawTextProblems, screenshot, signIn } from '
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
+const waitWords = (lang: Language) => WaitStrings.parse(JSON.parse(readFileSync(join(__dirname, '..', '..', 'locales', lang, 'wait.json'), 'utf8')));
 
 describe('center pages in Chromium', () => {
   let c: TestCenter | undefined;
@@ -64,9 +69,12 @@ describe('center pages in Chromium', () => {
     await display.waitForFunction(() => document.getElementById('latest')?.textContent?.includes('Số A001 mời đến Quầy 1'));
 
     const phone = await open(`/t/${tickets[2]!.ticket.id}`, { viewport: PHONE });
-    await phone.waitForFunction(() => document.getElementById('ahead')?.textContent === '1');
+    // the same words as the touchscreen and the paper, for the same figures (core's sayWait)
+    const said = sayWait(statusWait((await c.call('GET', `/v1/tickets/${tickets[2]!.ticket.id}/status`)).body)!, waitWords('vi'));
+    expect(said.ahead).toBe('Số người đang chờ trước quý vị: 1');
+    await phone.waitForFunction((text) => document.getElementById('ahead')?.textContent === text, said.ahead);
     expect(await phone.textContent('#display')).toBe('A003');
-    expect(await phone.textContent('#wait')).toMatch(/^\d+–\d+ phút$/);
+    expect(await phone.textContent('#wait')).toBe(said.wait);
     expect(await phone.textContent('#service')).toBe('Đăng ký khai sinh');
 
     await counter.reload();
@@ -164,5 +172,56 @@ describe('center pages in Chromium', () => {
     const line = await counter.textContent('#calls');
     expect(line).toContain('09:11');
     expect(line).not.toMatch(/AM|PM|21:11/);
+  }, 60_000);
+
+  it('counter page marks print-uncertain tickets, staff settle them there, the phone page never says "being printed"', async () => {
+    c = await startTestCenter();
+    const { token } = await c.enrol('robot-a');
+    const uncertain = [7, 8].map((n) => ({ ...ticketChange({ number: n, state: 'printing', issuedAt: MONDAY_9AM + n * 60_000 }), attention: 'QUEUE_PRINT_OUTCOME_UNKNOWN' }));
+    await c.call('POST', '/v1/tickets/batch', { changes: uncertain }, bearer(token));
+    const [kept, voided] = uncertain.map((u) => u.ticket.id) as [string, string];
+
+    const phone = await open(`/t/${kept}`, { lang: 'en', viewport: PHONE });
+    await phone.locator('#status').waitFor();
+    expect(await phone.textContent('#status')).toBe('Waiting for your turn');
+
+    const counter = await open('/counter', { lang: 'en' });
+    await signIn(counter, c.center.staffKey);
+    await counter.waitForFunction(() => /A007[^]*A008/.test(document.getElementById('uncertain')?.textContent ?? ''));
+    expect(await rawTextProblems(counter, catalogIds(DEMO_CATALOG))).toEqual([]);
+    await screenshot(counter, 'counter-uncertain-en');
+    await counter.click(`[data-settle="${voided}"][data-outcome="void"]`);
+    await counter.waitForFunction(() => !document.getElementById('uncertain')!.textContent!.includes('A008'));
+    expect((await c.call('GET', `/v1/tickets/${voided}/status`)).body.status).toBe('voided');
+    // called while still uncertain: the counter is told to check the visitor's sheet
+    await counter.click('#call-next');
+    await counter.waitForFunction(() => document.getElementById('current')?.textContent === 'A007');
+    await counter.locator('#current-uncertain').waitFor();
+    await counter.click(`[data-settle="${kept}"][data-outcome="callable"]`);
+    await counter.waitForFunction(() => document.querySelector('#uncertain [data-settle]') === null);
+    expect(await phone.textContent('#status')).not.toContain('printed');
+  }, 60_000);
+
+  it('the fleet page shows a refused identity takeover and a re-enrolment, on the center\'s clock', async () => {
+    c = await startTestCenter();
+    await c.enrol('robot-a');
+    c.clock.t = MONDAY_9AM + 11 * 60_000;
+    const unbound = (await c.staff('POST', '/v1/admin/enrolment-codes', {})).body.code as string;
+    const attempt = await c.call('POST', '/v1/enrol', { code: unbound, robotId: 'robot-a', version: '1' });
+    expect(attempt.status).toBe(409);
+    c.clock.t = MONDAY_9AM + 12 * 60_000;
+    const bound = (await c.staff('POST', '/v1/admin/enrolment-codes', { robotId: 'robot-a' })).body.code as string;
+    expect((await c.call('POST', '/v1/enrol', { code: bound, robotId: 'robot-a', version: '1' })).status).toBe(201);
+    const fleet = await open('/fleet', { lang: 'en', timezoneId: 'America/New_York', locale: 'en-US' });
+    await signIn(fleet, c.center.staffKey);
+    await fleet.locator('#rows .enrolment .refused').waitFor();
+    const cell = (await fleet.textContent('#rows .enrolment'))!;
+    expect(cell).toContain('Refused identity takeovers: 1');
+    expect(cell).toContain('09:11');
+    expect(cell).toContain('Re-enrolled: 1');
+    expect(cell).toContain('09:12');
+    expect(cell).not.toMatch(/AM|PM|21:1/);
+    expect(await rawTextProblems(fleet, catalogIds(DEMO_CATALOG))).toEqual([]);
+    await screenshot(fleet, 'fleet-enrolment-en');
   }, 60_000);
 });

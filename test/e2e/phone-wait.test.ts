@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
-import { WaitStrings, type Language } from '../../src/contract';
+import { LANGUAGES, WaitStrings, type Language } from '../../src/contract';
 import { sayWait, statusWait } from '../../src/core/queue';
 import { bearer, MONDAY_9AM, startTestCenter, ticketChange, type TestCenter } from '../integration/center/harness';
 import { launchChromium } from '../support/browser';
@@ -34,7 +34,15 @@ describe('phone page wait', () => {
     await phone.waitForFunction((text) => document.body.innerText.includes(text), said.ahead);
     expect(await phone.evaluate(() => document.body.innerText)).toContain(said.wait!);
 
-    await phone.goto(`${c.center.url}/t/${tickets[0]!.ticket.id}`);
+    // the same figures, the same words as core says them, in every language the page speaks
+    for (const lang of LANGUAGES) {
+      const words = sayWait(third, strings(lang));
+      await phone.goto(`${c.center.url}/t/${tickets[2]!.ticket.id}?lang=${lang}`);
+      await phone.waitForFunction((text) => document.getElementById('ahead')?.textContent === text, words.ahead);
+      expect({ lang, wait: await phone.textContent('#wait') }).toEqual({ lang, wait: words.wait });
+    }
+
+    await phone.goto(`${c.center.url}/t/${tickets[0]!.ticket.id}?lang=vi`);
     await phone.waitForFunction((text) => document.body.innerText.includes(text), strings('vi').next);
     expect(await phone.evaluate(() => document.body.innerText)).not.toMatch(/\d+\s*phút/);
   }, 60_000);

@@ -1,11 +1,15 @@
-/** The counter page: staff choose their counter and call, recall, skip, transfer or complete; visitors' calls for help with a Done button. */
+/**
+ * The counter page: staff choose their counter and call, recall, skip, transfer or complete; visitors'
+ * calls for help with a Done button; tickets whose printing a crash left uncertain, to settle.
+ */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { Board, CenterStaffCall, CounterAction, FleetResponse, StreamEventType } from '../../contract/sync';
+import type { Board, CenterStaffCall, CounterAction, CounterResponse, FleetResponse, StreamEventType } from '../../contract/sync';
 import { centerTime } from '../../core/center-clock-format';
 import { api, type PageErrorCode } from './api';
 import { ErrorLine, Header, mount, usePage } from './frame';
 import { SignOut, StaffGate, useStaff } from './staff-gate';
 import { useStream } from './stream';
+import { UncertainPanel } from './uncertain';
 
 const BOARD_EVENTS: StreamEventType[] = ['ticket.queued', 'ticket.called', 'ticket.recalled', 'ticket.served', 'ticket.skipped', 'ticket.transferred', 'ticket.voided', 'stream.reset'];
 const CALL_EVENTS: StreamEventType[] = ['staff.called', 'staff.acknowledged', 'stream.reset'];
@@ -27,13 +31,15 @@ function CounterChooser({ board, counterId, onChange }: { board: Board; counterI
   );
 }
 
-function ServingPanel({ board, counterId }: { board: Board; counterId: string }) {
+function ServingPanel({ board, counterId, uncertain }: { board: Board; counterId: string; uncertain?: string }) {
   const { t } = usePage();
   const me = board.counters.find((c) => c.id === counterId);
+  const checkSheet = !!me?.serving && me.serving === uncertain;
   return (
     <section class="card">
       <div class="label">{t('counter.nowServing')}</div>
       <div class={me?.serving ? 'big' : 'big idle'} id="current">{me?.serving ?? t('counter.nobody')}</div>
+      {checkSheet && <p class="hint" id="current-uncertain">{t('counter.uncertainCalled')}</p>}
       <div id="waiting">{t('counter.waiting', { count: me ? (board.waiting[me.counterGroup] ?? 0) : 0 })}</div>
     </section>
   );
@@ -91,6 +97,8 @@ function CounterDesk({ signedOut }: { signedOut: () => void }) {
   const [slots, setSlots] = useState(new Map<string, number>());
   const [counterId, setCounterId] = useState(localStorage.getItem(CHOSEN) ?? '');
   const [error, setError] = useState<PageErrorCode>();
+  // the number just called, when the robot crashed while printing it: staff check the visitor's sheet
+  const [uncertain, setUncertain] = useState<{ ticketId: string; display: string }>();
   // the stream starts after the first board's last event: nothing between the two is missed
   const [after, setAfter] = useState<number>();
   const refresh = useCallback(() => api<Board>('/v1/board').then((b) => {
@@ -110,10 +118,12 @@ function CounterDesk({ signedOut }: { signedOut: () => void }) {
   });
   if (!board) return <ErrorLine code={error} />;
   const chosen = board.counters.some((c) => c.id === counterId) ? counterId : (board.counters[0]?.id ?? '');
+  const group = board.counters.find((c) => c.id === chosen)?.counterGroup;
   const act = async (action: CounterAction, to?: string) => {
     setError(undefined);
     try {
-      await api(`/v1/counters/${encodeURIComponent(chosen)}/${action}`, { method: 'POST', body: action === 'transfer' ? { toCounterGroup: to } : {} });
+      const r = await api<CounterResponse>(`/v1/counters/${encodeURIComponent(chosen)}/${action}`, { method: 'POST', body: action === 'transfer' ? { toCounterGroup: to } : {} });
+      if (action === 'call-next') setUncertain(r.current?.printUncertain ? r.current : undefined);
     } catch (e) {
       setError(failed(e));
     }
@@ -128,10 +138,11 @@ function CounterDesk({ signedOut }: { signedOut: () => void }) {
     <>
       <div class="session"><SignOut onDone={signedOut} /></div>
       <CounterChooser board={board} counterId={chosen} onChange={choose} />
-      <ServingPanel board={board} counterId={chosen} />
+      <ServingPanel board={board} counterId={chosen} uncertain={uncertain?.display} />
       <ActionsPanel board={board} counterId={chosen} act={(a, to) => void act(a, to)} />
       <div id="msg" role="status"><ErrorLine code={online ? error : 'OFFLINE'} /></div>
       <CallsPanel calls={calls} slots={slots} acknowledge={acknowledge} />
+      {group && <UncertainPanel counterGroup={group} board={board} setError={setError} settled={(id) => setUncertain((u) => (u?.ticketId === id ? undefined : u))} />}
     </>
   );
 }

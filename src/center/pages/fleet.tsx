@@ -1,4 +1,7 @@
-/** The fleet page: each robot's number, last contact, clock difference, parts, outbox and maintenance; enrol and revoke. */
+/**
+ * The fleet page: each robot's number, last contact, clock difference, parts, outbox, maintenance,
+ * re-enrolments and refused identity takeovers (issue 16); enrol and revoke.
+ */
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { DeviceHealth, FleetResponse, RevokeSessionsResponse } from '../../contract/sync';
 import { centerDateTime } from '../../core/center-clock-format';
@@ -36,6 +39,21 @@ function actionName(t: T, action: string | null): string {
   return t(`fleet.action.${KNOWN_ACTIONS.includes(panel) ? panel : 'other'}`);
 }
 
+/** Re-enrolments and refused takeovers of this robot's identity, times on the center's clock. */
+function EnrolmentCell({ e }: { e: Robot['enrolment'] }) {
+  const { t, language } = usePage();
+  const when = (ms: number | null) => (ms == null ? '—' : centerDateTime(ms, language));
+  const re = e?.reEnrolments ? t('fleet.reEnrolled', { count: e.reEnrolments, time: when(e.lastReEnrolledAt) }) : '';
+  const refused = e?.refusedTakeovers ? t('fleet.refusedTakeovers', { count: e.refusedTakeovers, time: when(e.lastRefusedAt) }) : '';
+  return (
+    <td class="enrolment">
+      {re && <div class="reenrolled">{re}</div>}
+      {refused && <div class="refused stale">{refused}</div>}
+      {!re && !refused && t('fleet.noEnrolmentEvents')}
+    </td>
+  );
+}
+
 function RobotRow({ r, now, revoke }: { r: Robot; now: number; revoke: (r: Robot) => void }) {
   const { t, language } = usePage();
   const stale = r.lastSeenAt == null || now - r.lastSeenAt > STALE_MS;
@@ -49,6 +67,7 @@ function RobotRow({ r, now, revoke }: { r: Robot; now: number; revoke: (r: Robot
       <td>{r.health ? partLines(t, r.health.parts).map((l) => <div key={l}>{l}</div>) : '—'}</td>
       <td>{r.health?.version ?? '—'}</td>
       <td class="audit">{audit}</td>
+      <EnrolmentCell e={r.enrolment} />
       <td>{!r.revoked && <button class="secondary" data-revoke={r.robotSlot} onClick={() => revoke(r)}>{t('fleet.revoke')}</button>}</td>
       <td class="label">{centerDateTime(r.enrolledAt, language)}</td>
     </tr>
@@ -57,7 +76,7 @@ function RobotRow({ r, now, revoke }: { r: Robot; now: number; revoke: (r: Robot
 
 function RobotsTable({ fleet, revoke }: { fleet: FleetResponse; revoke: (r: Robot) => void }) {
   const { t } = usePage();
-  const heads = ['robot', 'lastSeen', 'skew', 'outbox', 'parts', 'version', 'audit'];
+  const heads = ['robot', 'lastSeen', 'skew', 'outbox', 'parts', 'version', 'audit', 'enrolment'];
   return (
     <div class="table-wrap card">
       <table>

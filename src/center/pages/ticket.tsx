@@ -7,33 +7,29 @@ import type { StreamEventType, TicketStatus } from '../../contract/sync';
 import { centerTime } from '../../core/center-clock-format';
 import { api, codeOf, type PageErrorCode } from './api';
 import { ErrorLine, Header, mount, usePage } from './frame';
-import type { T } from './i18n';
 import { useStream } from './stream';
+import { waitLines } from './wait-words';
 
 const EVENTS: StreamEventType[] = ['ticket.called', 'ticket.recalled', 'ticket.served', 'ticket.skipped', 'ticket.transferred', 'ticket.voided', 'ticket.queued', 'stream.reset'];
 const REFRESH_MS = 20_000;
-
-/** The wait as the visitor reads it; one place, so the shared wait formatter can replace it. */
-export function waitText(t: T, range: TicketStatus['waitMinutes']): string {
-  return range ? t('ticket.waitRange', { min: range.min, max: range.max }) : '—';
-}
 
 function TicketCard({ s }: { s: TicketStatus }) {
   const { t, language, labels, local } = usePage();
   const service = s.serviceId ? labels?.services[s.serviceId] : undefined;
   const counter = s.counterId ? labels?.counters.find((c) => c.id === s.counterId) : undefined;
   const counterName = counter ? local(counter.label) : (s.counterLabel ?? '');
-  const waiting = s.status === 'waiting' || s.status === 'pending';
+  // a ticket whose printing a crash left uncertain is queued like any other: never "being printed"
+  const status = s.printUncertain && s.status === 'pending' ? 'waiting' : s.status;
+  const said = status === 'waiting' || status === 'pending' ? waitLines(s, language) : null;
   return (
     <section class="card">
       <div class="number" id="display">{s.display}</div>
-      <p class={`status ${s.status}`} id="status">
-        {s.status === 'called' && counterName ? t('ticket.goTo', { counter: counterName }) : t(`ticket.status.${s.status}`)}
+      <p class={`status ${status}`} id="status">
+        {status === 'called' && counterName ? t('ticket.goTo', { counter: counterName }) : t(`ticket.status.${status}`)}
       </p>
+      {said && <p class="wait"><b id="ahead">{said.ahead}</b>{said.wait && <><br /><span id="wait">{said.wait}</span></>}</p>}
       <dl>
         {service && <><dt>{t('ticket.service')}</dt><dd id="service">{local(service)}</dd></>}
-        {waiting && <><dt>{t('ticket.ahead')}</dt><dd id="ahead">{s.peopleAhead}</dd></>}
-        {waiting && <><dt>{t('ticket.wait')}</dt><dd id="wait">{waitText(t, s.waitMinutes)}</dd></>}
         {counterName && <><dt>{t('ticket.counter')}</dt><dd id="counter">{counterName}</dd></>}
       </dl>
       <p class="hint">{t('ticket.updated', { time: centerTime(s.serverTime, language) })}</p>

@@ -18,10 +18,7 @@ export interface WaitLines {
   wait: string | null;
 }
 
-/**
- * Self-contained on purpose (no helper outside its body): the center's script page embeds its
- * source until that page is built like the UI.
- */
+/** The two lines of a wait, in the words of `strings` (one language's wait.json). */
 export function sayWait(figures: WaitFigures, strings: WaitStrings): WaitLines {
   const fill = (text: string, values: Record<string, number>) => text.replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
   const ahead = Math.max(0, Math.floor(figures.peopleAhead));
