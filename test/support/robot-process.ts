@@ -13,6 +13,8 @@ export interface RobotProcess {
   token: string;
   dataDir: string;
   output: () => string;
+  /** Resolves once the output contains `text` (log lines arrive in their own chunks); rejects if the robot exits first. */
+  outputContaining(text: string): Promise<string>;
   exited: Promise<number | null>;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
@@ -66,6 +68,16 @@ export async function startRobot(args: string[], env: NodeJS.ProcessEnv = {}): P
   return {
     child, url, token, dataDir, exited,
     output: () => out,
+    outputContaining: (text) => new Promise<string>((resolve, reject) => {
+      const check = () => {
+        if (!out.includes(text)) return;
+        child.stdout!.off('data', check);
+        resolve(out);
+      };
+      child.stdout!.on('data', check);
+      void exited.then((code) => reject(new Error(`robot exited with ${code} before printing ${text}:\n${out}`)));
+      check();
+    }),
     stop: async (signal = 'SIGTERM') => {
       if (child.exitCode === null) child.kill(signal);
       return exited;
