@@ -115,7 +115,7 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
   const store = await startupStep(storeStep, () => QueueStore.open({
     file: storeFile,
     robotId: config.robotId,
-    robotSlot: grantedSlot ?? config.queue.robotSlot,
+    robotSlot: grantedSlot ?? config.queue.robotSlot ?? (mustAwaitSlot(config, center) ? null : 1),
     catalog,
     // the monotonic clock tells a forward jump of the wall clock from time that really passed
     clock: { wallMs: () => now().getTime(), monoMs: () => performance.now() },
@@ -290,6 +290,11 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
     // one shutdown path: whatever was opened, in reverse order
     close: () => (closing ??= opened.closeAll((part, err) => err && log.warn({ part, err: String(err) }, 'part did not close cleanly')).then(() => log.info('controller stopped'))),
   };
+}
+
+/** A production robot of a remote center waits for its granted slot: slot 1, shared by every robot left at the default, prints duplicates. */
+function mustAwaitSlot(config: RobotConfig, center: ControllerOptions['center']): boolean {
+  return !!center && config.profile === 'production' && centerMode(config) !== 'embedded' && config.queue.numberAuthority !== 'self';
 }
 
 /** The wall clock; in the simulator profile optionally one that starts at a configured instant. */

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { Catalog, ProcedureGuide, procedureCatalogProblems } from '../../contract';
 import { RobotConfig, type RobotConfigInput } from './schema';
 import { DEMO_CATALOG } from './demo-catalog';
+import { machineRobotId } from './machine-id';
 import { ConfigMigrationError, migrateConfig } from './migrate';
 
 /** sysexits.h EX_CONFIG: what `lobby-robot start` exits with on an invalid configuration. */
@@ -77,6 +78,8 @@ export function loadConfig(options: LoadOptions = {}): LoadedConfig {
   const dataDir = options.overrides?.dataDir ?? env.LOBBY_ROBOT_DATA;
   if (dataDir) config.dataDir = dataDir;
   if (!isAbsolute(config.dataDir)) config.dataDir = resolve(cwd, config.dataDir);
+  // a derived id follows the data folder the robot really uses
+  if ((document as { robotId?: unknown }).robotId === undefined) config.robotId = machineRobotId(config.dataDir);
 
   const catalog = resolveCatalog(config, cwd, source);
   return { config, catalog, procedures: resolveProcedures(config.proceduresFile, catalog, cwd, source), source, migration };

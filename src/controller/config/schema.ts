@@ -10,6 +10,7 @@ import { CodesConfig, ScannersConfig } from './scanner-schema';
 import { CONFIG_VERSION } from './migrate';
 import { VoiceConfig } from './voice-schema';
 import { ServiceConfig } from './service-schema';
+import { machineRobotId } from './machine-id';
 
 /** The default ticket QR: a placeholder until a center is known (an embedded center replaces it with its own page). */
 export const PLACEHOLDER_TICKET_STATUS_URL = 'https://hcc.example.vn/t/{id}';
@@ -78,7 +79,8 @@ export const RobotConfig = z
     /** Set by migrateConfig (./migrate.ts) before validation; absent in files older than versions. */
     version: z.literal(CONFIG_VERSION).optional(),
     profile: z.enum(PROFILES),
-    robotId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes, at most 32'),
+    /** Absent: derived from the machine and data folder (./machine-id.ts), so a copied file never shares one. */
+    robotId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31}$/, 'lower-case letters, digits and dashes, at most 32').optional(),
     /** Where the SQLite store and simulator output live. */
     dataDir: z.string().min(1).default('.data/simulator'),
     controller: z
@@ -102,8 +104,12 @@ export const RobotConfig = z
     /** Queue numbering and clock (issue 3: queue core). */
     queue: z
       .object({
-        /** This robot's fallback number run, distinct for every robot of a center (1..fallbackSlots). */
-        robotSlot: z.number().int().min(1).max(16).default(1),
+        /**
+         * This robot's fallback number run, distinct for every robot of a center (1..fallbackSlots).
+         * Absent: the center grants one at enrolment, and a robot with a center issues nothing
+         * before that (a run another robot may share would print duplicates); 1 without a center.
+         */
+        robotSlot: z.number().int().min(1).max(16).optional(),
         /**
          * Who leases number blocks: 'center' (the sync client) or 'self' for a robot alone in its
          * center. Default: 'self' in the simulator profile, 'center' in production.
@@ -113,7 +119,7 @@ export const RobotConfig = z
         simulatedClockStart: z.iso.datetime({ offset: true }).optional(),
       })
       .strict()
-      .default({ robotSlot: 1 }),
+      .prefault({}),
     printer: PrinterConfig.prefault({ adapter: 'simulator' }),
     /** The phone status page printed as the ticket's QR; {id}, {display}, {day} are filled in. */
     ticketStatusUrl: z
@@ -165,7 +171,8 @@ export const RobotConfig = z
   })
   .strict()
   .refine((c) => c.profile === 'simulator' || !c.queue.simulatedClockStart, { path: ['queue', 'simulatedClockStart'], message: 'only in the simulator profile' })
-  .refine((c) => c.center.mode !== 'remote' || c.center.url, { path: ['center', 'url'], message: 'a remote center needs its URL' });
+  .refine((c) => c.center.mode !== 'remote' || c.center.url, { path: ['center', 'url'], message: 'a remote center needs its URL' })
+  .transform((c) => ({ ...c, robotId: c.robotId ?? machineRobotId(c.dataDir) }));
 export type RobotConfig = z.infer<typeof RobotConfig>;
 export type RobotConfigInput = z.input<typeof RobotConfig>;
 

@@ -35,8 +35,8 @@ export interface StoreClock {
 export interface QueueStoreOptions {
   file: string;
   robotId: string;
-  /** This robot's fallback slot, 1..numbering.fallbackSlots, distinct within the center. */
-  robotSlot: number;
+  /** This robot's fallback slot, 1..numbering.fallbackSlots, distinct within the center; null: none granted yet (leased blocks only). */
+  robotSlot: number | null;
   catalog: Catalog;
   clock?: StoreClock;
   newId?: () => string;
@@ -76,7 +76,7 @@ export class QueueStore {
   private readonly clock: StoreClock;
   private readonly newId: () => string;
   /** The fallback slot in use: the configured one until the center grants another (setRobotSlot). */
-  private robotSlot: number;
+  private robotSlot: number | null;
 
   private constructor(private readonly options: QueueStoreOptions, db: Db) {
     this.db = db;
@@ -132,11 +132,12 @@ export class QueueStore {
         const plan = planIssue(this.catalog, request, at, (service) => this.waitInputs(service, businessDay(at), live));
         if (!plan.ok) return plan;
         const prefix = plan.service.prefix;
-        for (const c of ensureFallback(this.db, plan.rule, this.robotSlot, prefix, plan.day, atMs)) audit(this.db, atMs, SYSTEM, 'fallback.closed', null, { ...c });
+        if (this.robotSlot !== null) for (const c of ensureFallback(this.db, plan.rule, this.robotSlot, prefix, plan.day, atMs)) audit(this.db, atMs, SYSTEM, 'fallback.closed', null, { ...c });
         if (this.options.numberAuthority === 'self') selfLease(this.db, plan.rule, this.options.robotId, prefix, plan.day, atMs);
         const sources = sourcesFor(this.db, prefix, plan.day);
-        const source = pickSource(sources);
-        if (!source) return { ok: false, code: exhaustionCode(plan.rule, sources), nextOpeningAt: null };
+        // no slot yet: a fallback run left from before is not this robot's to continue
+        const source = pickSource(this.robotSlot === null ? sources.filter((s) => s.kind === 'lease') : sources);
+        if (!source) return { ok: false, code: this.robotSlot === null ? 'QUEUE_NOT_ENROLLED' : exhaustionCode(plan.rule, sources), nextOpeningAt: null };
         const row: TicketRow = {
           id: this.newId(), robot_id: this.options.robotId, service_id: plan.service.id, counter_group: plan.service.counterGroup,
           prefix, day: plan.day, number: source.next, display: formatTicketNumber(prefix, source.next, plan.rule.width),

@@ -23,7 +23,9 @@ export interface CenterLinkOptions {
   robotId: string;
   version: string;
   /** The slot this robot asks for at enrolment (config queue.robotSlot). */
-  preferredSlot: number;
+  preferredSlot?: number;
+  /** How soon an enrolment that found the center unreachable is tried again (5 s). */
+  enrolRetryMs?: number;
   store: QueueStore;
   log: Logger;
   health: () => Pick<DeviceHealth, 'parts' | 'uptimeSeconds'>;
@@ -86,6 +88,25 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
       opts.log.warn({ granted: slot, code: (e as { code?: string }).code ?? 'QUEUE_STORE_FAILED' }, 'the granted robot slot could not be applied');
     }
   };
+  let stopped = false;
+  let enrolRetry: NodeJS.Timeout | undefined;
+  /**
+   * Spends the code when this robot holds no credentials of its own. An unreachable center is
+   * tried again: a robot without a granted slot issues nothing until it is enrolled.
+   */
+  const enrol = async (): Promise<void> => {
+    const saved = credentials.load();
+    if (stopped || !opts.enrolmentCode || (saved && saved.robotId === opts.robotId)) return;
+    try {
+      const slot = await client.enrol(opts.enrolmentCode, opts.preferredSlot);
+      if (opts.preferredSlot !== undefined && slot !== opts.preferredSlot) opts.log.warn({ granted: slot, configured: opts.preferredSlot }, 'the center granted another robot slot; it is used from now on');
+      client.kick();
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? 'SYNC_CENTER_UNREACHABLE';
+      opts.log.warn({ code }, 'enrolment failed');
+      if (code === 'SYNC_CENTER_UNREACHABLE' && !stopped) enrolRetry = setTimeout(() => void enrol(), opts.enrolRetryMs ?? 5000).unref();
+    }
+  };
   // a visitor waiting for a person should not wait for the next poll
   const unsubscribe = opts.staffCalls?.onCall?.(() => client.kick());
   return {
@@ -93,15 +114,7 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
     credentials,
     async start(firstPassTimeoutMs = 3000) {
       const first = (async () => {
-        const saved = credentials.load();
-        if (opts.enrolmentCode && (!saved || saved.robotId !== opts.robotId)) {
-          try {
-            const slot = await client.enrol(opts.enrolmentCode, opts.preferredSlot);
-            if (slot !== opts.preferredSlot) opts.log.warn({ granted: slot, configured: opts.preferredSlot }, 'the center granted another robot slot; it is used from now on');
-          } catch (e) {
-            opts.log.warn({ code: (e as { code?: string }).code ?? 'SYNC_CENTER_UNREACHABLE' }, 'enrolment failed; the robot issues offline');
-          }
-        }
+        await enrol();
         // leases before the first ticket when the center answers quickly; offline is fine too
         await client.syncOnce().catch(() => undefined);
       })();
@@ -116,6 +129,8 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
       };
     },
     stop: () => {
+      stopped = true;
+      clearTimeout(enrolRetry);
       unsubscribe?.();
       return client.stop();
     },

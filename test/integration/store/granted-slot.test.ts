@@ -45,6 +45,19 @@ describe('granted robot slot', () => {
     const again = h.open({ robotSlot: 2 });
     expect(issueNumber(again)).toBe(slot2.first + 1);
   });
+
+  it('without a slot yet refuses with QUEUE_NOT_ENROLLED, never continuing a run left from before, and issues once granted', () => {
+    const before = h.open({ robotSlot: 1 });
+    expect(issueNumber(before)).toBe(slot1.first);
+    before.close();
+    const waiting = h.open({ robotSlot: null });
+    expect(waiting.issue({ serviceId: 'birth-registration', language: 'vi' })).toMatchObject({ ok: false, code: 'QUEUE_NOT_ENROLLED' });
+    waiting.addLease({ leaseId: 'l-1', prefix: 'A', day: waiting.businessDay(), first: 1, last: 2 });
+    expect([issueNumber(waiting), issueNumber(waiting)]).toEqual([1, 2]);
+    expect(waiting.issue({ serviceId: 'birth-registration', language: 'vi' })).toMatchObject({ ok: false, code: 'QUEUE_NOT_ENROLLED' });
+    waiting.setRobotSlot(2);
+    expect(issueNumber(waiting)).toBe(slot2.first);
+  });
 });
 
 describe('lease request ids', () => {

@@ -21,7 +21,7 @@ export interface StoreHarness {
   dir: string;
   file: string;
   clock: ManualClock;
-  open(overrides?: { catalog?: Catalog; robotSlot?: number; robotId?: string }): QueueStore;
+  open(overrides?: { catalog?: Catalog; robotSlot?: number | null; robotId?: string }): QueueStore;
   cleanup(): void;
 }
 
@@ -38,7 +38,7 @@ export function storeHarness(startIso = MONDAY_MORNING): StoreHarness {
     file,
     clock,
     open: (o = {}) => {
-      const s = QueueStore.open({ file, robotId: o.robotId ?? 'robot-1', robotSlot: o.robotSlot ?? 1, catalog: o.catalog ?? DEMO_CATALOG, clock: { wallMs: clock.wallMs } });
+      const s = QueueStore.open({ file, robotId: o.robotId ?? 'robot-1', robotSlot: o.robotSlot === undefined ? 1 : o.robotSlot, catalog: o.catalog ?? DEMO_CATALOG, clock: { wallMs: clock.wallMs } });
       opened.push(s);
       return s;
     },

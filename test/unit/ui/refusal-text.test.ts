@@ -20,7 +20,7 @@ describe('refusal texts on the touchscreen', () => {
   it('shows queue refusals on their own screen, everything else as a banner', () => {
     expect(ERROR_CODES.filter(isQueueRefusal)).toEqual([
       'QUEUE_CENTER_CLOSED', 'QUEUE_HOLIDAY', 'QUEUE_LUNCH_BREAK', 'QUEUE_CUTOFF_REACHED', 'QUEUE_DAILY_CAP_REACHED',
-      'QUEUE_NO_NUMBERS_AVAILABLE', 'QUEUE_TICKET_STATE_CONFLICT', 'QUEUE_PRINT_OUTCOME_UNKNOWN', 'QUEUE_STORE_FAILED',
+      'QUEUE_NO_NUMBERS_AVAILABLE', 'QUEUE_NOT_ENROLLED', 'QUEUE_TICKET_STATE_CONFLICT', 'QUEUE_PRINT_OUTCOME_UNKNOWN', 'QUEUE_STORE_FAILED',
     ]);
     expect(isQueueRefusal('PRINTER_PAPER_OUT')).toBe(false);
     expect(isQueueRefusal('QUEUE_PRIORITY_UNKNOWN')).toBe(false);
