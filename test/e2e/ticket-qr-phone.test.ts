@@ -3,7 +3,11 @@
  * read off the virtual printer's paper (as a phone would) and opened in Chromium at 390×844, where
  * it shows the ticket in the language the visitor chose at the robot.
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
+import { WaitStrings } from '../../src/contract';
+import { sayWait } from '../../src/core/queue';
 import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/sim/virtual-printer/server';
 import { launchChromium } from '../support/browser';
 import { paperWithQr, qrOnPaper } from '../support/paper-qr';
@@ -51,7 +55,9 @@ describe('the ticket QR of a simulator robot', () => {
     await phone.waitForFunction(() => document.documentElement.lang === 'ko' && document.getElementById('service') !== null, undefined, { timeout: 30_000 });
     expect(await phone.textContent('#display')).toBe(ticket.display);
     expect(await phone.textContent('#service')).toBe('출생 등록');
-    expect(await phone.textContent('#ahead')).toBe('0');
+    // first in line: the same words as the robot's screen and paper (core's sayWait over ko/wait.json)
+    const ko = WaitStrings.parse(JSON.parse(readFileSync(join(__dirname, '..', '..', 'locales', 'ko', 'wait.json'), 'utf8')));
+    expect(await phone.textContent('#ahead')).toBe(sayWait({ peopleAhead: 0, minMinutes: 0, maxMinutes: 0 }, ko).ahead);
     await screenshot(phone, 'phone-from-qr-ko');
   }, 90_000);
 });
