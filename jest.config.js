@@ -18,6 +18,10 @@ const project = (name, extra = {}) => ({
 });
 
 module.exports = {
+  // jest's default on a 2-core machine is one worker; most suites wait on Chromium, child processes
+  // and sockets, so two workers finish the suite in ~500 s instead of ~710 s (measured on CI's kind
+  // of machine) without starving either
+  maxWorkers: 2,
   globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     project('unit'),
