@@ -173,6 +173,17 @@ export const ERROR_CODES = [
   'STARTUP_PORT_IN_USE',
   'STARTUP_FAILED',
   // end of start-up failures
+  // booking, home visits, ratings and statistics (issue 18)
+  'BOOKING_NEEDS_CENTER',
+  'BOOKING_SLOT_FULL',
+  'BOOKING_SLOT_UNAVAILABLE',
+  'BOOKING_PHONE_INVALID',
+  'HOME_VISIT_CATEGORY_NOT_ALLOWED',
+  'HOME_VISIT_NOT_FOUND',
+  'HOME_VISIT_STATE_CONFLICT',
+  'RATING_TICKET_NOT_COMPLETED',
+  'RATING_ALREADY_GIVEN',
+  'STATS_RANGE_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

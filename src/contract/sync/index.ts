@@ -17,3 +17,5 @@ export * from './counters';
 export * from './stream';
 export * from './fleet-and-events';
 export * from './pages';
+export * from './booking';
+export * from './ratings';
