@@ -1,4 +1,10 @@
 import tseslint from 'typescript-eslint';
+import layers from './scripts/eslint/layers.mjs';
+
+/** Core is pure logic (ARCHITECTURE.md): time, timers, randomness and the process come in as arguments. */
+const CORE_IMPURE_GLOBALS = ['process', 'setTimeout', 'setInterval', 'setImmediate', 'clearTimeout', 'clearInterval', 'clearImmediate', 'queueMicrotask', 'performance', 'Buffer', 'require', 'fetch', '__dirname', '__filename'].map(
+  (name) => ({ name, message: `core touches no ${name}: take it as an argument (ARCHITECTURE.md, layer rules)` }),
+);
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'test/fixtures/**', 'test-artifacts/**'] },
@@ -8,6 +14,29 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       'no-console': ['error', { allow: ['error'] }],
       eqeqeq: ['error', 'smart'],
+    },
+  },
+  {
+    // the layer rules of ARCHITECTURE.md: which layer may import which (scripts/eslint/layers.mjs)
+    files: ['src/**/*.{ts,tsx}', 'hardware/sim/**/*.ts'],
+    plugins: { layers },
+    rules: { 'layers/imports': 'error' },
+  },
+  {
+    files: ['src/core/**/*.{ts,tsx}'],
+    rules: {
+      'no-restricted-globals': ['error', ...CORE_IMPURE_GLOBALS],
+      'no-restricted-properties': [
+        'error',
+        { object: 'Date', property: 'now', message: 'core reads no clock: take nowMs as an argument' },
+        { object: 'performance', property: 'now', message: 'core reads no clock: take the time as an argument' },
+        { object: 'Math', property: 'random', message: 'core draws no randomness: take it as an argument' },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: 'core reads no clock: new Date() needs an instant passed in' },
+        { selector: "CallExpression[callee.name='Date']", message: 'core reads no clock: Date() is the current time as text' },
+      ],
     },
   },
   {

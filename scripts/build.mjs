@@ -17,6 +17,8 @@ const node = { define, bundle: true, platform: 'node', target: 'node20', format:
 
 await Promise.all([
   build({ ...node, entryPoints: [join(root, 'src/cli/main.ts')], outfile: join(out, 'cli.js'), packages: 'external' }),
+  // the simulators (hardware/sim) in a bundle of their own, loaded only for the simulator profile
+  build({ ...node, entryPoints: [join(root, 'src/cli/simulators.ts')], outfile: join(out, 'simulators.js'), packages: 'external' }),
   build({ ...node, entryPoints: [join(root, 'src/electron/main.ts')], outfile: join(out, 'electron/main.js'), external: ['electron'] }),
   // a sandboxed preload may require only 'electron': everything else is bundled in
   build({ ...node, entryPoints: [join(root, 'src/electron/preload.ts')], outfile: join(out, 'electron/preload.js'), external: ['electron'] }),

@@ -3,7 +3,8 @@
  * board (real StandardFirmata in avr8js behind a pty) is started first, and the controller's
  * createMotion then opens its tty with johnny-five exactly as it would open /dev/lobby-board.
  */
-import { startSimulatedBoard, type SimulatedBoard } from '../../hardware/sim/board';
+import type { SimulatedBoard } from './simulators';
+import { loadSimulators } from './load-simulators';
 import type { MotionConfig } from '../controller/config/motion-schema';
 import { simulatorLinkPath } from '../controller/devices/motion/create-motion';
 
@@ -13,7 +14,7 @@ export async function startMotionSimulator(
   log: { info(obj: object, msg?: string): void },
 ): Promise<SimulatedBoard | undefined> {
   if (config.adapter !== 'simulator') return undefined;
-  const board = await startSimulatedBoard({ linkPath: simulatorLinkPath(config, dataDir), speed: config.speed });
+  const board = await loadSimulators().startSimulatedBoard({ linkPath: simulatorLinkPath(config, dataDir), speed: config.speed });
   log.info({ path: board.path, speed: config.speed }, 'simulated motion board running StandardFirmata');
   return board;
 }

@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
-import { decodeJob } from '../../../hardware/sim/virtual-printer/server';
+import { loadSimulators } from '../load-simulators';
 import { parseOptions, UsageError } from '../args';
 import type { CliIo } from '../io';
 
@@ -17,7 +17,7 @@ export async function escposDecode(args: string[], io: CliIo): Promise<number> {
     if (width !== 576 && width !== 384) throw new UsageError('--width: 576 or 384');
     const bytes = readFileSync(resolve(io.cwd, positionals[0]!));
     if (bytes.length > MAX_INPUT) throw new UsageError(`input larger than ${MAX_INPUT} bytes`);
-    const decoded = decodeJob(bytes, width);
+    const decoded = loadSimulators().decodeJob(bytes, width);
     if (values.png) writeFileSync(resolve(io.cwd, values.png), decoded.png);
     io.stdout(decoded.text);
     return 0;

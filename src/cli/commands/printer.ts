@@ -4,7 +4,7 @@ import { createPrinter } from '../../controller/devices/printer/create-printer';
 import { ticketJobBuilder } from '../../controller/devices/printer/ticket/ticket-job';
 import { parseOptions, UsageError } from '../args';
 import type { CliIo } from '../io';
-import { startVirtualPrinter } from '../../../hardware/sim/virtual-printer/server';
+import { loadSimulators } from '../load-simulators';
 import type { PrinterPort } from '../../controller/devices/printer/port';
 
 /** Opens the configured printer; the simulator profile gets a virtual printer for the command's lifetime. */
@@ -20,7 +20,7 @@ async function withPrinter(args: string[], io: CliIo, run: (p: PrinterPort, cfg:
     throw e;
   }
   const config = { ...loaded.config.printer, ...(loaded.config.printer.adapter === 'none' ? {} : { statusPollMs: 0 }) };
-  const sim = config.adapter === 'simulator' ? await startVirtualPrinter() : undefined;
+  const sim = config.adapter === 'simulator' ? await loadSimulators().startVirtualPrinter() : undefined;
   const printer = createPrinter(config, { simulatorPort: sim?.port });
   try {
     return await run(printer, loaded);

@@ -1,5 +1,6 @@
 import { join, resolve } from 'node:path';
-import { startVirtualPrinter, type VirtualPrinter } from '../../../hardware/sim/virtual-printer/server';
+import type { VirtualPrinter } from '../simulators';
+import { loadSimulators } from '../load-simulators';
 import { ConfigError, EXIT_CONFIG, loadConfig, type LoadedConfig } from '../../controller/config/load';
 import { pruneCrashReports, recordFatalErrors } from '../../controller/crash-reports';
 import { createLogger } from '../../controller/log';
@@ -123,7 +124,7 @@ async function openParts(loaded: LoadedConfig, io: CliIo, log: Logger, logRing: 
   if (config.printer.adapter === 'simulator') {
     const outputDir = resolve(io.cwd, config.printer.outputDir ?? join(config.dataDir, 'printer'));
     const widthDots = config.printer.widthDots ?? printerProfile(config.printer.profile).widthDots;
-    const sim = await startupStep({ dir: outputDir }, () => startVirtualPrinter({ outputDir, widthDots }));
+    const sim = await startupStep({ dir: outputDir }, () => loadSimulators().startVirtualPrinter({ outputDir, widthDots }));
     opened.add('virtual printer', () => sim.close());
     sim.events.on('job', (job) => log.info({ bytes: job.bytes.length, png: job.pngPath }, 'virtual printer printed a ticket'));
     log.info({ port: sim.port, outputDir }, 'virtual printer listening on loopback; decoded tickets are written as PNG');
