@@ -43,13 +43,13 @@ async function open(kind: AdapterKind): Promise<Stores & { close(): Promise<void
   if (kind === 'sqlite') {
     const dir = mkdtempSync(join(tmpdir(), 'lobby-contract-'));
     const a = openSqliteStorage({ dataDir: dir, seed: SEED });
-    const b = openSqliteStorage({ dataDir: dir });
+    const b = openSqliteStorage({ dataDir: dir, seed: SEED });
     return { a, b, close: async () => (await a.close(), await b.close(), rmSync(dir, { recursive: true, force: true })) };
   }
   cluster ??= startPostgres();
   const url = await (await cluster).createDatabase();
   // the two instances migrate at the same time, as two processes starting together would
-  const [a, b] = await Promise.all([openPostgresStorage({ url, seed: SEED, poolMax: 8 }), openPostgresStorage({ url, poolMax: 8 })]);
+  const [a, b] = await Promise.all([openPostgresStorage({ url, seed: SEED, poolMax: 8 }), openPostgresStorage({ url, seed: SEED, poolMax: 8 })]);
   return { a, b, close: async () => (await a.close(), await b.close()) };
 }
 
