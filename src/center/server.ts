@@ -33,6 +33,7 @@ import { staffSessionRoutes } from './routes/staff-session';
 import { demoAppointments, demoDossiers } from './seed/demo-lookups';
 import { businessDay } from '../core/business-day';
 import type { CenterStorage } from './storage/port';
+import { openPostgresStorage } from './storage/postgres';
 import { openSqliteStorage } from './storage/sqlite';
 
 export interface CenterOptions {
@@ -52,6 +53,8 @@ export interface CenterOptions {
   numbering?: Partial<NumberSpaceRule>;
   /** Another storage adapter (a server database); SQLite under dataDir by default. */
   storage?: CenterStorage;
+  /** A postgres:// URL: the city's PostgreSQL instead of SQLite under dataDir (ignored when `storage` is given). */
+  database?: string;
   seedDemoData?: boolean;
   /** Signs appointment QRs; from <dataDir>/appointment-signing-key.pem (created on first start) when absent. */
   appointmentSigner?: AppointmentSigner;
@@ -99,7 +102,9 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
     if (status === 413) return reply.code(413).send(errorBody(ctx, 'CENTER_BODY_TOO_LARGE'));
     if (status >= 400 && status < 500) return reply.code(status).send(errorBody(ctx, 'CENTER_INVALID_REQUEST', [String(err.code ?? err.message).slice(0, 200)]));
     ctx.log.error({ err: { message: err.message, code: err.code }, url: req.url.split('?')[0] }, 'center request failed');
-    return reply.code(500).send(errorBody(ctx, /SQLITE/.test(String(err.code)) ? 'CENTER_STORAGE_FAILED' : 'INTERNAL_ERROR'));
+    // SQLite's codes name themselves; PostgreSQL's errors carry a severity (and a pool's connection errors an errno)
+    const storageFailed = /SQLITE/.test(String(err.code)) || 'severity' in err;
+    return reply.code(500).send(errorBody(ctx, storageFailed ? 'CENTER_STORAGE_FAILED' : 'INTERNAL_ERROR'));
   });
   app.addHook('onRequest', staffSessionHook(ctx));
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(errorBody(ctx, 'CENTER_NOT_FOUND')));
@@ -119,12 +124,8 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
 
 export async function createCenterServer(opts: CenterOptions): Promise<RunningCenter> {
   const now = opts.now ?? Date.now;
-  const storage =
-    opts.storage ??
-    openSqliteStorage({
-      dataDir: opts.dataDir,
-      seed: opts.seedDemoData === false ? undefined : { appointments: demoAppointments(businessDay(new Date(now()))), dossiers: demoDossiers(businessDay(new Date(now()))) },
-    });
+  const seed = opts.seedDemoData === false ? undefined : { appointments: demoAppointments(businessDay(new Date(now()))), dossiers: demoDossiers(businessDay(new Date(now()))) };
+  const storage = opts.storage ?? (opts.database ? await openPostgresStorage({ url: opts.database, seed }) : openSqliteStorage({ dataDir: opts.dataDir, seed }));
   const ttl = opts.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
   const numbering = deriveNumbering(opts.catalog, opts.numbering);
   const counters = deriveCounters(opts.catalog);
