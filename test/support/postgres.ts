@@ -14,7 +14,7 @@ import { promisify } from 'node:util';
 import { Client } from 'pg';
 
 const run = promisify(execFile);
-const PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
+const DEFAULT_PG_BIN = process.env.PG_BIN ?? '/usr/lib/postgresql/15/bin';
 
 export interface TestPostgres {
   port: number;
@@ -44,25 +44,25 @@ function postgresUser(): { uid: number; gid: number } | null {
   return { uid: Number(uid), gid: Number(gid) };
 }
 
-async function pgTool(user: { uid: number; gid: number } | null, tool: string, args: string[]): Promise<void> {
-  const bin = join(PG_BIN, tool);
+async function pgTool(binDir: string, user: { uid: number; gid: number } | null, tool: string, args: string[]): Promise<void> {
+  const bin = join(binDir, tool);
   if (user) await run('runuser', ['-u', 'postgres', '--', bin, ...args], { timeout: 60_000 });
   else await run(bin, args, { timeout: 60_000 });
 }
 
-export async function startPostgres(): Promise<TestPostgres> {
-  if (!existsSync(join(PG_BIN, 'initdb')) || !existsSync(join(PG_BIN, 'pg_ctl'))) {
-    throw new Error(`PostgreSQL binaries not found in ${PG_BIN}: install them with "apt-get install postgresql" (Debian 12 ships PostgreSQL 15), or set PG_BIN`);
+export async function startPostgres(binDir = DEFAULT_PG_BIN): Promise<TestPostgres> {
+  if (!existsSync(join(binDir, 'initdb')) || !existsSync(join(binDir, 'pg_ctl'))) {
+    throw new Error(`PostgreSQL binaries not found in ${binDir}: install them with "apt-get install postgresql" (Debian 12 ships PostgreSQL 15), or set PG_BIN`);
   }
   const user = postgresUser();
   const dir = mkdtempSync(join(tmpdir(), 'lobby-pg-'));
   if (user) chownSync(dir, user.uid, user.gid);
   const data = join(dir, 'data');
-  await pgTool(user, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
+  await pgTool(binDir, user, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
   // fsync off: a throwaway cluster need not survive a power cut, and the machine is shared
   const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
-  await pgTool(user, 'pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
+  await pgTool(binDir, user, 'pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   let n = 0;
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
   return {
@@ -80,7 +80,7 @@ export async function startPostgres(): Promise<TestPostgres> {
     },
     async stop() {
       try {
-        await pgTool(user, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
+        await pgTool(binDir, user, 'pg_ctl', ['-D', data, '-m', 'fast', '-w', 'stop']);
       } finally {
         rmSync(dir, { recursive: true, force: true });
       }
