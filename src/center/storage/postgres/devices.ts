@@ -2,10 +2,10 @@
 import type { Pool } from 'pg';
 import type { DeviceHealth } from '../../../contract/sync';
 import type { DeviceRecord, EnrolInput, EnrolOutcome, TokenRecord } from '../port';
-import { LOCK, tx, type Tx } from './tx';
+import { direct, LOCK, tx, type Tx } from './tx';
 
 export async function createEnrolmentCode(pool: Pool, codeHash: string, robotId: string | null, expiresAtMs: number, nowMs: number): Promise<void> {
-  await pool.query('INSERT INTO enrolment_codes (code_hash, robot_id, expires_at_ms, created_at_ms) VALUES ($1, $2, $3, $4)', [codeHash, robotId, expiresAtMs, nowMs]);
+  await direct(pool).run('INSERT INTO enrolment_codes (code_hash, robot_id, expires_at_ms, created_at_ms) VALUES ($1, $2, $3, $4)', [codeHash, robotId, expiresAtMs, nowMs]);
 }
 
 async function hasLiveToken(t: Tx, robotId: string, nowMs: number): Promise<boolean> {
@@ -54,11 +54,11 @@ export function enrol(pool: Pool, input: EnrolInput): Promise<EnrolOutcome> {
 
 export async function findToken(pool: Pool, tokenHash: string): Promise<TokenRecord | null> {
   const row = (
-    await pool.query<{ robot_id: string; expires_at_ms: number; grace_until_ms: number | null; revoked_at_ms: number | null }>(
+    await direct(pool).all<{ robot_id: string; expires_at_ms: number; grace_until_ms: number | null; revoked_at_ms: number | null }>(
       'SELECT t.robot_id, t.expires_at_ms, t.grace_until_ms, d.revoked_at_ms FROM device_tokens t JOIN devices d ON d.robot_id = t.robot_id WHERE t.token_hash = $1',
       [tokenHash],
     )
-  ).rows[0];
+  )[0];
   return row ? { robotId: row.robot_id, expiresAtMs: row.expires_at_ms, graceUntilMs: row.grace_until_ms, revoked: row.revoked_at_ms !== null } : null;
 }
 
@@ -83,7 +83,7 @@ export function revokeDevice(pool: Pool, robotId: string, nowMs: number): Promis
 }
 
 export async function recordHeartbeat(pool: Pool, robotId: string, health: DeviceHealth, nowMs: number): Promise<void> {
-  await pool.query('UPDATE devices SET last_seen_at_ms = $1, skew_ms = $2, health = $3 WHERE robot_id = $4', [nowMs, health.robotTime - nowMs, JSON.stringify(health), robotId]);
+  await direct(pool).run('UPDATE devices SET last_seen_at_ms = $1, skew_ms = $2, health = $3 WHERE robot_id = $4', [nowMs, health.robotTime - nowMs, JSON.stringify(health), robotId]);
 }
 
 interface DeviceRow {

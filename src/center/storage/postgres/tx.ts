@@ -34,11 +34,17 @@ export interface Tx {
 
 export type Isolation = 'READ COMMITTED' | 'REPEATABLE READ' | 'SERIALIZABLE';
 
+/**
+ * Times are whole ms in BIGINT columns; an injected clock may give a fraction (SQLite stores it
+ * as is, PostgreSQL would refuse the statement), so numbers are floored to whole ms here, once.
+ */
+const whole = (params?: unknown[]) => params?.map((v) => (typeof v === 'number' && !Number.isInteger(v) && Number.isFinite(v) ? Math.floor(v) : v));
+
 function wrap(client: PoolClient, events: { e: NewEvent; at: number }[]): Tx {
   return {
-    all: async (sql, params) => (await client.query(sql, params)).rows,
-    one: async (sql, params) => (await client.query(sql, params)).rows[0],
-    run: async (sql, params) => (await client.query(sql, params)).rowCount ?? 0,
+    all: async (sql, params) => (await client.query(sql, whole(params))).rows,
+    one: async (sql, params) => (await client.query(sql, whole(params))).rows[0],
+    run: async (sql, params) => (await client.query(sql, whole(params))).rowCount ?? 0,
     event: (e, at) => void events.push({ e, at }),
   };
 }
@@ -48,7 +54,7 @@ async function flushEvents(client: PoolClient, events: { e: NewEvent; at: number
   await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK.events]);
   const params: unknown[] = [];
   const values = events.map(({ e, at }, i) => {
-    params.push(at, e.type, JSON.stringify(e.data));
+    params.push(Math.floor(at), e.type, JSON.stringify(e.data));
     return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`;
   });
   // VALUES rows are inserted in order, so ids follow the order the method appended them
@@ -87,8 +93,8 @@ export function read<T>(pool: Pool, fn: (t: Tx) => Promise<T>): Promise<T> {
 /** A single statement needs no explicit transaction: it is one on its own. */
 export function direct(pool: Pool): Pick<Tx, 'all' | 'one' | 'run'> {
   return {
-    all: async (sql, params) => (await pool.query(sql, params)).rows,
-    one: async (sql, params) => (await pool.query(sql, params)).rows[0],
-    run: async (sql, params) => (await pool.query(sql, params)).rowCount ?? 0,
+    all: async (sql, params) => (await pool.query(sql, whole(params))).rows,
+    one: async (sql, params) => (await pool.query(sql, whole(params))).rows[0],
+    run: async (sql, params) => (await pool.query(sql, whole(params))).rowCount ?? 0,
   };
 }

@@ -40,6 +40,14 @@ eachAdapter('storage contract: number leasing', (stores) => {
     expect(sorted.map((x) => [x.first, x.last])).toEqual(Array.from({ length: 30 }, (_, i) => [i * 20 + 1, i * 20 + 20]));
   });
 
+  it('takes a clock with fractions of a ms (an injected clock), keeping whole ms', async () => {
+    const { a } = stores();
+    expect(await a.leaseBlock(lease({ nowMs: NOW + 0.5 }))).toMatchObject({ ok: true, lease: { first: 1 } });
+    await a.createEnrolmentCode('frac', null, NOW + 60_000.25, NOW + 0.75);
+    expect(await a.ingest([change({ number: 1 })], ingestCtx('robot-a', NOW + 0.5))).toMatchObject([{ status: 'stored' }]);
+    expect(Math.floor((await a.eventsAfter(0, 1))[0]!.at)).toBe(NOW);
+  });
+
   it('gives one block to one request id sent to two instances at once', async () => {
     const { a, b } = stores();
     const same = lease();
