@@ -141,7 +141,7 @@ export async function measureCenterIssuance(perRobot: number, oneByOnePerRobot =
 /** PostgreSQL for the bench: BENCH_DATABASE (an empty database), or a throwaway local cluster. */
 async function benchDatabase(): Promise<{ url: () => Promise<string>; stop: () => Promise<void> }> {
   if (process.env.BENCH_DATABASE) return { url: async () => process.env.BENCH_DATABASE!, stop: async () => undefined };
-  const pg = await startPostgres();
+  const pg = await startPostgres(undefined, { durable: true });
   return { url: () => pg.createDatabase(), stop: () => pg.stop() };
 }
 
@@ -154,7 +154,7 @@ async function main(): Promise<void> {
   } finally {
     await pg.stop();
   }
-  console.log(`center issuance: ${ROBOTS} concurrent robots over loopback, ${perRobot} tickets each; SQLite WAL + synchronous FULL vs PostgreSQL (one center instance, pool of 10)\n`);
+  console.log(`center issuance: ${ROBOTS} concurrent robots over loopback, ${perRobot} tickets each; SQLite WAL + synchronous FULL vs PostgreSQL 15 with fsync on (one center instance, pool of 10)\n`);
   const head = ['store', 'mode', 'tickets', 'HTTP requests', 'seconds', 'tickets/s', 'p99 request ms', 'duplicate numbers', 'missing tickets'];
   console.log(markdownTable(head, rows.map((r) => [r.store, r.mode, String(r.tickets), String(r.requests), r.seconds.toFixed(2), r.perSecond.toFixed(0), r.p99Ms.toFixed(1), String(r.duplicates), String(r.missing)])));
   console.log(`\nbatched vs one by one (SQLite): ${(rows[0]!.perSecond / rows[1]!.perSecond).toFixed(1)}x the throughput`);

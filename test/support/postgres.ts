@@ -50,7 +50,8 @@ async function pgTool(binDir: string, user: { uid: number; gid: number } | null,
   else await run(bin, args, { timeout: 60_000 });
 }
 
-export async function startPostgres(binDir = DEFAULT_PG_BIN): Promise<TestPostgres> {
+/** `durable`: keep fsync on (the bench compares with SQLite's synchronous FULL); tests turn it off. */
+export async function startPostgres(binDir = DEFAULT_PG_BIN, opts: { durable?: boolean } = {}): Promise<TestPostgres> {
   if (!existsSync(join(binDir, 'initdb')) || !existsSync(join(binDir, 'pg_ctl'))) {
     throw new Error(`PostgreSQL binaries not found in ${binDir}: install them with "apt-get install postgresql" (Debian 12 ships PostgreSQL 15), or set PG_BIN`);
   }
@@ -61,7 +62,7 @@ export async function startPostgres(binDir = DEFAULT_PG_BIN): Promise<TestPostgr
   await pgTool(binDir, user, 'initdb', ['-D', data, '-A', 'trust', '-U', 'postgres', '--no-sync', '-E', 'UTF8', '--locale=C']);
   const port = await freePort();
   // fsync off: a throwaway cluster need not survive a power cut, and the machine is shared
-  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=off -c max_connections=200`;
+  const options = `-k ${dir} -p ${port} -c listen_addresses=127.0.0.1 -c fsync=${opts.durable ? 'on' : 'off'} -c max_connections=200`;
   await pgTool(binDir, user, 'pg_ctl', ['-D', data, '-o', options, '-l', join(dir, 'server.log'), '-w', '-t', '60', 'start']);
   let n = 0;
   const admin = `postgres://postgres@127.0.0.1:${port}/postgres`;
