@@ -11,6 +11,7 @@ import type { Catalog } from '../contract/catalog';
 import type { NumberSpace } from '../contract/sync';
 import { DEFAULT_MAX_OVERTAKES } from '../core/queue/call-order';
 import type { Weights } from './domain/calling';
+import type { HomeVisitSettings } from './home-visits/config';
 import { DEFAULT_NUMBER_SPACE, type NumberSpaceRule } from './domain/number-space';
 import type { CounterRecord } from './storage/port';
 import type { CenterStorage } from './storage/port';
@@ -39,6 +40,10 @@ export interface CenterContext {
   tokenGraceMs: number;
   /** How long a staff page's sign-in lasts: a working day. */
   staffSessionMs: number;
+  /** Home visit categories offered and personal-data retention (the `booking` settings). */
+  homeVisits: HomeVisitSettings;
+  /** The address phones reach the center at (status links); the request's Host when unset. */
+  publicUrl?: string;
 }
 
 /** Default counter weights of the queue branch (Decree 61/2018 groups); normal tickets weigh 1. */

@@ -30,6 +30,9 @@ import { robotEventRoutes } from './routes/robot-events';
 import { robotRoutes } from './routes/robot';
 import { staffRoutes } from './routes/staff';
 import { staffSessionRoutes } from './routes/staff-session';
+import { deriveHomeVisitSettings, type HomeVisitSettingsInput } from './home-visits/config';
+import { homeVisitRoutes } from './routes/home-visits';
+import { homeVisitStaffRoutes } from './routes/home-visits-staff';
 import { demoAppointments, demoDossiers } from './seed/demo-lookups';
 import { businessDay } from '../core/business-day';
 import type { CenterStorage } from './storage/port';
@@ -55,6 +58,10 @@ export interface CenterOptions {
   seedDemoData?: boolean;
   /** Signs appointment QRs; from <dataDir>/appointment-signing-key.pem (created on first start) when absent. */
   appointmentSigner?: AppointmentSigner;
+  /** Home visit settings of the `booking` section (categories, retention days); the catalog's, else defaults. */
+  booking?: HomeVisitSettingsInput;
+  /** Base URL printed in status links (/v/<token>), e.g. http://10.0.0.5:8080; a function gets the bound port. */
+  publicUrl?: string | ((port: number) => string);
 }
 
 export interface RunningCenter {
@@ -113,6 +120,8 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
   publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
   labelRoutes(app, ctx);
   speechRoutes(app, ctx, { synthLimiter: new RateLimiter(30, 10) });
+  homeVisitRoutes(app, ctx, { statusLimiter: new RateLimiter(120, 60) });
+  homeVisitStaffRoutes(app, ctx);
   pageRoutes(app);
   return { app, hub };
 }
@@ -137,6 +146,8 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
     tokenTtlMs: ttl,
     tokenGraceMs: Math.min(opts.tokenGraceMs ?? 10 * 60_000, ttl),
     staffSessionMs: opts.staffSessionMs ?? DEFAULT_STAFF_SESSION_MS,
+    homeVisits: deriveHomeVisitSettings(opts.catalog, opts.booking),
+    publicUrl: typeof opts.publicUrl === 'string' ? opts.publicUrl : undefined,
   };
   let app: FastifyInstance;
   let hub: StreamHub;
@@ -153,6 +164,7 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
+  if (typeof opts.publicUrl === 'function') ctx.publicUrl = opts.publicUrl(port);
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   opts.log.info({ host: opts.host, port, dataDir: opts.dataDir, appointmentKey: signer.publicKeyBase64 }, 'center listening (appointmentKey: put it in each robot\'s codes.centerPublicKeys)');
   let closed = false;

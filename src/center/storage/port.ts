@@ -18,6 +18,9 @@ export interface CheckInInput {
 import type { CenterAuditRow, CenterStaffCall, RobotEventResult, SyncStaffCall } from '../../contract/sync';
 import type { NumberSpaceRule } from '../domain/number-space';
 import type { Weights } from '../domain/calling';
+import type { HomeVisitAddress, HomeVisitCategory, HomeVisitStatus } from '../../contract/sync';
+import type { Language } from '../../contract/version';
+import type { HomeVisitAction } from '../home-visits/states';
 
 export interface TokenRecord {
   robotId: string;
@@ -149,6 +152,47 @@ export interface FleetAuditSummary {
   lastAction: string | null;
 }
 
+/** A home visit request as the robot sent it, with the ids and masked phone the center made. */
+export interface NewHomeVisit {
+  visitId: string;
+  /** The unguessable part of the citizen's status link (/v/<token>). */
+  statusToken: string;
+  robotId: string;
+  requestId: string;
+  serviceId: string;
+  category: HomeVisitCategory;
+  language: Language;
+  preferredDays: string[];
+  phone: string;
+  maskedPhone: string;
+  name: string | null;
+  address: HomeVisitAddress;
+  nowMs: number;
+}
+
+/** A stored home visit. Personal fields are null once retention purged them. */
+export interface HomeVisitRecord {
+  visitId: string;
+  statusToken: string | null;
+  robotId: string;
+  serviceId: string;
+  category: HomeVisitCategory;
+  language: Language;
+  preferredDays: string[];
+  status: HomeVisitStatus;
+  scheduled: { day: string; time: string } | null;
+  staffName: string | null;
+  phone: string | null;
+  maskedPhone: string;
+  name: string | null;
+  address: HomeVisitAddress | null;
+  requestedAtMs: number;
+  updatedAtMs: number;
+}
+
+export type HomeVisitChange = { action: Extract<HomeVisitAction, 'schedule'>; day: string; time: string; staffName: string } | { action: Exclude<HomeVisitAction, 'schedule'> };
+export type HomeVisitChangeOutcome = { ok: true; visit: HomeVisitRecord } | { ok: false; code: 'HOME_VISIT_NOT_FOUND' | 'HOME_VISIT_STATE_CONFLICT' };
+
 export interface CenterStorage {
   // devices and tokens
   createEnrolmentCode(codeHash: string, robotId: string | null, expiresAtMs: number, nowMs: number): Promise<void>;
@@ -206,6 +250,22 @@ export interface CenterStorage {
   findDossier(code: string): Promise<Dossier | null>;
   /** Records a check-in once; null when the appointment is unknown. */
   checkInAppointment(input: CheckInInput): Promise<{ outcome: CheckInOutcome; appointment: Appointment } | null>;
+
+  // home visits (issue 18): personal data stays here, at the center, until retention purges it
+  /** Stores the request once per (robotId, requestId); a repeat returns the first visit with created: false. */
+  requestHomeVisit(input: NewHomeVisit): Promise<{ visit: HomeVisitRecord; created: boolean }>;
+  /** The visit behind a status link; null when unknown or purged. */
+  homeVisitByToken(statusToken: string): Promise<HomeVisitRecord | null>;
+  /** Newest first, purged visits left out; `status` filters. */
+  listHomeVisits(query: { status?: HomeVisitStatus; limit: number }): Promise<HomeVisitRecord[]>;
+  /** Reads the status and applies the state rule (home-visits/states.ts) in one transaction. */
+  changeHomeVisit(visitId: string, change: HomeVisitChange, nowMs: number): Promise<HomeVisitChangeOutcome>;
+  /**
+   * Erases phone, name, address, staff name and status link of every visit whose visit day (the
+   * scheduled day, else the last preferred day) is on or before `lastDay`; the anonymous rest
+   * (service, category, status, days) stays for statistics. Returns how many were purged.
+   */
+  purgeHomeVisits(lastDay: string, nowMs: number): Promise<number>;
 
   close(): Promise<void>;
 }

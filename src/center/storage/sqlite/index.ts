@@ -6,6 +6,7 @@ import type { CenterStorage } from '../port';
 import { counterOp, listCounters, syncCounters } from './counters';
 import { createEnrolmentCode, enrol, findToken, listDevices, recordHeartbeat, revokeDevice, rotateToken, slotOf } from './devices';
 import { appendEvent, eventsAfter, firstEventId, lastEventId } from './events';
+import { changeHomeVisit, homeVisitByToken, listHomeVisits, purgeHomeVisits, requestHomeVisit } from './home-visits';
 import { leaseBlock } from './leases';
 import { checkInAppointment, findAppointment, findDossier, seedLookups } from './lookups';
 import { openCenterDb } from './open';
@@ -61,6 +62,11 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     findAppointment: async (c) => findAppointment(db, c),
     findDossier: async (c) => findDossier(db, c),
     checkInAppointment: async (i) => checkInAppointment(db, i),
+    requestHomeVisit: async (v) => requestHomeVisit(db, v),
+    homeVisitByToken: async (t) => homeVisitByToken(db, t),
+    listHomeVisits: async (q) => listHomeVisits(db, q),
+    changeHomeVisit: async (id, c, n) => changeHomeVisit(db, id, c, n),
+    purgeHomeVisits: async (d, n) => purgeHomeVisits(db, d, n),
     close: async () => {
       if (db.open) db.close();
     },

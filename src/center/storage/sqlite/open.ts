@@ -169,6 +169,35 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at_ms);
   `,
+  // 7: (issue 18) home visit requests; phone, name, address and status link are erased by retention
+  `
+  CREATE TABLE home_visits (
+    visit_id TEXT PRIMARY KEY,
+    robot_id TEXT NOT NULL,
+    request_id TEXT NOT NULL,
+    status_token TEXT UNIQUE,
+    service_id TEXT NOT NULL,
+    category TEXT NOT NULL,
+    language TEXT NOT NULL,
+    preferred_days TEXT NOT NULL,
+    status TEXT NOT NULL,
+    scheduled_day TEXT,
+    scheduled_time TEXT,
+    staff_name TEXT,
+    -- the day retention counts from: the scheduled day, else the last preferred day
+    visit_day TEXT NOT NULL,
+    phone TEXT,
+    masked_phone TEXT NOT NULL,
+    name TEXT,
+    address TEXT,
+    requested_at_ms INTEGER NOT NULL,
+    updated_at_ms INTEGER NOT NULL,
+    purged_at_ms INTEGER,
+    UNIQUE (robot_id, request_id)
+  );
+  CREATE INDEX home_visits_list ON home_visits (status, requested_at_ms);
+  CREATE INDEX home_visits_retention ON home_visits (visit_day) WHERE purged_at_ms IS NULL;
+  `,
 ];
 
 export function openCenterDb(file: string): Db {
