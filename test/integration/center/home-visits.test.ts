@@ -7,17 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { HomeVisitResponse } from '../../../src/contract/sync';
 import { bearer, startTestCenter, type TestCenter } from './harness';
+import { PHONE, STREET, visitRequest } from './home-visit-fixtures';
 
-const PHONE = '0912345678';
-const STREET = 'Đường Nguyễn Trãi';
-
-export function visitRequest(over: Record<string, unknown> = {}) {
-  return {
-    requestId: randomUUID(), serviceId: 'birth-registration', category: 'elderly',
-    address: { ward: 'Phường Bến Thành', street: STREET, houseNumber: '12A' },
-    phone: PHONE, name: 'Nguyễn Văn An', preferredDays: ['2026-12-01', '2026-12-02'], language: 'ko', consent: true, ...over,
-  };
-}
 
 describe('home visits at the center', () => {
   let c: TestCenter;
