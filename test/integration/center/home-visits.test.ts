@@ -9,7 +9,6 @@ import { HomeVisitResponse } from '../../../src/contract/sync';
 import { bearer, startTestCenter, type TestCenter } from './harness';
 import { PHONE, STREET, visitRequest } from './home-visit-fixtures';
 
-
 describe('home visits at the center', () => {
   let c: TestCenter;
   afterEach(async () => c?.close());
