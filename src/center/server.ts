@@ -21,6 +21,9 @@ import { RateLimiter } from './http/rate-limit';
 import { StreamHub } from './http/stream-hub';
 import { appointmentSigner, loadAppointmentKey, type AppointmentSigner } from './appointment-signing';
 import { appointmentRoutes } from './routes/appointments';
+import { bookingRoutes } from './routes/booking';
+import { BookingConfig, type BookingConfigInput } from './config/booking';
+import { centerPurgers, startRetentionJob, type RetentionJob } from './retention';
 import { labelRoutes } from './routes/labels';
 import { pageRoutes } from './routes/pages';
 import { printUncertainRoutes } from './routes/print-uncertain';
@@ -55,6 +58,8 @@ export interface CenterOptions {
   seedDemoData?: boolean;
   /** Signs appointment QRs; from <dataDir>/appointment-signing-key.pem (created on first start) when absent. */
   appointmentSigner?: AppointmentSigner;
+  /** The `booking` section of the center's config (capacity calendar, retention); defaults when absent. */
+  booking?: BookingConfigInput;
 }
 
 export interface RunningCenter {
@@ -64,6 +69,8 @@ export interface RunningCenter {
   /** Public half of the key that signs appointment QRs (base64, raw 32 bytes): robots trust it via config. */
   appointmentKey: string;
   ctx: CenterContext;
+  /** Deletes expired personal data at start and every `booking.retentionCheckMinutes`. */
+  retention: RetentionJob;
   close(): Promise<void>;
 }
 
@@ -106,6 +113,7 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
 
   robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(10, 10), afterWrite, appointmentKey: signer?.publicKeyBase64 });
   if (signer) appointmentRoutes(app, ctx, { signer });
+  if (signer) bookingRoutes(app, ctx, { booking: ctx.booking, signer });
   staffRoutes(app, ctx, { afterWrite });
   printUncertainRoutes(app, ctx, { afterWrite });
   staffSessionRoutes(app, ctx, { signInLimiter: new RateLimiter(10, 10) });
@@ -119,6 +127,8 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
 
 export async function createCenterServer(opts: CenterOptions): Promise<RunningCenter> {
   const now = opts.now ?? Date.now;
+  // an invalid section stops start-up before anything is opened, naming the field
+  const booking = BookingConfig.parse(opts.booking ?? {});
   const storage =
     opts.storage ??
     openSqliteStorage({
@@ -137,6 +147,7 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
     tokenTtlMs: ttl,
     tokenGraceMs: Math.min(opts.tokenGraceMs ?? 10 * 60_000, ttl),
     staffSessionMs: opts.staffSessionMs ?? DEFAULT_STAFF_SESSION_MS,
+    booking,
   };
   let app: FastifyInstance;
   let hub: StreamHub;
@@ -155,6 +166,7 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
   const port = typeof address === 'object' && address ? address.port : opts.port;
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   opts.log.info({ host: opts.host, port, dataDir: opts.dataDir, appointmentKey: signer.publicKeyBase64 }, 'center listening (appointmentKey: put it in each robot\'s codes.centerPublicKeys)');
+  const retention = startRetentionJob({ purgers: centerPurgers(storage), retentionDays: booking.retentionDays, now, log: opts.log, everyMs: booking.retentionCheckMinutes * 60_000 });
   let closed = false;
   return {
     url: `http://${shownHost}:${port}`,
@@ -162,9 +174,11 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
     staffKey: ctx.staffKey,
     appointmentKey: signer.publicKeyBase64,
     ctx,
+    retention,
     close: async () => {
       if (closed) return;
       closed = true;
+      await retention.stop();
       hub.close();
       await app.close();
       await storage.close();

@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Appointment, Dossier } from '../../../contract/sync';
 import type { CenterStorage } from '../port';
+import { bookAppointment, placesTaken, purgeBookingPersonalData } from './bookings';
 import { counterOp, listCounters, syncCounters } from './counters';
 import { createEnrolmentCode, enrol, findToken, listDevices, recordHeartbeat, revokeDevice, rotateToken, slotOf } from './devices';
 import { appendEvent, eventsAfter, firstEventId, lastEventId } from './events';
@@ -61,6 +62,9 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     findAppointment: async (c) => findAppointment(db, c),
     findDossier: async (c) => findDossier(db, c),
     checkInAppointment: async (i) => checkInAppointment(db, i),
+    bookAppointment: async (i) => bookAppointment(db, i),
+    placesTaken: async (g, f, t) => placesTaken(db, g, f, t),
+    purgeBookingPersonalData: async (d) => purgeBookingPersonalData(db, d),
     close: async () => {
       if (db.open) db.close();
     },

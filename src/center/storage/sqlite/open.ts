@@ -169,6 +169,31 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at_ms);
   `,
+  // 7: (issue 18) bookings made at a robot — the slot a booked appointment holds, its request id
+  // (idempotency) and, in a table of its own that the retention job empties, the personal data
+  `
+  CREATE TABLE booking_personal_data (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    phone TEXT NOT NULL,
+    name TEXT,
+    masked_phone TEXT NOT NULL,
+    day TEXT NOT NULL
+  );
+  CREATE INDEX booking_personal_data_day ON booking_personal_data (day);
+  CREATE TABLE bookings (
+    code TEXT PRIMARY KEY REFERENCES appointments (code),
+    robot_id TEXT NOT NULL,
+    request_id TEXT NOT NULL,
+    counter_group TEXT NOT NULL,
+    day TEXT NOT NULL,
+    time TEXT NOT NULL,
+    language TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL,
+    personal_id INTEGER REFERENCES booking_personal_data (id) ON DELETE SET NULL,
+    UNIQUE (robot_id, request_id)
+  );
+  CREATE INDEX bookings_slot ON bookings (counter_group, day, time);
+  `,
 ];
 
 export function openCenterDb(file: string): Db {
