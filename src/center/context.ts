@@ -10,8 +10,8 @@ import { createHash } from 'node:crypto';
 import type { Catalog } from '../contract/catalog';
 import type { NumberSpace } from '../contract/sync';
 import { DEFAULT_MAX_OVERTAKES } from '../core/queue/call-order';
+import type { BookingConfig } from './config/booking';
 import type { Weights } from './domain/calling';
-import type { HomeVisitSettings } from './home-visits/config';
 import { DEFAULT_NUMBER_SPACE, type NumberSpaceRule } from './domain/number-space';
 import type { CounterRecord } from './storage/port';
 import type { CenterStorage } from './storage/port';
@@ -40,9 +40,9 @@ export interface CenterContext {
   tokenGraceMs: number;
   /** How long a staff page's sign-in lasts: a working day. */
   staffSessionMs: number;
-  /** Home visit categories offered and personal-data retention (the `booking` settings). */
-  homeVisits: HomeVisitSettings;
-  /** The address phones reach the center at (status links); the request's Host when unset. */
+  /** The `booking` section of the center's config: capacity calendar, home-visit categories, retention. */
+  booking: BookingConfig;
+  /** The address phones reach the center at (status links of home visits); the request's Host when unset. */
   publicUrl?: string;
 }
 

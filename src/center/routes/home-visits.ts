@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { businessDay } from '../../core/business-day';
 import { HomeVisitRequest, type HomeVisitResponse } from '../../contract/sync';
 import type { CenterContext } from '../context';
-import { maskPhone } from '../home-visits/mask';
+import { maskPhone } from '../../core/personal-mask';
 import { toPublicVisit, type HomeVisitStatusResponse } from '../home-visits/views';
 import { deviceHook, requireDevice } from '../http/auth';
 import { CenterError, issuesOf } from '../http/errors';
@@ -53,7 +53,7 @@ export function homeVisitRoutes(app: FastifyInstance, ctx: CenterContext, opts: 
     const body = parseRequest(req.body);
     if (!services.has(body.serviceId)) throw new CenterError(400, 'CENTER_INVALID_REQUEST', ['serviceId: not a service of the catalog']);
     checkDays(ctx, body.preferredDays);
-    if (!ctx.homeVisits.homeVisitCategories.includes(body.category)) throw new CenterError(403, 'HOME_VISIT_CATEGORY_NOT_ALLOWED');
+    if (!ctx.booking.homeVisitCategories.includes(body.category)) throw new CenterError(403, 'HOME_VISIT_CATEGORY_NOT_ALLOWED');
     const { visit, created } = await ctx.storage.requestHomeVisit({
       visitId: randomUUID(), statusToken: randomBytes(24).toString('base64url'), robotId, requestId: body.requestId,
       serviceId: body.serviceId, category: body.category, language: body.language, preferredDays: [...new Set(body.preferredDays)].sort(),

@@ -251,6 +251,19 @@ export interface CenterStorage {
   /** Records a check-in once; null when the appointment is unknown. */
   checkInAppointment(input: CheckInInput): Promise<{ outcome: CheckInOutcome; appointment: Appointment } | null>;
 
+  // bookings (issue 18): a place of a slot becomes an appointment; personal data lives in its own table
+  /**
+   * One transaction: a repeated (robotId, requestId) answers the booking it made; else counts the
+   * places taken of (counterGroup, day, time) and, below `placesPerSlot`, inserts the appointment,
+   * its booking row and its personal data. A server database must serialise bookings of one slot
+   * (e.g. `pg_advisory_xact_lock` on the slot, or SERIALIZABLE with a retry).
+   */
+  bookAppointment(input: BookingInput): Promise<BookingOutcome>;
+  /** Places taken per slot of a counter group, days `fromDay`..`toDay` inclusive (cancelled ones free theirs). */
+  placesTaken(counterGroup: string, fromDay: string, toDay: string): Promise<SlotTaken[]>;
+  /** Deletes the personal data of bookings whose appointment day is on or before `cutoffDay`; returns how many. */
+  purgeBookingPersonalData(cutoffDay: string): Promise<number>;
+
   // home visits (issue 18): personal data stays here, at the center, until retention purges it
   /** Stores the request once per (robotId, requestId); a repeat returns the first visit with created: false. */
   requestHomeVisit(input: NewHomeVisit): Promise<{ visit: HomeVisitRecord; created: boolean }>;
@@ -262,10 +275,41 @@ export interface CenterStorage {
   changeHomeVisit(visitId: string, change: HomeVisitChange, nowMs: number): Promise<HomeVisitChangeOutcome>;
   /**
    * Erases phone, name, address, staff name and status link of every visit whose visit day (the
-   * scheduled day, else the last preferred day) is on or before `lastDay`; the anonymous rest
+   * scheduled day, else the last preferred day) is on or before `cutoffDay`; the anonymous rest
    * (service, category, status, days) stays for statistics. Returns how many were purged.
    */
-  purgeHomeVisits(lastDay: string, nowMs: number): Promise<number>;
+  purgeHomeVisitPersonalData(cutoffDay: string): Promise<number>;
 
   close(): Promise<void>;
+}
+
+export interface BookingInput {
+  robotId: string;
+  requestId: string;
+  /** The appointment code the center generated (used only when the request is new). */
+  code: string;
+  serviceId: string;
+  counterGroup: string;
+  day: string;
+  time: string;
+  placesPerSlot: number;
+  /** False when the slot is not (or no longer) in the calendar: only a repeated request is answered. */
+  open: boolean;
+  language: string;
+  /** Personal data: stored in its own table only, deleted by the retention job. */
+  phone: string;
+  name: string | null;
+  maskedPhone: string;
+  maskedName: string;
+  nowMs: number;
+}
+
+export type BookingOutcome =
+  | { ok: true; appointment: Appointment; counterGroup: string; maskedPhone: string; replay: boolean }
+  | { ok: false; code: 'BOOKING_SLOT_FULL' | 'BOOKING_SLOT_UNAVAILABLE' };
+
+export interface SlotTaken {
+  day: string;
+  time: string;
+  taken: number;
 }

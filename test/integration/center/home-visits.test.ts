@@ -26,7 +26,7 @@ describe('home visits at the center', () => {
     expect(r.status).toBe(201);
     const res = HomeVisitResponse.parse(r.body);
     expect(res.statusUrl).toMatch(/^http:\/\/10\.0\.0\.5:8080\/v\/[A-Za-z0-9_-]{24,}$/);
-    expect(res.visit).toMatchObject({ status: 'requested', category: 'elderly', language: 'ko', scheduled: null, maskedPhone: '091****678' });
+    expect(res.visit).toMatchObject({ status: 'requested', category: 'elderly', language: 'ko', scheduled: null, maskedPhone: '09•••••678' });
     // the robot gets nothing unmasked back
     expect(JSON.stringify(r.body)).not.toMatch(new RegExp(`${PHONE}|${STREET}|Nguyễn Văn An|12A`));
 

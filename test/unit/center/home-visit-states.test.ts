@@ -1,6 +1,5 @@
 import { HomeVisitStatus } from '../../../src/contract/sync';
 import { nextHomeVisitStatus, type HomeVisitAction } from '../../../src/center/home-visits/states';
-import { maskPhone } from '../../../src/center/home-visits/mask';
 
 describe('home visit states', () => {
   const allowed: Record<string, string> = {
@@ -19,12 +18,5 @@ describe('home visit states', () => {
         expect({ from, action, out }).toEqual({ from, action, out: expected ? { ok: true, status: expected } : { ok: false, code: 'HOME_VISIT_STATE_CONFLICT' } });
       }
     }
-  });
-});
-
-describe('maskPhone', () => {
-  it('keeps the carrier prefix and the last three digits only', () => {
-    expect(maskPhone('0912345678')).toBe('091****678');
-    expect(maskPhone('0387654321')).not.toContain('76543');
   });
 });

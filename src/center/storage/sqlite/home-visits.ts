@@ -57,14 +57,14 @@ export function requestHomeVisit(db: Db, v: NewHomeVisit): { visit: HomeVisitRec
 }
 
 export function homeVisitByToken(db: Db, statusToken: string): HomeVisitRecord | null {
-  const row = db.prepare('SELECT * FROM home_visits WHERE status_token = ? AND purged_at_ms IS NULL').get(statusToken) as Row | undefined;
+  const row = db.prepare('SELECT * FROM home_visits WHERE status_token = ? AND purged = 0').get(statusToken) as Row | undefined;
   return row ? toRecord(row) : null;
 }
 
 export function listHomeVisits(db: Db, q: { status?: HomeVisitStatus; limit: number }): HomeVisitRecord[] {
   const rows = q.status
-    ? db.prepare('SELECT * FROM home_visits WHERE purged_at_ms IS NULL AND status = ? ORDER BY requested_at_ms DESC, rowid DESC LIMIT ?').all(q.status, q.limit)
-    : db.prepare('SELECT * FROM home_visits WHERE purged_at_ms IS NULL ORDER BY requested_at_ms DESC, rowid DESC LIMIT ?').all(q.limit);
+    ? db.prepare('SELECT * FROM home_visits WHERE purged = 0 AND status = ? ORDER BY requested_at_ms DESC, rowid DESC LIMIT ?').all(q.status, q.limit)
+    : db.prepare('SELECT * FROM home_visits WHERE purged = 0 ORDER BY requested_at_ms DESC, rowid DESC LIMIT ?').all(q.limit);
   return (rows as Row[]).map(toRecord);
 }
 
@@ -84,9 +84,9 @@ export function changeHomeVisit(db: Db, visitId: string, change: HomeVisitChange
   }).immediate();
 }
 
-export function purgeHomeVisits(db: Db, lastDay: string, nowMs: number): number {
+export function purgeHomeVisitPersonalData(db: Db, cutoffDay: string): number {
   return db.prepare(
-    `UPDATE home_visits SET phone = NULL, name = NULL, address = NULL, staff_name = NULL, status_token = NULL, masked_phone = '', purged_at_ms = ?
-      WHERE purged_at_ms IS NULL AND visit_day <= ?`,
-  ).run(nowMs, lastDay).changes;
+    `UPDATE home_visits SET phone = NULL, name = NULL, address = NULL, staff_name = NULL, status_token = NULL, masked_phone = '', purged = 1
+      WHERE purged = 0 AND visit_day <= ?`,
+  ).run(cutoffDay).changes;
 }
