@@ -10,6 +10,9 @@ import { requireStaff } from '../http/auth';
 import { CenterError, parse } from '../http/errors';
 import type { HomeVisitChange } from '../storage/port';
 
+/** A visit is planned within a year; a later day is a typing slip (2062 for 2026). */
+const MAX_DAYS_AHEAD = 366;
+const DAY_MS = 24 * 3600_000;
 const changeParams = z.object({ visitId: z.string().uuid(), action: z.enum(['schedule', 'done', 'cancel']) }).strict();
 
 export function homeVisitStaffRoutes(app: FastifyInstance, ctx: CenterContext): void {
@@ -26,7 +29,11 @@ export function homeVisitStaffRoutes(app: FastifyInstance, ctx: CenterContext): 
     let change: HomeVisitChange;
     if (action === 'schedule') {
       const s = parse(ScheduleHomeVisit, req.body);
-      if (s.day < businessDay(new Date(ctx.now())) || Number.isNaN(Date.parse(`${s.day}T00:00:00Z`))) throw new CenterError(400, 'CENTER_INVALID_REQUEST', ['day: today or later']);
+      const today = businessDay(new Date(ctx.now()));
+      const ms = Date.parse(`${s.day}T00:00:00Z`);
+      if (Number.isNaN(ms) || s.day < today || ms - Date.parse(`${today}T00:00:00Z`) > MAX_DAYS_AHEAD * DAY_MS) {
+        throw new CenterError(400, 'CENTER_INVALID_REQUEST', [`day: from today to ${MAX_DAYS_AHEAD} days ahead`]);
+      }
       change = { action, ...s };
     } else {
       parse(CloseHomeVisit, req.body ?? {});
