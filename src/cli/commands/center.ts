@@ -26,6 +26,8 @@ export interface StartCenterOptions {
   staffKey?: string;
   tokenTtlMs?: number;
   numbering?: CenterOptions['numbering'];
+  /** Where phones reach the center (home visits' status links); the robot's request Host when absent. */
+  publicUrl?: CenterOptions['publicUrl'];
 }
 
 export interface StartedCenter {

@@ -71,6 +71,12 @@ describe('home visits at the center', () => {
     expect(first.statusUrl.startsWith(`${c.center.url}/v/`)).toBe(true);
   });
 
+  it('an embedded center gives phones its LAN address, known once the port is bound', async () => {
+    c = await startTestCenter({ publicUrl: (port) => `http://192.168.1.7:${port}` });
+    const made = await c.call('POST', '/v1/home-visits', visitRequest(), await robot());
+    expect(made.body.statusUrl.startsWith(`http://192.168.1.7:${c.center.port}/v/`)).toBe(true);
+  });
+
   it('two identical requests make one visit with one status link', async () => {
     c = await startTestCenter();
     const auth = await robot();
