@@ -32,6 +32,8 @@ export interface StartCenterOptions {
   numbering?: CenterOptions['numbering'];
   /** A postgres:// URL instead of SQLite under dataDir. */
   database?: string;
+  /** Where phones reach the center (home visits' status links); the robot's request Host when absent. */
+  publicUrl?: CenterOptions['publicUrl'];
 }
 
 export interface StartedCenter {

@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { PG_MIGRATIONS } from '../../../src/center/storage/postgres/migrations';
 import { freePort, startPostgres, type TestPostgres } from '../../support/postgres';
 import { tempDataDir } from './harness';
 
@@ -57,7 +58,7 @@ describe('lobby-robot center --database', () => {
     });
     expect({ code: r.code, board }).toEqual({ code: 0, board: 200 });
     expect(existsSync(join(data, 'center.sqlite'))).toBe(false);
-    expect(await sql(url, 'SELECT version FROM schema_version')).toEqual([{ version: 1 }]);
+    expect(await sql(url, 'SELECT max(version) AS v FROM schema_version')).toEqual([{ v: PG_MIGRATIONS.length }]);
     expect((await sql<{ id: string }>(url, 'SELECT id FROM counters')).length).toBeGreaterThan(0);
   });
 

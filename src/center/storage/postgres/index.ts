@@ -9,8 +9,10 @@ import { z } from 'zod';
 import { CodedError } from '../../../contract/error-codes';
 import type { Appointment, Dossier } from '../../../contract/sync';
 import type { CenterStorage } from '../port';
+import { bookAppointment, placesTaken, purgeBookingPersonalData } from './bookings';
 import { counterOp, listCounters, syncCounters } from './counters';
 import { createEnrolmentCode, enrol, findToken, listDevices, recordHeartbeat, revokeDevice, rotateToken, slotOf } from './devices';
+import { changeHomeVisit, homeVisitByToken, listHomeVisits, purgeHomeVisitPersonalData, requestHomeVisit } from './home-visits';
 import { leaseBlock } from './leases';
 import { checkInAppointment, findAppointment, findDossier, seedLookups } from './lookups';
 import { migrate, SchemaTooNewError } from './migrations';
@@ -111,6 +113,14 @@ export async function openPostgresStorage(opts: PostgresStorageOptions): Promise
     findAppointment: (c) => findAppointment(direct(pool), c),
     findDossier: (c) => findDossier(pool, c),
     checkInAppointment: (i) => checkInAppointment(pool, i),
+    bookAppointment: (i) => bookAppointment(pool, i),
+    placesTaken: (g, f, t) => placesTaken(pool, g, f, t),
+    purgeBookingPersonalData: (d) => purgeBookingPersonalData(pool, d),
+    requestHomeVisit: (v) => requestHomeVisit(pool, v),
+    homeVisitByToken: (t) => homeVisitByToken(pool, t),
+    listHomeVisits: (q) => listHomeVisits(pool, q),
+    changeHomeVisit: (id, c, n) => changeHomeVisit(pool, id, c, n),
+    purgeHomeVisitPersonalData: (d) => purgeHomeVisitPersonalData(pool, d),
     close: async () => {
       if (closed) return;
       closed = true;

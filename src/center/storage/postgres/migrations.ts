@@ -77,6 +77,32 @@ export const PG_MIGRATIONS: string[] = [
   CREATE TABLE staff_sessions (session_hash TEXT PRIMARY KEY, created_at_ms BIGINT NOT NULL, expires_at_ms BIGINT NOT NULL, revoked_at_ms BIGINT);
   CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at_ms);
   `,
+  // 2: (issue 18) bookings made at a robot, their personal data in a table the retention job
+  // empties, and home visit requests (personal columns erased by retention)
+  `
+  CREATE TABLE booking_personal_data (
+    id BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY, phone TEXT NOT NULL, name TEXT, masked_phone TEXT NOT NULL, day TEXT NOT NULL
+  );
+  CREATE INDEX booking_personal_data_day ON booking_personal_data (day);
+  CREATE TABLE bookings (
+    code TEXT PRIMARY KEY REFERENCES appointments (code), robot_id TEXT NOT NULL, request_id TEXT NOT NULL, counter_group TEXT NOT NULL,
+    day TEXT NOT NULL, time TEXT NOT NULL, language TEXT NOT NULL, created_at_ms BIGINT NOT NULL,
+    personal_id BIGINT REFERENCES booking_personal_data (id) ON DELETE SET NULL,
+    UNIQUE (robot_id, request_id)
+  );
+  CREATE INDEX bookings_slot ON bookings (counter_group, day, time);
+  CREATE TABLE home_visits (
+    seq BIGINT GENERATED ALWAYS AS IDENTITY UNIQUE,
+    visit_id TEXT PRIMARY KEY, robot_id TEXT NOT NULL, request_id TEXT NOT NULL, status_token TEXT UNIQUE, service_id TEXT NOT NULL,
+    category TEXT NOT NULL, language TEXT NOT NULL, preferred_days TEXT NOT NULL, status TEXT NOT NULL,
+    scheduled_day TEXT, scheduled_time TEXT, staff_name TEXT,
+    visit_day TEXT NOT NULL, phone TEXT, masked_phone TEXT NOT NULL, name TEXT, address TEXT,
+    requested_at_ms BIGINT NOT NULL, updated_at_ms BIGINT NOT NULL, purged BOOLEAN NOT NULL DEFAULT false,
+    UNIQUE (robot_id, request_id)
+  );
+  CREATE INDEX home_visits_list ON home_visits (status, requested_at_ms);
+  CREATE INDEX home_visits_retention ON home_visits (visit_day) WHERE NOT purged;
+  `,
 ];
 
 /** A database migrated by a newer program: this one must not write to it. */

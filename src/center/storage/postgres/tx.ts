@@ -15,7 +15,7 @@ import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { NewEvent } from '../port';
 
 /** Advisory lock namespaces (first key of the two-int form). */
-export const LOCK = { events: 71_001, migrations: 71_002, callGroup: 71_003, enrolment: 71_004, seed: 71_005 } as const;
+export const LOCK = { events: 71_001, migrations: 71_002, callGroup: 71_003, enrolment: 71_004, seed: 71_005, bookingRequest: 71_006, bookingSlot: 71_007 } as const;
 
 /** How many events the center keeps for resuming clients; older ids get a `stream.reset` (as SQLite). */
 export const EVENTS_KEPT = 20_000;
