@@ -169,6 +169,23 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at_ms);
   `,
+  // 7: (issue 18) satisfaction ratings, one per served ticket; the ticket keeps which staff session completed it
+  `
+  ALTER TABLE tickets ADD COLUMN served_by_session TEXT;
+  CREATE TABLE ratings (
+    ticket_id TEXT PRIMARY KEY REFERENCES tickets (ticket_id),
+    score TEXT NOT NULL CHECK (score IN ('very-satisfied','satisfied','not-satisfied')),
+    reasons TEXT NOT NULL,
+    comment TEXT,
+    source TEXT NOT NULL CHECK (source IN ('phone','counter','robot')),
+    counter_id TEXT,
+    service_id TEXT NOT NULL,
+    staff_session TEXT,
+    day TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL
+  );
+  CREATE INDEX ratings_day ON ratings (day);
+  `,
 ];
 
 export function openCenterDb(file: string): Db {
