@@ -29,6 +29,7 @@ import { createCenterLink, credentialsFile, type CenterLink } from './sync/creat
 import { CheckInLog } from './appointments/check-in-log';
 import { checkInAppointment } from './appointments/check-in-service';
 import { lookupDossier } from './appointments/dossier-lookup';
+import { openRating, sendRating, ticketBaseOf } from './ratings/robot-rating';
 import { createEd25519Verifier } from './codes/ed25519';
 import { fileCredentialStore } from './sync/credentials';
 import { loadCenterCatalog, saveCenterCatalog } from './sync/center-catalog';
@@ -213,6 +214,7 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
     );
   const verify = createEd25519Verifier(config.codes.centerPublicKeys);
 
+  const ratingDeps = () => ({ center: centerLink?.client ?? null, ticketBaseUrl: config.codes.ticketBaseUrl ?? ticketBaseOf(config.ticketStatusUrl), log });
   const handlers: Handlers = {
     ...service.handlers,
     hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES], ui: config.screen }),
@@ -238,6 +240,8 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
       return { now: now().toISOString(), online: !!s?.online, nowServing: s?.online ? s.nowServing : {}, waiting: s?.online ? s.waiting : {} };
     },
     'dossier.lookup': ({ text }) => lookupDossier({ center: centerLink?.client ?? null, catalog: () => catalog, now, log }, text),
+    'rating.open': ({ text }) => openRating(ratingDeps(), text),
+    'rating.send': ({ ticketId, rating }) => sendRating(ratingDeps(), ticketId, rating),
   };
 
   let port = config.controller.port;

@@ -13,6 +13,7 @@ import { businessDay } from '../../core/business-day';
 import { CodedError, type ErrorCode } from '../../contract/error-codes';
 import {
   AppointmentResponse, Board, CatalogResponse, CheckInResponse, CrashReportSummary, DossierResponse, EnrolResponse, HeartbeatResponse, IngestResponse, LeaseResponse, RefreshResponse,
+  RatingResponse, TicketStatus, type RatingRequest,
   type Appointment, type CheckInRequest, type Lease, type DeviceHealth, type Dossier, type StreamEvent,
 } from '../../contract/sync';
 import type { CheckInOutboxPort } from './check-in-outbox-port';
@@ -155,6 +156,18 @@ export class SyncClient {
     const token = await this.currentToken();
     const r = await this.http.request('GET', `/v1/dossiers/${encodeURIComponent(code)}`, DossierResponse, { token, timeoutMs: this.opts.lookupTimeoutMs ?? 4000 });
     return r.body!.dossier;
+  }
+
+  /** GET /v1/tickets/:id/status (issue 18: is it served, is it rated). Throws CodedError like lookupAppointment. */
+  async ticketStatus(ticketId: string): Promise<TicketStatus> {
+    const r = await this.http.request('GET', `/v1/tickets/${encodeURIComponent(ticketId)}/status`, TicketStatus, { timeoutMs: this.opts.lookupTimeoutMs ?? 4000 });
+    return r.body!;
+  }
+
+  /** POST /v1/robot/ratings/:id: once per ticket; the same rating sent again is answered as done. */
+  async rateTicket(ticketId: string, rating: RatingRequest): Promise<void> {
+    const token = await this.currentToken();
+    await this.http.request('POST', `/v1/robot/ratings/${encodeURIComponent(ticketId)}`, RatingResponse, { token, body: rating, timeoutMs: this.opts.lookupTimeoutMs ?? 4000 });
   }
 
   /** The center's clock as best known: use it for anything compared with the center's times. */
