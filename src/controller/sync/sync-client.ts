@@ -23,6 +23,7 @@ import type { CredentialStore } from './credentials';
 import type { AuditPort, LeasePort, OutboxPort, StaffCallsPort, TicketMarksPort } from './outbox-port';
 import { drainCheckIns } from './check-ins-drain';
 import { drainAudit, drainStaffCalls } from './robot-events-drain';
+import { drainRatings, type RatingsPort } from './ratings-drain';
 import { StreamClient } from './stream-client';
 
 export type Enrolment = 'enrolled' | 'not-enrolled' | 'revoked' | 'expired';
@@ -59,6 +60,8 @@ export interface SyncClientOptions {
   staffCalls?: StaffCallsPort;
   /** Service-mode audit rows for the center, drained every pass after staff calls. */
   audit?: AuditPort;
+  /** Ratings taken at the robot while the center could not be reached (issue 18). */
+  ratings?: RatingsPort;
   /** Parts and uptime for the heartbeat; outbox length and robot time are added here. */
   health?: () => Pick<DeviceHealth, 'parts' | 'uptimeSeconds'>;
   /** Crash reports kept on the robot (listCrashReports in ../crash-reports.ts), sent with each heartbeat. */
@@ -202,6 +205,7 @@ export class SyncClient {
       // after tickets: a ticket is the citizen's place in the queue, a call or an audit row can wait a pass
       if (this.opts.staffCalls) round.staffCalls = await drainStaffCalls(this.opts.staffCalls, events);
       if (this.opts.audit) round.auditRows = await drainAudit(this.opts.audit, events);
+      if (this.opts.ratings) await drainRatings(this.opts.ratings, events);
       const sinceHeartbeat = this.now() - this.lastHeartbeatAt;
       // a quiet pass still probes now and then, so "online" on the screen is never stale for long
       const probe = this.http.requests === sentBefore && sinceHeartbeat >= (this.opts.probeMs ?? 5000);

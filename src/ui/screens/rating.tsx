@@ -1,6 +1,7 @@
 /**
  * "How was your service?" at the robot (issue 18): opened by scanning a ticket's QR. The
- * controller asks the center whether the ticket was served and not rated yet; the visitor picks one
+ * controller asks the center whether the ticket was served and not rated yet (cut off from the center,
+ * it takes the rating and delivers it later; a ticket of another robot then has no number to show); the visitor picks one
  * of three big choices and may tick reasons (no comment here: typing on a kiosk is slow, the phone
  * page takes one). The words are the session's language.
  */
@@ -42,7 +43,7 @@ export function RatingScreen({ ctx, text }: { ctx: JourneyContext; text: string 
   return (
     <Screen
       title={t('rating.title')}
-      info={ticket && <p class="lead" data-testid="rating-ticket">{t('rating.forTicket', { number: ticket.display })}</p>}
+      info={ticket?.display && <p class="lead" data-testid="rating-ticket">{t('rating.forTicket', { number: ticket.display })}</p>}
       nav={ctx.nav}
       footer={ticket && score && (
         <button type="button" class="tile primary" data-action="send-rating" disabled={sending} onClick={() => send(ticket.ticketId)}>{t('rating.send')}</button>
