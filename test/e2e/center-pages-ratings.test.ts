@@ -2,7 +2,7 @@
  * Satisfaction ratings in Debian's Chromium against a real center (issue 18 point 2): the phone page
  * asks once its ticket is completed at a counter, and thanks from then on; the counter's rating
  * tablet (/rate/<counterId>) receives the ticket its counter just completed, live, in the ticket's
- * language, and goes back to waiting after the rating. Both pass the layout and language checks:
+ * language, and goes back to waiting after the rating or when nobody rates. Both pass the layout and language checks:
  * five languages, portrait and landscape, normal and large text, no raw code or id.
  */
 import Database from 'better-sqlite3';
@@ -36,11 +36,13 @@ describe('ratings on the center pages in Chromium', () => {
     expect(dialogs).toEqual([]);
   });
 
-  async function open(path: string, opts: { viewport?: { width: number; height: number }; largeText?: boolean } = {}): Promise<Page> {
+  async function open(path: string, opts: { viewport?: { width: number; height: number }; largeText?: boolean; clock?: boolean } = {}): Promise<Page> {
     // large text is injected as a style: the pages' CSP forbids it, so this test context bypasses the CSP
     const context = await browser.newContext({ viewport: opts.viewport ?? DESKTOP, bypassCSP: !!opts.largeText });
     const page = await context.newPage();
     forbidDialogs(page, dialogs);
+    // the page's timers on a clock the test moves (the tablet's "back to waiting")
+    if (opts.clock) await page.clock.install({ time: new Date(MONDAY_9AM) });
     await page.goto(`${c!.center.url}${path}`);
     if (opts.largeText) await page.addStyleTag({ content: LARGE_TEXT });
     return page;
@@ -123,7 +125,7 @@ describe('ratings on the center pages in Chromium', () => {
   it('/rate tablet: waits, receives the ticket its counter just completed in the ticket\'s language, takes the rating, waits again', async () => {
     c = await startTestCenter();
     const [first, second, third] = await seed(['ko', 'vi', 'ja']);
-    const tablet = await open('/rate/counter-1?lang=vi', { viewport: TABLET });
+    const tablet = await open('/rate/counter-1?lang=vi', { viewport: TABLET, clock: true });
     await signIn(tablet, c.center.staffKey);
     await tablet.locator('#rate-waiting').waitFor();
 
@@ -136,6 +138,11 @@ describe('ratings on the center pages in Chromium', () => {
     await tablet.click('#rating-send');
     await tablet.locator('#rating-thanks').waitFor();
     expect(ratings()).toEqual([expect.objectContaining({ ticket_id: first, score: 'very-satisfied', reasons: '["friendly-staff"]', source: 'counter', counter_id: 'counter-1' })]);
+    // the thanks stay a few seconds, then the tablet waits for the next citizen
+    await tablet.clock.fastForward(7_000);
+    expect(await tablet.locator('#rating-thanks').count()).toBe(1);
+    await tablet.clock.fastForward(2_000);
+    await tablet.locator('#rate-waiting').waitFor();
 
     // another counter's citizen never appears here; this counter's next one replaces the thanks
     await c.staff('POST', '/v1/counters/counter-2/call-next');
@@ -144,6 +151,12 @@ describe('ratings on the center pages in Chromium', () => {
     await c.staff('POST', '/v1/counters/counter-1/call-next'); // completes the one it called, calls none
     const shownNow = await tablet.waitForFunction(() => document.getElementById('rate-ticket')?.textContent).then((h) => h.jsonValue());
     expect(shownNow).toBe('番号 A003');
+    // nobody rates it: after a while the tablet waits again, and the ticket stays unrated
+    await tablet.clock.fastForward(89_000);
+    expect(await tablet.locator('#rate-ticket').count()).toBe(1);
+    await tablet.clock.fastForward(2_000);
+    await tablet.locator('#rate-waiting').waitFor();
+    expect(ratings()).toHaveLength(1);
     expect((await c.call('GET', `/v1/tickets/${second}/status`)).body).toMatchObject({ status: 'served', counterId: 'counter-2' });
     expect(third).toBeDefined();
   }, 90_000);
