@@ -29,6 +29,7 @@ import { pageRoutes } from './routes/pages';
 import { printUncertainRoutes } from './routes/print-uncertain';
 import { speechRoutes } from './routes/speech';
 import { publicRoutes } from './routes/public';
+import { ratingRoutes } from './routes/ratings';
 import { robotEventRoutes } from './routes/robot-events';
 import { robotRoutes } from './routes/robot';
 import { staffRoutes } from './routes/staff';
@@ -128,6 +129,7 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
   staffSessionRoutes(app, ctx, { signInLimiter: new RateLimiter(10, 10) });
   robotEventRoutes(app, ctx, { afterWrite });
   publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
+  ratingRoutes(app, ctx, { ratingLimiter: new RateLimiter(20, 10) });
   labelRoutes(app, ctx);
   speechRoutes(app, ctx, { synthLimiter: new RateLimiter(30, 10) });
   homeVisitRoutes(app, ctx, { statusLimiter: new RateLimiter(120, 60) });

@@ -7,6 +7,10 @@
 import type { ErrorCode } from '../../contract/error-codes';
 import type { DeviceHealth, IngestItemResult, Lease, StreamEvent, StreamEventData, StreamEventType, TicketChange } from '../../contract/sync';
 import type { Appointment, CheckInOutcome, Dossier } from '../../contract/sync';
+import type { RATING_REASONS, RatingScore } from '../../contract/sync';
+
+export type RatingReason = (typeof RATING_REASONS)[number];
+export type RatingSourceName = 'phone' | 'counter' | 'robot';
 
 export interface CheckInInput {
   code: string;
@@ -115,6 +119,8 @@ export interface CounterOpInput {
   /** Business day whose tickets are called. */
   day: string;
   nowMs: number;
+  /** Hash of the staff session that pressed the button (null for a tool with the staff key): kept on the ticket it completes. */
+  staffSession?: string | null;
 }
 
 export type CounterOpOutcome = { ok: true; current: CenterTicket | null } | { ok: false; code: ErrorCode };
@@ -192,6 +198,34 @@ export interface HomeVisitRecord {
 
 export type HomeVisitChange = { action: Extract<HomeVisitAction, 'schedule'>; day: string; time: string; staffName: string } | { action: Exclude<HomeVisitAction, 'schedule'> };
 export type HomeVisitChangeOutcome = { ok: true; visit: HomeVisitRecord } | { ok: false; code: 'HOME_VISIT_NOT_FOUND' | 'HOME_VISIT_STATE_CONFLICT' };
+/** A citizen's rating of one served ticket (issue 18). Reasons and comment are already validated and bounded. */
+export interface RateInput {
+  ticketId: string;
+  score: RatingScore;
+  reasons: readonly RatingReason[];
+  comment: string | null;
+  source: RatingSourceName;
+  /** When set, only a ticket this counter served may be rated (the counter's rating tablet). */
+  counterId?: string;
+  nowMs: number;
+}
+
+/** A stored rating; `staffSession` is the hash of the session that completed the ticket, null if none. */
+export interface StoredRating {
+  ticketId: string;
+  score: RatingScore;
+  reasons: RatingReason[];
+  comment: string | null;
+  source: RatingSourceName;
+  counterId: string | null;
+  serviceId: string;
+  staffSession: string | null;
+  day: string;
+  createdAtMs: number;
+}
+
+/** `existing` comes with RATING_ALREADY_GIVEN, so a robot resending the same rating can be told it is done. */
+export type RateOutcome = { ok: true } | { ok: false; code: ErrorCode; existing?: StoredRating };
 
 export interface CenterStorage {
   // devices and tokens
@@ -216,6 +250,15 @@ export interface CenterStorage {
   printUncertain(day: string, counterGroup?: string): Promise<CenterTicket[]>;
   /** Staff settle a print-uncertain ticket: `callable` clears the mark (and queues it), `void` takes it out. */
   settleTicket(ticketId: string, outcome: 'callable' | 'void', nowMs: number): Promise<SettleOutcome>;
+
+  // ratings (table `ratings`, read by the statistics too)
+  /**
+   * Rates a ticket once, in one transaction: CENTER_NOT_FOUND when unknown, RATING_TICKET_NOT_COMPLETED
+   * unless its status is served (and, with `counterId`, served at that counter), RATING_ALREADY_GIVEN
+   * when it has a rating. The row copies the ticket's counter, service, day and completing staff session.
+   */
+  rateTicket(input: RateInput): Promise<RateOutcome>;
+  ratingOf(ticketId: string): Promise<StoredRating | null>;
 
   // counters
   syncCounters(counters: readonly CounterRecord[]): Promise<void>;

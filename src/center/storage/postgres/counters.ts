@@ -46,6 +46,12 @@ async function setTicket(t: Tx, ticketId: string, status: string, counterId: str
   return t.run(`UPDATE tickets SET status = $1, counter_id = $2, updated_at_ms = $3, ${column} = $3 WHERE ticket_id = $4`, [status, counterId, nowMs, ticketId]);
 }
 
+/** Who completed a ticket is kept on it: its rating is counted for that staff session. */
+async function served(t: Tx, ticketId: string, counterId: string, input: CounterOpInput): Promise<void> {
+  await setTicket(t, ticketId, 'served', counterId, input.nowMs, 'done_at_ms');
+  await t.run('UPDATE tickets SET served_by_session = $1 WHERE ticket_id = $2', [input.staffSession ?? null, ticketId]);
+}
+
 async function callNext(t: Tx, counter: CounterRow, input: CounterOpInput, at: (x: CenterTicket) => object): Promise<CounterOpOutcome> {
   await t.run('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.callGroup, `${counter.counter_group}|${input.day}`]);
   for (;;) {
@@ -75,7 +81,7 @@ export function counterOp(pool: Pool, input: CounterOpInput): Promise<CounterOpO
 
     if (input.action === 'call-next') {
       if (active) {
-        await setTicket(t, active.ticketId, 'served', counter.id, now, 'done_at_ms');
+        await served(t, active.ticketId, counter.id, input);
         t.event({ type: 'ticket.served', data: at(active) }, now);
         await clear();
       }
@@ -88,7 +94,8 @@ export function counterOp(pool: Pool, input: CounterOpInput): Promise<CounterOpO
         return { ok: true, current: active };
       case 'skip':
       case 'complete':
-        await setTicket(t, active.ticketId, input.action === 'skip' ? 'skipped' : 'served', counter.id, now, 'done_at_ms');
+        if (input.action === 'skip') await setTicket(t, active.ticketId, 'skipped', counter.id, now, 'done_at_ms');
+        else await served(t, active.ticketId, counter.id, input);
         await clear();
         t.event({ type: input.action === 'skip' ? 'ticket.skipped' : 'ticket.served', data: at(active) }, now);
         return { ok: true, current: null };

@@ -17,6 +17,7 @@ import { leaseBlock } from './leases';
 import { checkInAppointment, findAppointment, findDossier, seedLookups } from './lookups';
 import { migrate, SchemaTooNewError } from './migrations';
 import { printUncertain, settleTicket } from './print-uncertain';
+import { rateTicket, ratingOfIn } from './ratings';
 import { acknowledgeStaffCall, auditSummaries, openStaffCalls, recentAudit, storeAudit, storeStaffCalls } from './robot-events';
 import {
   createStaffSession, eventsAfter, firstEventId, lastEventId, revokeStaffSessions, staffSessionValid,
@@ -94,6 +95,8 @@ export async function openPostgresStorage(opts: PostgresStorageOptions): Promise
     countWaiting: (d) => countWaiting(direct(pool), d),
     printUncertain: (d, g) => printUncertain(pool, d, g),
     settleTicket: (id, o, n) => settleTicket(pool, id, o, n),
+    rateTicket: (i) => rateTicket(pool, i),
+    ratingOf: (id) => ratingOfIn(pool, id),
     syncCounters: (c) => syncCounters(pool, c),
     listCounters: () => listCounters(pool),
     counterOp: (i) => counterOp(pool, i),

@@ -103,6 +103,18 @@ export const PG_MIGRATIONS: string[] = [
   CREATE INDEX home_visits_list ON home_visits (status, requested_at_ms);
   CREATE INDEX home_visits_retention ON home_visits (visit_day) WHERE NOT purged;
   `,
+  // 3: (issue 18) satisfaction ratings, one per served ticket; the ticket keeps which staff session completed it
+  `
+  ALTER TABLE tickets ADD COLUMN served_by_session TEXT;
+  CREATE TABLE ratings (
+    ticket_id TEXT PRIMARY KEY REFERENCES tickets (ticket_id),
+    score TEXT NOT NULL CHECK (score IN ('very-satisfied','satisfied','not-satisfied')),
+    reasons TEXT NOT NULL, comment TEXT,
+    source TEXT NOT NULL CHECK (source IN ('phone','counter','robot')),
+    counter_id TEXT, service_id TEXT NOT NULL, staff_session TEXT, day TEXT NOT NULL, created_at_ms BIGINT NOT NULL
+  );
+  CREATE INDEX ratings_day ON ratings (day);
+  `,
 ];
 
 /** A database migrated by a newer program: this one must not write to it. */

@@ -15,6 +15,7 @@ import { acknowledgeStaffCall, auditSummaries, openStaffCalls, recentAudit, stor
 import { createStaffSession, revokeStaffSessions, staffSessionValid } from './staff-sessions';
 import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
 import { printUncertain, settleTicket } from './print-uncertain';
+import { rateTicket, ratingOf } from './ratings';
 
 export const CENTER_DB_FILE = 'center.sqlite';
 
@@ -44,6 +45,8 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     countWaiting: async (d) => countWaiting(db, d),
     printUncertain: async (d, g) => printUncertain(db, d, g),
     settleTicket: async (id, o, n) => settleTicket(db, id, o, n),
+    rateTicket: async (i) => rateTicket(db, i),
+    ratingOf: async (id) => ratingOf(db, id),
     syncCounters: async (c) => syncCounters(db, c),
     listCounters: async () => listCounters(db),
     counterOp: async (i) => counterOp(db, i),
