@@ -1,9 +1,11 @@
 /**
- * Center issuance and ingestion throughput with 20 concurrent simulated robots over loopback.
+ * Center issuance and ingestion throughput with 20 concurrent simulated robots over loopback, on
+ * the SQLite store (one file) and on PostgreSQL (one instance; a throwaway local cluster unless
+ * BENCH_DATABASE names one), with the p99 of each robot request and the ratio between the two.
  *
  * Each robot leases blocks of numbers (POST /v1/leases), numbers its tickets from them and reports
  * them (POST /v1/tickets/batch), either one batch per block or one request per ticket. At the end
- * the center's SQLite file is checked: every ticket present once, no (prefix, day, number) twice.
+ * the center's store is checked: every ticket present once, no (prefix, day, number) twice.
  * Run: npm run bench:center [-- ticketsPerRobot]
  */
 import Database from 'better-sqlite3';
@@ -11,10 +13,12 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { Client } from 'pg';
 import { createCenterServer } from '../src/center/server';
 import type { Lease, TicketChangeInput } from '../src/contract/sync';
 import { DEMO_CATALOG } from '../src/controller/config/demo-catalog';
-import { isEntry, markdownTable } from './stats';
+import { startPostgres } from '../test/support/postgres';
+import { isEntry, markdownTable, percentile } from './stats';
 
 const ROBOTS = 20;
 const PREFIXES = ['A', 'B', 'C', 'R'];
@@ -22,6 +26,8 @@ const DAY_MS = 24 * 3600_000;
 
 export interface CenterIssuanceRow {
   mode: string;
+  store: string;
+  p99Ms: number;
   tickets: number;
   requests: number;
   seconds: number;
@@ -30,14 +36,38 @@ export interface CenterIssuanceRow {
   missing: number;
 }
 
+const latencies: number[] = [];
+
 async function post(url: string, token: string, body: unknown): Promise<any> { // eslint-disable-line @typescript-eslint/no-explicit-any
+  const t0 = performance.now();
   const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` }, body: JSON.stringify(body) });
   const json = await res.json();
   if (!res.ok) throw new Error(`${url}: ${res.status} ${JSON.stringify(json)}`);
+  latencies.push(performance.now() - t0);
   return json;
 }
 
-async function run(mode: 'batched' | 'one-by-one', perRobot: number): Promise<CenterIssuanceRow> {
+/** Tickets stored once each and numbers taken twice, as the store holds them at the end. */
+async function check(dataDir: string, database: string | undefined): Promise<{ duplicates: number; stored: number }> {
+  const dup = 'SELECT count(*) AS n FROM (SELECT 1 FROM tickets GROUP BY prefix, day, number HAVING count(*) > 1) d';
+  const all = 'SELECT count(DISTINCT ticket_id) AS n FROM tickets';
+  if (database) {
+    const c = new Client({ connectionString: database });
+    await c.connect();
+    const n = async (q: string) => Number((await c.query<{ n: string }>(q)).rows[0]!.n);
+    const out = { duplicates: await n(dup), stored: await n(all) };
+    await c.end();
+    return out;
+  }
+  const db = new Database(join(dataDir, 'center.sqlite'), { readonly: true });
+  const n = (q: string) => (db.prepare(q).get() as { n: number }).n;
+  const out = { duplicates: n(dup), stored: n(all) };
+  db.close();
+  return out;
+}
+
+async function run(mode: 'batched' | 'one-by-one', perRobot: number, database?: string): Promise<CenterIssuanceRow> {
+  latencies.length = 0;
   const dataDir = mkdtempSync(join(tmpdir(), 'bench-center-'));
   // a fixed weekday morning; each mode has its own database, so runs do not interfere
   const day = '2026-11-30';
@@ -46,12 +76,13 @@ async function run(mode: 'batched' | 'one-by-one', perRobot: number): Promise<Ce
   // the space must hold everyone's tickets: 4 prefixes x 9999 numbers
   const center = await createCenterServer({
     host: '127.0.0.1', port: 0, dataDir, catalog: DEMO_CATALOG, log, now, staffKey: 'bench',
-    numbering: { dailyCap: 9999, fallbackSlots: ROBOTS, fallbackSize: 20, blockSize: 20 },
+    numbering: { dailyCap: 9999, fallbackSlots: ROBOTS, fallbackSize: 20, blockSize: 20 }, database,
   });
   const tokens: string[] = [];
   for (let i = 0; i < ROBOTS; i++) {
     const code = await fetch(`${center.url}/v1/admin/enrolment-codes`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Staff bench' }, body: '{}' }).then((r) => r.json());
     const e = await fetch(`${center.url}/v1/enrol`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ code: code.code, robotId: `robot-${i + 1}`, version: 'bench' }) }).then((r) => r.json());
+    if (!e.device) throw new Error(`enrolment refused: ${JSON.stringify(e)}`);
     tokens.push(e.device.token);
   }
   let requests = 0;
@@ -85,13 +116,11 @@ async function run(mode: 'batched' | 'one-by-one', perRobot: number): Promise<Ce
   );
   const seconds = (performance.now() - started) / 1000;
   await center.close();
-  const db = new Database(join(dataDir, 'center.sqlite'), { readonly: true });
-  const duplicates = (db.prepare('SELECT count(*) AS n FROM (SELECT 1 FROM tickets GROUP BY prefix, day, number HAVING count(*) > 1)').get() as { n: number }).n;
-  const stored = (db.prepare('SELECT count(DISTINCT ticket_id) AS n FROM tickets').get() as { n: number }).n;
-  db.close();
+  const { duplicates, stored } = await check(dataDir, database);
   rmSync(dataDir, { recursive: true, force: true });
   const tickets = ROBOTS * perRobot;
-  return { mode, tickets, requests, seconds, perSecond: tickets / seconds, duplicates, missing: tickets - stored };
+  const p99Ms = percentile([...latencies].sort((a, b) => a - b), 99);
+  return { mode, store: database ? 'PostgreSQL' : 'SQLite', p99Ms, tickets, requests, seconds, perSecond: tickets / seconds, duplicates, missing: tickets - stored };
 }
 
 export const CENTER_ROBOTS = ROBOTS;
@@ -109,13 +138,27 @@ export async function measureCenterIssuance(perRobot: number, oneByOnePerRobot =
   return { batched, oneByOne };
 }
 
+/** PostgreSQL for the bench: BENCH_DATABASE (an empty database), or a throwaway local cluster. */
+async function benchDatabase(): Promise<{ url: () => Promise<string>; stop: () => Promise<void> }> {
+  if (process.env.BENCH_DATABASE) return { url: async () => process.env.BENCH_DATABASE!, stop: async () => undefined };
+  const pg = await startPostgres(undefined, { durable: true });
+  return { url: () => pg.createDatabase(), stop: () => pg.stop() };
+}
+
 async function main(): Promise<void> {
   const perRobot = Number(process.argv[2] ?? 200);
   const rows = [await run('batched', perRobot), await run('one-by-one', perRobot)];
-  console.log(`center issuance: ${ROBOTS} concurrent robots over loopback, ${perRobot} tickets each, SQLite WAL + synchronous FULL\n`);
-  const head = ['mode', 'tickets', 'HTTP requests', 'seconds', 'tickets/s', 'duplicate numbers', 'missing tickets'];
-  console.log(markdownTable(head, rows.map((r) => [r.mode, String(r.tickets), String(r.requests), r.seconds.toFixed(2), r.perSecond.toFixed(0), String(r.duplicates), String(r.missing)])));
-  console.log(`\nbatched vs one by one: ${(rows[0]!.perSecond / rows[1]!.perSecond).toFixed(1)}x the throughput`);
+  const pg = await benchDatabase();
+  try {
+    rows.push(await run('batched', perRobot, await pg.url()), await run('one-by-one', perRobot, await pg.url()));
+  } finally {
+    await pg.stop();
+  }
+  console.log(`center issuance: ${ROBOTS} concurrent robots over loopback, ${perRobot} tickets each; SQLite WAL + synchronous FULL vs PostgreSQL 15 with fsync on (one center instance, pool of 10)\n`);
+  const head = ['store', 'mode', 'tickets', 'HTTP requests', 'seconds', 'tickets/s', 'p99 request ms', 'duplicate numbers', 'missing tickets'];
+  console.log(markdownTable(head, rows.map((r) => [r.store, r.mode, String(r.tickets), String(r.requests), r.seconds.toFixed(2), r.perSecond.toFixed(0), r.p99Ms.toFixed(1), String(r.duplicates), String(r.missing)])));
+  console.log(`\nbatched vs one by one (SQLite): ${(rows[0]!.perSecond / rows[1]!.perSecond).toFixed(1)}x the throughput`);
+  console.log(`PostgreSQL vs SQLite: ${(rows[2]!.perSecond / rows[0]!.perSecond).toFixed(2)}x batched, ${(rows[3]!.perSecond / rows[1]!.perSecond).toFixed(2)}x one by one`);
   if (rows.some((r) => r.duplicates || r.missing)) process.exitCode = 1;
 }
 

@@ -21,18 +21,25 @@ import { RateLimiter } from './http/rate-limit';
 import { StreamHub } from './http/stream-hub';
 import { appointmentSigner, loadAppointmentKey, type AppointmentSigner } from './appointment-signing';
 import { appointmentRoutes } from './routes/appointments';
+import { bookingRoutes } from './routes/booking';
+import { BookingConfig, type BookingConfigInput } from './config/booking';
+import { centerPurgers, startRetentionJob, type RetentionJob } from './retention';
 import { labelRoutes } from './routes/labels';
 import { pageRoutes } from './routes/pages';
 import { printUncertainRoutes } from './routes/print-uncertain';
 import { speechRoutes } from './routes/speech';
 import { publicRoutes } from './routes/public';
+import { ratingRoutes } from './routes/ratings';
 import { robotEventRoutes } from './routes/robot-events';
 import { robotRoutes } from './routes/robot';
 import { staffRoutes } from './routes/staff';
 import { staffSessionRoutes } from './routes/staff-session';
+import { homeVisitRoutes } from './routes/home-visits';
+import { homeVisitStaffRoutes } from './routes/home-visits-staff';
 import { demoAppointments, demoDossiers } from './seed/demo-lookups';
 import { businessDay } from '../core/business-day';
 import type { CenterStorage } from './storage/port';
+import { openPostgresStorage } from './storage/postgres';
 import { openSqliteStorage } from './storage/sqlite';
 
 export interface CenterOptions {
@@ -52,9 +59,15 @@ export interface CenterOptions {
   numbering?: Partial<NumberSpaceRule>;
   /** Another storage adapter (a server database); SQLite under dataDir by default. */
   storage?: CenterStorage;
+  /** A postgres:// URL: the city's PostgreSQL instead of SQLite under dataDir (ignored when `storage` is given). */
+  database?: string;
   seedDemoData?: boolean;
   /** Signs appointment QRs; from <dataDir>/appointment-signing-key.pem (created on first start) when absent. */
   appointmentSigner?: AppointmentSigner;
+  /** The `booking` section of the center's config (capacity calendar, retention); defaults when absent. */
+  booking?: BookingConfigInput;
+  /** Base URL printed in home visits' status links (/v/<token>), e.g. http://10.0.0.5:8080; a function gets the bound port. */
+  publicUrl?: string | ((port: number) => string);
 }
 
 export interface RunningCenter {
@@ -64,6 +77,8 @@ export interface RunningCenter {
   /** Public half of the key that signs appointment QRs (base64, raw 32 bytes): robots trust it via config. */
   appointmentKey: string;
   ctx: CenterContext;
+  /** Deletes expired personal data at start and every `booking.retentionCheckMinutes`. */
+  retention: RetentionJob;
   close(): Promise<void>;
 }
 
@@ -99,32 +114,36 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
     if (status === 413) return reply.code(413).send(errorBody(ctx, 'CENTER_BODY_TOO_LARGE'));
     if (status >= 400 && status < 500) return reply.code(status).send(errorBody(ctx, 'CENTER_INVALID_REQUEST', [String(err.code ?? err.message).slice(0, 200)]));
     ctx.log.error({ err: { message: err.message, code: err.code }, url: req.url.split('?')[0] }, 'center request failed');
-    return reply.code(500).send(errorBody(ctx, /SQLITE/.test(String(err.code)) ? 'CENTER_STORAGE_FAILED' : 'INTERNAL_ERROR'));
+    // SQLite's codes name themselves; PostgreSQL's errors carry a severity (and a pool's connection errors an errno)
+    const storageFailed = /SQLITE/.test(String(err.code)) || 'severity' in err;
+    return reply.code(500).send(errorBody(ctx, storageFailed ? 'CENTER_STORAGE_FAILED' : 'INTERNAL_ERROR'));
   });
   app.addHook('onRequest', staffSessionHook(ctx));
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(errorBody(ctx, 'CENTER_NOT_FOUND')));
 
   robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(10, 10), afterWrite, appointmentKey: signer?.publicKeyBase64 });
   if (signer) appointmentRoutes(app, ctx, { signer });
+  if (signer) bookingRoutes(app, ctx, { booking: ctx.booking, signer });
   staffRoutes(app, ctx, { afterWrite });
   printUncertainRoutes(app, ctx, { afterWrite });
   staffSessionRoutes(app, ctx, { signInLimiter: new RateLimiter(10, 10) });
   robotEventRoutes(app, ctx, { afterWrite });
   publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
+  ratingRoutes(app, ctx, { ratingLimiter: new RateLimiter(20, 10) });
   labelRoutes(app, ctx);
   speechRoutes(app, ctx, { synthLimiter: new RateLimiter(30, 10) });
+  homeVisitRoutes(app, ctx, { statusLimiter: new RateLimiter(120, 60) });
+  homeVisitStaffRoutes(app, ctx);
   pageRoutes(app);
   return { app, hub };
 }
 
 export async function createCenterServer(opts: CenterOptions): Promise<RunningCenter> {
   const now = opts.now ?? Date.now;
-  const storage =
-    opts.storage ??
-    openSqliteStorage({
-      dataDir: opts.dataDir,
-      seed: opts.seedDemoData === false ? undefined : { appointments: demoAppointments(businessDay(new Date(now()))), dossiers: demoDossiers(businessDay(new Date(now()))) },
-    });
+  // an invalid section stops start-up before anything is opened, naming the field
+  const booking = BookingConfig.parse(opts.booking ?? {});
+  const seed = opts.seedDemoData === false ? undefined : { appointments: demoAppointments(businessDay(new Date(now()))), dossiers: demoDossiers(businessDay(new Date(now()))) };
+  const storage = opts.storage ?? (opts.database ? await openPostgresStorage({ url: opts.database, seed }) : openSqliteStorage({ dataDir: opts.dataDir, seed }));
   const ttl = opts.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
   const numbering = deriveNumbering(opts.catalog, opts.numbering);
   const counters = deriveCounters(opts.catalog);
@@ -137,6 +156,8 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
     tokenTtlMs: ttl,
     tokenGraceMs: Math.min(opts.tokenGraceMs ?? 10 * 60_000, ttl),
     staffSessionMs: opts.staffSessionMs ?? DEFAULT_STAFF_SESSION_MS,
+    booking,
+    publicUrl: typeof opts.publicUrl === 'string' ? opts.publicUrl : undefined,
   };
   let app: FastifyInstance;
   let hub: StreamHub;
@@ -153,8 +174,10 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
+  if (typeof opts.publicUrl === 'function') ctx.publicUrl = opts.publicUrl(port);
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   opts.log.info({ host: opts.host, port, dataDir: opts.dataDir, appointmentKey: signer.publicKeyBase64 }, 'center listening (appointmentKey: put it in each robot\'s codes.centerPublicKeys)');
+  const retention = startRetentionJob({ purgers: centerPurgers(storage), retentionDays: booking.retentionDays, now, log: opts.log, everyMs: booking.retentionCheckMinutes * 60_000 });
   let closed = false;
   return {
     url: `http://${shownHost}:${port}`,
@@ -162,9 +185,11 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
     staffKey: ctx.staffKey,
     appointmentKey: signer.publicKeyBase64,
     ctx,
+    retention,
     close: async () => {
       if (closed) return;
       closed = true;
+      await retention.stop();
       hub.close();
       await app.close();
       await storage.close();

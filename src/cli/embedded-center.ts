@@ -35,7 +35,9 @@ export async function startEmbeddedCenter(config: RobotConfig, catalog: Catalog,
   const now = robotClock(config);
   const center = await startCenter({
     host: config.center.host, port: config.center.port, dataDir: join(config.dataDir, 'center'), catalog,
-    log: log.child({ part: 'center' }), now: () => now().getTime(),
+    log: log.child({ part: 'center' }), now: () => now().getTime(), database: config.center.database,
+    // the robot reaches it on loopback, a phone scanning a home visit slip on the LAN address
+    publicUrl: (port) => publicCenterUrl(config.center.host, port),
   });
   const publicUrl = publicCenterUrl(config.center.host, center.port);
   log.info({ publicUrl, url: center.url }, 'embedded center listening (counter page at /counter, lobby display at /display)');

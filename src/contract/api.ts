@@ -18,6 +18,7 @@ import { LobbyStatus } from './lobby';
 import { MAX_SCAN_BYTES, ParsedCode } from './scan-codes';
 import { LegalDocument, Procedure } from './procedure';
 import { StaffCall, StaffCallRequest, StaffCallResponse, TicketWait } from './staff';
+import { RatingOpenRequest, RatingSendRequest, RatingSendResponse, RatingTicket } from './rating';
 import { serviceCommands, serviceEvents } from './service';
 import { Ticket } from './ticket';
 import { API_PROTOCOL_VERSION, LANGUAGES } from './version';
@@ -117,6 +118,9 @@ export const commands = {
   'dossier.lookup': { request: DossierLookupRequest, response: DossierLookupResponse },
   /** The lobby at a glance for the touchscreen's top band (issue 17): clock, now serving, waiting. */
   'lobby.get': { request: z.object({}).strict(), response: LobbyStatus },
+  /** Rating (issue 18): a scanned ticket QR → the served ticket to rate (RATING_* codes, RATING_NEEDS_CENTER offline). */
+  'rating.open': { request: RatingOpenRequest, response: RatingTicket },
+  'rating.send': { request: RatingSendRequest, response: RatingSendResponse },
 } as const;
 
 export type CommandType = keyof typeof commands;

@@ -29,6 +29,8 @@ import { createCenterLink, credentialsFile, type CenterLink } from './sync/creat
 import { CheckInLog } from './appointments/check-in-log';
 import { checkInAppointment } from './appointments/check-in-service';
 import { lookupDossier } from './appointments/dossier-lookup';
+import { openRating, sendRating, ticketBaseOf } from './ratings/robot-rating';
+import { RatingOutbox } from './ratings/rating-outbox';
 import { createEd25519Verifier } from './codes/ed25519';
 import { fileCredentialStore } from './sync/credentials';
 import { loadCenterCatalog, saveCenterCatalog } from './sync/center-catalog';
@@ -82,6 +84,8 @@ export interface Controller {
   readonly token: string;
   /** Visitors' calls for a person, waiting to be carried to the center (issue 9). */
   readonly staffCalls: StaffCallOutbox;
+  /** Ratings taken while the center was cut off, waiting to be delivered (issue 18). */
+  readonly ratings: RatingOutbox;
   /** The sync client when a center is configured. */
   readonly centerLink: CenterLink | null;
   health(): HealthReport;
@@ -172,10 +176,12 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
   });
   // staff calls wait in the store's outbox (they survive a restart) until the center has them
   const staffOutbox = new StaffCallOutbox(db);
+  // ratings taken while the center is cut off wait there too (issue 18)
+  const ratingOutbox = new RatingOutbox(db);
   const centerLink: CenterLink | null = center
     ? createCenterLink({
         centerUrl: center.url, enrolmentCode: center.enrolmentCode, dataDir: config.dataDir, robotId: config.robotId, version: VERSION,
-        preferredSlot: config.queue.robotSlot, store, log, now: () => now().getTime(), checkIns, staffCalls: staffOutbox, audit: service.auditOutbox,
+        preferredSlot: config.queue.robotSlot, store, log, now: () => now().getTime(), checkIns, staffCalls: staffOutbox, audit: service.auditOutbox, ratings: ratingOutbox,
         onCatalog: (published) => {
           catalog = published;
           store.setCatalog(published);
@@ -213,6 +219,10 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
     );
   const verify = createEd25519Verifier(config.codes.centerPublicKeys);
 
+  const ratingDeps = () => ({
+    center: centerLink?.client ?? null, ticketBaseUrl: config.codes.ticketBaseUrl ?? ticketBaseOf(config.ticketStatusUrl), outbox: ratingOutbox,
+    displayOf: (id: string) => store.get(id)?.display, nowMs: () => now().getTime(), log,
+  });
   const handlers: Handlers = {
     ...service.handlers,
     hello: () => ({ protocol: API_PROTOCOL_VERSION, robotId: config.robotId, defaultLanguage: config.defaultLanguage, languages: [...LANGUAGES], ui: config.screen }),
@@ -238,6 +248,8 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
       return { now: now().toISOString(), online: !!s?.online, nowServing: s?.online ? s.nowServing : {}, waiting: s?.online ? s.waiting : {} };
     },
     'dossier.lookup': ({ text }) => lookupDossier({ center: centerLink?.client ?? null, catalog: () => catalog, now, log }, text),
+    'rating.open': ({ text }) => openRating(ratingDeps(), text),
+    'rating.send': ({ ticketId, rating }) => sendRating(ratingDeps(), ticketId, rating),
   };
 
   let port = config.controller.port;
@@ -285,6 +297,7 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
     simulatedScanners: scanning.injected,
     motion,
     staffCalls: staffOutbox,
+    ratings: ratingOutbox,
     centerLink,
     health,
     // one shutdown path: whatever was opened, in reverse order

@@ -25,6 +25,7 @@ import { TicketScreen } from './screens/ticket';
 import { ServiceEntry } from './service/entry';
 import { AppointmentScreen, screenForScan } from './screens/appointment';
 import { DossierScreen } from './screens/dossier';
+import { isTicketLink, RatingScreen } from './screens/rating';
 import { useWedgeScan } from './wedge';
 
 /** Every screen of a session; a new journey adds its screen here, in SCREENS and (maybe) in HOME_ACTIONS. */
@@ -41,7 +42,8 @@ export type Screen =
   | { name: 'staff' }
   | { name: 'staff-called' }
   | { name: 'appointment'; text?: string }
-  | { name: 'dossier'; text?: string };
+  | { name: 'dossier'; text?: string }
+  | { name: 'rating'; text: string };
 
 type ScreenName = Screen['name'];
 type Render<N extends ScreenName> = (screen: Extract<Screen, { name: N }>, ctx: JourneyContext) => VNode | null | undefined;
@@ -60,6 +62,7 @@ const SCREENS: { [N in ScreenName]: Render<N> } = {
   staff: (_, ctx) => <StaffConfirmScreen ctx={ctx} />,
   'staff-called': (_, ctx) => <StaffCalledScreen ctx={ctx} />,
   appointment: (s, ctx) => <AppointmentScreen key={s.text ?? ''} t={ctx.t} api={ctx.api} catalog={ctx.catalog} language={ctx.language} initialText={s.text} onRegularTicket={(id) => ctx.takeNumber(id, undefined)} onDone={ctx.endSession} nav={ctx.nav} />,
+  rating: (s, ctx) => <RatingScreen key={s.text} ctx={ctx} text={s.text} />,
   dossier: (s, ctx) => <DossierScreen key={s.text ?? ''} t={ctx.t} api={ctx.api} language={ctx.language} initialText={s.text} onPickupTicket={(id) => ctx.takeNumber(id, undefined)} onCounterTicket={ctx.chooseService} nav={ctx.nav} />,
 };
 
@@ -179,7 +182,8 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     // a technician's badge goes to the controller, whose code.scanned event opens service mode
     if (text.trim().startsWith('LR1B.')) return void api.call('code.submit', { text: text.trim(), source: 'wedge' }).catch(() => undefined);
     setInSession(true);
-    setStack([{ name: 'home' }, screenForScan(text)]);
+    // a ticket's own QR opens its rating (issue 18)
+    setStack([{ name: 'home' }, isTicketLink(text) ? { name: 'rating', text } : screenForScan(text)]);
   });
 
   const takeNumber = async (serviceId: string, categoryId: string | undefined) => {

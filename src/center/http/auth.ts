@@ -68,8 +68,8 @@ async function checkDevice(ctx: CenterContext, req: FastifyRequest): Promise<Dev
   return { robotId: rec.robotId, tokenHash };
 }
 
-/** Requests whose staff session cookie was found valid by staffSessionHook. */
-const signedIn = new WeakSet<FastifyRequest>();
+/** Requests whose staff session cookie was found valid by staffSessionHook, with the session's hash. */
+const signedIn = new WeakMap<FastifyRequest, string>();
 
 /** A staff page's session cookie: HttpOnly, so no script on any page can read it. */
 export const STAFF_COOKIE = 'lobby_staff';
@@ -91,8 +91,14 @@ export function sessionCookieOf(req: FastifyRequest): string | null {
 export function staffSessionHook(ctx: CenterContext) {
   return async (req: FastifyRequest) => {
     const session = sessionCookieOf(req);
-    if (session && (await ctx.storage.staffSessionValid(hashSecret(session), ctx.now()))) signedIn.add(req);
+    const hash = session ? hashSecret(session) : null;
+    if (hash && (await ctx.storage.staffSessionValid(hash, ctx.now()))) signedIn.set(req, hash);
   };
+}
+
+/** The hash of the request's valid staff session (what the center stores), null for the staff key or none. */
+export function staffSessionOf(req: FastifyRequest): string | null {
+  return signedIn.get(req) ?? null;
 }
 
 /** Constant-time comparison of a presented key with the center's staff key. */

@@ -24,6 +24,8 @@ export function statusOf(code: ErrorCode): number {
     case 'CENTER_NUMBERS_EXHAUSTED':
     case 'CENTER_NO_ROBOT_SLOT':
     case 'SYNC_ROBOT_ID_TAKEN':
+    case 'RATING_TICKET_NOT_COMPLETED':
+    case 'RATING_ALREADY_GIVEN':
       return 409;
     case 'SYNC_ENROLMENT_CODE_INVALID':
     case 'SYNC_NOT_ENROLLED':

@@ -1,12 +1,14 @@
 /**
  * The phone page behind a ticket's QR: the number, the service, people ahead, the wait, and the
  * counter once called; in the ticket's language unless the reader picks another. Updates itself.
+ * Once the ticket is served it asks "how was your service?", once per ticket (issue 18).
  */
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import type { StreamEventType, TicketStatus } from '../../contract/sync';
+import type { RatingRequest, StreamEventType, TicketStatus } from '../../contract/sync';
 import { centerTime } from '../../core/center-clock-format';
 import { api, codeOf, type PageErrorCode } from './api';
 import { ErrorLine, Header, mount, usePage } from './frame';
+import { RatingForm, Thanks } from './rating-form';
 import { useStream } from './stream';
 import { waitLines } from './wait-words';
 
@@ -37,6 +39,13 @@ function TicketCard({ s }: { s: TicketStatus }) {
   );
 }
 
+function Rating({ id, rated }: { id: string; rated: boolean }) {
+  const [done, setDone] = useState<{ code?: PageErrorCode }>();
+  if (done || rated) return <Thanks code={done?.code} />;
+  const send = (r: RatingRequest) => api(`/v1/tickets/${encodeURIComponent(id)}/rating`, { method: 'POST', body: r });
+  return <RatingForm send={send} onDone={(code) => setDone({ code })} />;
+}
+
 function TicketPage() {
   const { t, suggestLanguage } = usePage();
   const id = decodeURIComponent(location.pathname.split('/').pop() ?? '');
@@ -61,6 +70,7 @@ function TicketPage() {
       <main class="page">
         {missing ? <p class="card error" id="msg">{t('ticket.notFound')}</p> : <ErrorLine code={online ? error : 'OFFLINE'} />}
         {status && !missing && <TicketCard s={status} />}
+        {status?.status === 'served' && !missing && <Rating id={id} rated={!!status.rated} />}
       </main>
     </div>
   );

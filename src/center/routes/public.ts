@@ -49,9 +49,10 @@ export function publicRoutes(app: FastifyInstance, ctx: CenterContext, opts: { h
     }
     const counterLabel = t.counterId ? (ctx.counters.find((c) => c.id === t.counterId)?.label ?? null) : null;
     const language = PageLanguage.safeParse(t.language).data;
+    const rated = t.status === 'served' && (await ctx.storage.ratingOf(t.ticketId)) !== null;
     return {
       ticketId: t.ticketId, display: t.display, status: t.status, peopleAhead: ahead, waitMinutes, counterLabel, printUncertain: t.printUncertain,
-      serviceId: t.serviceId, counterId: t.counterId, ...(language ? { language } : {}), serverTime: ctx.now(),
+      serviceId: t.serviceId, counterId: t.counterId, ...(language ? { language } : {}), rated, serverTime: ctx.now(),
     };
   });
 

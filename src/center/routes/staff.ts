@@ -7,7 +7,7 @@ import {
   type CounterResponse, type FleetResponse,
 } from '../../contract/sync';
 import type { CenterContext } from '../context';
-import { hashSecret, newEnrolmentCode, requireStaff } from '../http/auth';
+import { hashSecret, newEnrolmentCode, requireStaff, staffSessionOf } from '../http/auth';
 import { CenterError, parse, statusOf } from '../http/errors';
 import type { CenterTicket } from '../storage/port';
 
@@ -24,7 +24,7 @@ export function staffRoutes(app: FastifyInstance, ctx: CenterContext, opts: { af
     const { counterId, action } = parse(counterParams, req.params);
     const transfer = action === 'transfer' ? parse(TransferRequest, req.body) : undefined;
     const now = ctx.now();
-    const out = await ctx.storage.counterOp({ counterId, action, toCounterGroup: transfer?.toCounterGroup, weights: ctx.weights, maxOvertakes: ctx.maxOvertakes, day: businessDay(new Date(now)), nowMs: now });
+    const out = await ctx.storage.counterOp({ counterId, action, toCounterGroup: transfer?.toCounterGroup, weights: ctx.weights, maxOvertakes: ctx.maxOvertakes, day: businessDay(new Date(now)), nowMs: now, staffSession: staffSessionOf(req) });
     opts.afterWrite();
     if (!out.ok) throw new CenterError(statusOf(out.code), out.code);
     return { counterId, current: out.current ? toCalled(out.current) : null, serverTime: ctx.now() };

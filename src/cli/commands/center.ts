@@ -1,18 +1,22 @@
 /**
- * `lobby-robot center [--port N] [--data DIR] [--host H]`: runs the reference center backend
- * alone (a real center serves the LAN). `startCenter` is what `lobby-robot start` calls to embed
+ * `lobby-robot center [--port N] [--data DIR] [--host H] [--database postgres://…]`: runs the
+ * reference center backend alone (a real center serves the LAN); SQLite under --data unless a
+ * PostgreSQL URL is given (a city's shared database, issue 19). `startCenter` is what `lobby-robot start` calls to embed
  * the center in-process as the default of the simulator profile.
  */
 import { resolve } from 'node:path';
 import type { Catalog } from '../../contract/catalog';
+import type { ErrorCode } from '../../contract/error-codes';
 import { createCenterServer, type CenterOptions } from '../../center/server';
 import type { CenterLog } from '../../center/context';
 import { DEMO_CATALOG } from '../../controller/config/demo-catalog';
 import { createLogger } from '../../controller/log';
 import { parseOptions, parsePort, UsageError } from '../args';
+import { redactUrl } from '../../center/storage/postgres';
+import { startupError } from '../../controller/startup-error';
 import type { CliIo } from '../io';
 
-export const CENTER_USAGE = 'center [--port N] [--data DIR] [--host H]';
+export const CENTER_USAGE = 'center [--port N] [--data DIR] [--host H] [--database postgres://…]';
 export const DEFAULT_CENTER_PORT = 8720;
 
 export interface StartCenterOptions {
@@ -26,6 +30,10 @@ export interface StartCenterOptions {
   staffKey?: string;
   tokenTtlMs?: number;
   numbering?: CenterOptions['numbering'];
+  /** A postgres:// URL instead of SQLite under dataDir. */
+  database?: string;
+  /** Where phones reach the center (home visits' status links); the robot's request Host when absent. */
+  publicUrl?: CenterOptions['publicUrl'];
 }
 
 export interface StartedCenter {
@@ -45,7 +53,7 @@ export async function startCenter(opts: StartCenterOptions): Promise<StartedCent
 export async function center(args: string[], io: CliIo): Promise<number> {
   let opts;
   try {
-    opts = parseOptions(args, { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' } });
+    opts = parseOptions(args, { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, database: { type: 'string' } });
     if (opts.positionals.length) throw new UsageError(`unexpected argument "${opts.positionals[0]}"`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -62,16 +70,17 @@ export async function center(args: string[], io: CliIo): Promise<number> {
   const host = opts.values.host ?? io.env.LOBBY_CENTER_HOST ?? '0.0.0.0';
   const dataDir = resolve(io.cwd, opts.values.data ?? io.env.LOBBY_CENTER_DATA ?? 'center-data');
   const log = createLogger(io.env.LOG_LEVEL ?? 'info');
+  const database = opts.values.database ?? (io.env.LOBBY_CENTER_DATABASE || undefined);
   let started: StartedCenter;
   try {
-    started = await startCenter({ port, host, dataDir, log });
+    started = await startCenter({ port, host, dataDir, log, database });
   } catch (e) {
-    io.stderr(`lobby-robot: the center could not start on ${host}:${port}: ${(e as Error).message}`);
+    io.stderr(centerStartFailure(e, { host, port, dataDir, database }));
     return 1;
   }
   io.stdout(
     [
-      `center listening on ${started.url} (data in ${dataDir})`,
+      `center listening on ${started.url} (data in ${database ? redactUrl(database) : dataDir})`,
       `  counter page  ${started.url}/counter`,
       `  lobby display ${started.url}/display`,
       `  fleet page    ${started.url}/fleet`,
@@ -86,4 +95,17 @@ export async function center(args: string[], io: CliIo): Promise<number> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   return -1;
+}
+
+/** One line naming the cause: a coded start-up failure (database, signing key, port) or the error's own words. */
+function centerStartFailure(e: unknown, at: { host: string; port: number; dataDir: string; database?: string }): string {
+  const coded = startupError(e, { dir: at.dataDir, files: centerDatabaseSubjects(at.database) });
+  return coded.code === 'STARTUP_FAILED' ? `lobby-robot: the center could not start on ${at.host}:${at.port}: ${(e as Error).message}` : coded.line();
+}
+
+/** What a database start-up failure names: the URL without its password. */
+export function centerDatabaseSubjects(database: string | undefined): Partial<Record<ErrorCode, string>> {
+  if (!database) return {};
+  const db = redactUrl(database);
+  return { STARTUP_CENTER_DATABASE_URL_INVALID: db, STARTUP_CENTER_DATABASE_UNREACHABLE: db, STARTUP_CENTER_DATABASE_TOO_NEW: db };
 }

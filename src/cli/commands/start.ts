@@ -15,6 +15,7 @@ import { CENTER_DB_FILE } from '../../center/storage/sqlite';
 import { APPOINTMENT_KEY_FILE } from '../../center/appointment-signing';
 import { centerMode } from '../../controller/config/schema';
 import { pointTicketsAtEmbeddedCenter, startEmbeddedCenter, trustEmbeddedCenter } from '../embedded-center';
+import { centerDatabaseSubjects } from './center';
 import { printerProfile } from '../../controller/devices/printer/profiles';
 import { parseOptions, parsePort, UsageError } from '../args';
 import type { CliIo } from '../io';
@@ -137,7 +138,7 @@ async function openParts(loaded: LoadedConfig, io: CliIo, log: Logger, logRing: 
   const centerStep = {
     dir: centerDir,
     sqlite: { file: join(centerDir, CENTER_DB_FILE), corrupt: 'STARTUP_CENTER_STORE_CORRUPT' as const },
-    files: { STARTUP_SIGNING_KEY_INVALID: join(centerDir, APPOINTMENT_KEY_FILE) },
+    files: { STARTUP_SIGNING_KEY_INVALID: join(centerDir, APPOINTMENT_KEY_FILE), ...centerDatabaseSubjects(config.center.database) },
   };
   const embedded = centerMode(config) === 'embedded' ? await startupStep(centerStep, () => startEmbeddedCenter(config, catalog, log)) : undefined;
   if (embedded) opened.add('embedded center', () => embedded.close());

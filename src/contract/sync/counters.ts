@@ -52,6 +52,8 @@ export const TicketStatus = z.object({
   serviceId: z.string().optional(),
   counterId: z.string().nullable().optional(),
   language: z.enum(LANGUAGES).optional(),
+  /** Issue 18: whether the (served) ticket has its rating already; the phone page then thanks instead of asking. */
+  rated: z.boolean().optional(),
   serverTime: ServerTime,
 });
 export type TicketStatus = z.infer<typeof TicketStatus>;

@@ -22,3 +22,4 @@ export const RatingRequest = z
   .strict();
 export type RatingRequest = z.infer<typeof RatingRequest>;
 export const RatingResponse = z.object({ rated: z.literal(true), serverTime: ServerTime });
+export type RatingResponse = z.infer<typeof RatingResponse>;

@@ -146,6 +146,8 @@ export const RobotConfig = z
          * to the LAN, and tickets' QR then carry the machine's LAN address so phones can open them.
          */
         host: z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|::1?|localhost)$/, 'an IP address').default('127.0.0.1'),
+        /** The embedded center's PostgreSQL (postgres://…, issue 19) instead of its SQLite file under dataDir/center. */
+        database: z.string().max(500).regex(/^postgres(ql)?:\/\/[^\s]+$/, 'a postgres:// URL').optional(),
       })
       .strict()
       .prefault({}),

@@ -14,6 +14,7 @@ import type { QueueStore } from '../store/queue-store';
 import type { CheckInOutboxPort } from './check-in-outbox-port';
 import { fileCredentialStore, type CredentialStore } from './credentials';
 import type { AuditPort, StaffCallsPort } from './outbox-port';
+import type { RatingsPort } from './ratings-drain';
 import { SyncClient } from './sync-client';
 
 export interface CenterLinkOptions {
@@ -36,6 +37,8 @@ export interface CenterLinkOptions {
   staffCalls?: StaffCallsPort;
   /** Service-mode audit rows for the center (ServiceMode.auditOutbox). */
   audit?: AuditPort;
+  /** Ratings taken at the robot while cut off (RatingOutbox); a new one wakes the sync loop. */
+  ratings?: RatingsPort;
   /** A catalog the center published with a new ETag. */
   onCatalog?: (catalog: Catalog) => void;
   /** Appointment check-ins waiting for the center (issue 6). */
@@ -66,6 +69,7 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
     marks: opts.store,
     staffCalls: opts.staffCalls,
     audit: opts.audit,
+    ratings: opts.ratings,
     credentials,
     health: opts.health,
     now: opts.now,
@@ -109,6 +113,7 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
   };
   // a visitor waiting for a person should not wait for the next poll
   const unsubscribe = opts.staffCalls?.onCall?.(() => client.kick());
+  const unsubscribeRatings = opts.ratings?.onRating?.(() => client.kick());
   return {
     client,
     credentials,
@@ -132,6 +137,7 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
       stopped = true;
       clearTimeout(enrolRetry);
       unsubscribe?.();
+      unsubscribeRatings?.();
       return client.stop();
     },
   };

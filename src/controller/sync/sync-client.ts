@@ -13,6 +13,7 @@ import { businessDay } from '../../core/business-day';
 import { CodedError, type ErrorCode } from '../../contract/error-codes';
 import {
   AppointmentResponse, Board, CatalogResponse, CheckInResponse, CrashReportSummary, DossierResponse, EnrolResponse, HeartbeatResponse, IngestResponse, LeaseResponse, RefreshResponse,
+  RatingResponse, TicketStatus, type RatingRequest,
   type Appointment, type CheckInRequest, type Lease, type DeviceHealth, type Dossier, type StreamEvent,
 } from '../../contract/sync';
 import type { CheckInOutboxPort } from './check-in-outbox-port';
@@ -22,6 +23,7 @@ import type { CredentialStore } from './credentials';
 import type { AuditPort, LeasePort, OutboxPort, StaffCallsPort, TicketMarksPort } from './outbox-port';
 import { drainCheckIns } from './check-ins-drain';
 import { drainAudit, drainStaffCalls } from './robot-events-drain';
+import { drainRatings, type RatingsPort } from './ratings-drain';
 import { StreamClient } from './stream-client';
 
 export type Enrolment = 'enrolled' | 'not-enrolled' | 'revoked' | 'expired';
@@ -58,6 +60,8 @@ export interface SyncClientOptions {
   staffCalls?: StaffCallsPort;
   /** Service-mode audit rows for the center, drained every pass after staff calls. */
   audit?: AuditPort;
+  /** Ratings taken at the robot while the center could not be reached (issue 18). */
+  ratings?: RatingsPort;
   /** Parts and uptime for the heartbeat; outbox length and robot time are added here. */
   health?: () => Pick<DeviceHealth, 'parts' | 'uptimeSeconds'>;
   /** Crash reports kept on the robot (listCrashReports in ../crash-reports.ts), sent with each heartbeat. */
@@ -157,6 +161,18 @@ export class SyncClient {
     return r.body!.dossier;
   }
 
+  /** GET /v1/tickets/:id/status (issue 18: is it served, is it rated). Throws CodedError like lookupAppointment. */
+  async ticketStatus(ticketId: string): Promise<TicketStatus> {
+    const r = await this.http.request('GET', `/v1/tickets/${encodeURIComponent(ticketId)}/status`, TicketStatus, { timeoutMs: this.opts.lookupTimeoutMs ?? 4000 });
+    return r.body!;
+  }
+
+  /** POST /v1/robot/ratings/:id: once per ticket; the same rating sent again is answered as done. */
+  async rateTicket(ticketId: string, rating: RatingRequest): Promise<void> {
+    const token = await this.currentToken();
+    await this.http.request('POST', `/v1/robot/ratings/${encodeURIComponent(ticketId)}`, RatingResponse, { token, body: rating, timeoutMs: this.opts.lookupTimeoutMs ?? 4000 });
+  }
+
   /** The center's clock as best known: use it for anything compared with the center's times. */
   centerNow(): number {
     return this.now() + this.http.skewMs;
@@ -189,6 +205,7 @@ export class SyncClient {
       // after tickets: a ticket is the citizen's place in the queue, a call or an audit row can wait a pass
       if (this.opts.staffCalls) round.staffCalls = await drainStaffCalls(this.opts.staffCalls, events);
       if (this.opts.audit) round.auditRows = await drainAudit(this.opts.audit, events);
+      if (this.opts.ratings) await drainRatings(this.opts.ratings, events);
       const sinceHeartbeat = this.now() - this.lastHeartbeatAt;
       // a quiet pass still probes now and then, so "online" on the screen is never stale for long
       const probe = this.http.requests === sentBefore && sinceHeartbeat >= (this.opts.probeMs ?? 5000);

@@ -50,9 +50,15 @@ export function counterOp(db: Db, input: CounterOpInput): CounterOpOutcome {
     const at = (t: CenterTicket) => ({ ticketId: t.ticketId, display: t.display, counterId: counter.id, counterLabel: counter.label, counterGroup: t.counterGroup });
     const clear = () => db.prepare('UPDATE counters SET current_ticket_id = NULL WHERE id = ?').run(counter.id);
 
+    // who completed a ticket is kept on it: its rating is counted for that staff session
+    const served = (ticketId: string) => {
+      setTicket(db, ticketId, 'served', counter.id, now, ', done_at_ms = ' + now);
+      db.prepare('UPDATE tickets SET served_by_session = ? WHERE ticket_id = ?').run(input.staffSession ?? null, ticketId);
+    };
+
     if (input.action === 'call-next') {
       if (active) {
-        setTicket(db, active.ticketId, 'served', counter.id, now, ', done_at_ms = ' + now);
+        served(active.ticketId);
         appendEvent(db, { type: 'ticket.served', data: at(active) }, now);
         clear();
       }
@@ -74,7 +80,7 @@ export function counterOp(db: Db, input: CounterOpInput): CounterOpOutcome {
         appendEvent(db, { type: 'ticket.skipped', data: at(active) }, now);
         return { ok: true, current: null };
       case 'complete':
-        setTicket(db, active.ticketId, 'served', counter.id, now, ', done_at_ms = ' + now);
+        served(active.ticketId);
         clear();
         appendEvent(db, { type: 'ticket.served', data: at(active) }, now);
         return { ok: true, current: null };

@@ -3,9 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Appointment, Dossier } from '../../../contract/sync';
 import type { CenterStorage } from '../port';
+import { bookAppointment, placesTaken, purgeBookingPersonalData } from './bookings';
 import { counterOp, listCounters, syncCounters } from './counters';
 import { createEnrolmentCode, enrol, findToken, listDevices, recordHeartbeat, revokeDevice, rotateToken, slotOf } from './devices';
 import { appendEvent, eventsAfter, firstEventId, lastEventId } from './events';
+import { changeHomeVisit, homeVisitByToken, listHomeVisits, purgeHomeVisitPersonalData, requestHomeVisit } from './home-visits';
 import { leaseBlock } from './leases';
 import { checkInAppointment, findAppointment, findDossier, seedLookups } from './lookups';
 import { openCenterDb } from './open';
@@ -13,6 +15,7 @@ import { acknowledgeStaffCall, auditSummaries, openStaffCalls, recentAudit, stor
 import { createStaffSession, revokeStaffSessions, staffSessionValid } from './staff-sessions';
 import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
 import { printUncertain, settleTicket } from './print-uncertain';
+import { rateTicket, ratingOf } from './ratings';
 
 export const CENTER_DB_FILE = 'center.sqlite';
 
@@ -42,6 +45,8 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     countWaiting: async (d) => countWaiting(db, d),
     printUncertain: async (d, g) => printUncertain(db, d, g),
     settleTicket: async (id, o, n) => settleTicket(db, id, o, n),
+    rateTicket: async (i) => rateTicket(db, i),
+    ratingOf: async (id) => ratingOf(db, id),
     syncCounters: async (c) => syncCounters(db, c),
     listCounters: async () => listCounters(db),
     counterOp: async (i) => counterOp(db, i),
@@ -61,6 +66,14 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     findAppointment: async (c) => findAppointment(db, c),
     findDossier: async (c) => findDossier(db, c),
     checkInAppointment: async (i) => checkInAppointment(db, i),
+    bookAppointment: async (i) => bookAppointment(db, i),
+    placesTaken: async (g, f, t) => placesTaken(db, g, f, t),
+    purgeBookingPersonalData: async (d) => purgeBookingPersonalData(db, d),
+    requestHomeVisit: async (v) => requestHomeVisit(db, v),
+    homeVisitByToken: async (t) => homeVisitByToken(db, t),
+    listHomeVisits: async (q) => listHomeVisits(db, q),
+    changeHomeVisit: async (id, c, n) => changeHomeVisit(db, id, c, n),
+    purgeHomeVisitPersonalData: async (d) => purgeHomeVisitPersonalData(db, d),
     close: async () => {
       if (db.open) db.close();
     },

@@ -57,7 +57,7 @@ const PRINTED = new Set(['printed', 'reprinted']);
  * whose printing a crash interrupted is callable at once: a sheet may be in a citizen's hand, and
  * a no-show costs a counter one skip where a forgotten citizen costs a morning.
  */
-function statusAfter(current: CenterTicketStatus | null, robotState: string, attention: string | null): CenterTicketStatus {
+export function statusAfter(current: CenterTicketStatus | null, robotState: string, attention: string | null): CenterTicketStatus {
   if (robotState === 'voided') return current === null || current === 'pending' || current === 'waiting' ? 'voided' : current;
   const callable = PRINTED.has(robotState) || (robotState === 'printing' && attention === PRINT_UNCERTAIN);
   if (current === null || current === 'pending') return callable ? 'waiting' : 'pending';

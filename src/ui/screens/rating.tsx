@@ -1,0 +1,89 @@
+/**
+ * "How was your service?" at the robot (issue 18): opened by scanning a ticket's QR. The
+ * controller asks the center whether the ticket was served and not rated yet (cut off from the center,
+ * it takes the rating and delivers it later; a ticket of another robot then has no number to show); the visitor picks one
+ * of three big choices and may tick reasons (no comment here: typing on a kiosk is slow, the phone
+ * page takes one). The words are the session's language.
+ */
+import { useEffect, useState } from 'preact/hooks';
+import { RATING_REASONS, type RatingScore } from '../../contract/sync';
+import type { RatingTicket } from '../../contract/rating';
+import { ApiCallError } from '../api-client';
+import { Screen } from '../components/screen';
+import type { JourneyContext } from '../journey';
+
+const SCORES: readonly RatingScore[] = ['very-satisfied', 'satisfied', 'not-satisfied'];
+type Reason = (typeof RATING_REASONS)[number];
+type State = { step: 'checking' } | { step: 'open'; ticket: RatingTicket } | { step: 'done' } | { step: 'failed'; code: string };
+
+/** A ticket link as the printer puts it in the QR (…/t/<uuid>): the controller checks it is ours. */
+export const isTicketLink = (text: string) => /^https?:\/\/\S+\/t\/[0-9a-f-]{36}(?:[/?#]\S*)?$/i.test(text.trim());
+
+const codeOf = (e: unknown) => (e instanceof ApiCallError ? e.error.code : 'INTERNAL_ERROR');
+
+export function RatingScreen({ ctx, text }: { ctx: JourneyContext; text: string }) {
+  const { t, api } = ctx;
+  const [state, setState] = useState<State>({ step: 'checking' });
+  const [score, setScore] = useState<RatingScore>();
+  const [reasons, setReasons] = useState<Reason[]>([]);
+  const [sending, setSending] = useState(false);
+  useEffect(() => {
+    api.call('rating.open', { text: text.trim().slice(0, 2048) }).then((ticket) => setState({ step: 'open', ticket }), (e) => setState({ step: 'failed', code: codeOf(e) }));
+  }, [api, text]);
+  const toggle = (r: Reason) => setReasons((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
+  const send = (ticketId: string) => {
+    if (!score || sending) return;
+    setSending(true);
+    api.call('rating.send', { ticketId, rating: { score, reasons } }).then(
+      () => setState({ step: 'done' }),
+      (e) => setState({ step: 'failed', code: codeOf(e) }),
+    ).finally(() => setSending(false));
+  };
+  const ticket = state.step === 'open' ? state.ticket : undefined;
+  return (
+    <Screen
+      title={t('rating.title')}
+      info={ticket?.display && <p class="lead" data-testid="rating-ticket">{t('rating.forTicket', { number: ticket.display })}</p>}
+      nav={ctx.nav}
+      footer={ticket && score && (
+        <button type="button" class="tile primary" data-action="send-rating" disabled={sending} onClick={() => send(ticket.ticketId)}>{t('rating.send')}</button>
+      )}
+    >
+      {state.step === 'checking' && <p class="notice" role="status">{t('rating.checking')}</p>}
+      {state.step === 'failed' && (
+        <section class="rating-result" data-testid="rating-result" data-code={state.code}>
+          <p class={state.code === 'RATING_ALREADY_GIVEN' ? 'notice' : 'notice error'} role="alert">{t(`errors:${state.code}`)}</p>
+          <button type="button" class="tile primary done" onClick={ctx.endSession}>{t('ticket.done')}</button>
+        </section>
+      )}
+      {state.step === 'done' && (
+        <section class="rating-result" data-testid="rating-result" data-code="">
+          <p class="notice" role="status">{t('rating.thanks')}</p>
+          <button type="button" class="tile primary done" onClick={ctx.endSession}>{t('ticket.done')}</button>
+        </section>
+      )}
+      {ticket && (
+        <section class="rating">
+          <h2>{t('rating.question')}</h2>
+          <div class="rating-scores" role="radiogroup" aria-label={t('rating.question')}>
+            {SCORES.map((s) => (
+              <button type="button" key={s} role="radio" aria-checked={score === s} class={`tile secondary score ${s}`} data-score={s} onClick={() => setScore(s)}>
+                {t(`rating.score.${s}`)}
+              </button>
+            ))}
+          </div>
+          {score && (
+            <>
+              <h2>{t('rating.reasonsTitle')}</h2>
+              <div class="chips">
+                {RATING_REASONS.map((r) => (
+                  <button type="button" key={r} class="chip" aria-pressed={reasons.includes(r)} data-reason={r} onClick={() => toggle(r)}>{t(`rating.reason.${r}`)}</button>
+                ))}
+              </div>
+            </>
+          )}
+        </section>
+      )}
+    </Screen>
+  );
+}

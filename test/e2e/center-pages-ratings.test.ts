@@ -1,0 +1,218 @@
+/**
+ * Satisfaction ratings in Debian's Chromium against a real center (issue 18 point 2): the phone page
+ * asks once its ticket is completed at a counter, and thanks from then on; the counter's rating
+ * tablet (/rate/<counterId>) receives the ticket its counter just completed, live, in the ticket's
+ * language, and goes back to waiting after the rating or when nobody rates. Both pass the layout and language checks:
+ * five languages, portrait and landscape, normal and large text, no raw code or id.
+ */
+import Database from 'better-sqlite3';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { LANGUAGES, type Language } from '../../src/contract/version';
+import { DEMO_CATALOG } from '../../src/controller/config/demo-catalog';
+import { bearer, MONDAY_9AM, startTestCenter, ticketChange, type TestCenter } from '../integration/center/harness';
+import { launchChromium } from '../support/browser';
+import { catalogIds, forbidDialogs, rawTextProblems, screenshot, signIn } from '../support/center-pages';
+
+const PHONE = { width: 390, height: 844 };
+const PHONE_LANDSCAPE = { width: 844, height: 390 };
+const TABLET = { width: 800, height: 1280 };
+const TABLET_LANDSCAPE = { width: 1280, height: 800 };
+const DESKTOP = { width: 1366, height: 900 };
+/** What a phone's "large text" setting does to a page: every rem grows. */
+const LARGE_TEXT = 'html { font-size: 26px !important; }';
+
+describe('ratings on the center pages in Chromium', () => {
+  let c: TestCenter | undefined;
+  let browser: Browser;
+  const dialogs: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+  afterEach(async () => {
+    await c?.close();
+    c = undefined;
+    expect(dialogs).toEqual([]);
+  });
+
+  async function open(path: string, opts: { viewport?: { width: number; height: number }; largeText?: boolean; clock?: boolean } = {}): Promise<Page> {
+    // large text is injected as a style: the pages' CSP forbids it, so this test context bypasses the CSP
+    const context = await browser.newContext({ viewport: opts.viewport ?? DESKTOP, bypassCSP: !!opts.largeText });
+    const page = await context.newPage();
+    forbidDialogs(page, dialogs);
+    // the page's timers on a clock the test moves (the tablet's "back to waiting")
+    if (opts.clock) await page.clock.install({ time: new Date(MONDAY_9AM) });
+    await page.goto(`${c!.center.url}${path}`);
+    if (opts.largeText) await page.addStyleTag({ content: LARGE_TEXT });
+    return page;
+  }
+
+  let token = '';
+  async function seed(languages: Language[]) {
+    ({ token } = await c!.enrol('robot-a'));
+    const tickets = languages.map((language, i) => {
+      const t = ticketChange({ number: i + 1, issuedAt: MONDAY_9AM + i * 60_000 });
+      t.ticket.language = language;
+      return t;
+    });
+    await c!.call('POST', '/v1/tickets/batch', { changes: tickets }, bearer(token));
+    return tickets.map((t) => t.ticket.id);
+  }
+
+  const ratings = () => {
+    const db = new Database(join(c!.dataDir, 'center.sqlite'), { readonly: true });
+    try {
+      return db.prepare('SELECT ticket_id, score, reasons, comment, source, counter_id, staff_session FROM ratings ORDER BY created_at_ms').all() as Record<string, unknown>[];
+    } finally {
+      db.close();
+    }
+  };
+
+  /** Fits its viewport's width, the three choices side by side or stacked without overlap, no raw code or id. */
+  async function layoutProblems(page: Page): Promise<string[]> {
+    const found = await rawTextProblems(page, catalogIds(DEMO_CATALOG));
+    const geometry = await page.evaluate(() => {
+      const out: string[] = [];
+      if (document.documentElement.scrollWidth > window.innerWidth) out.push(`page wider than the screen: ${document.documentElement.scrollWidth}`);
+      const boxes = [...document.querySelectorAll('[data-score]')].map((b) => b.getBoundingClientRect());
+      if (boxes.length !== 3) out.push(`choices: ${boxes.length}`);
+      boxes.forEach((a, i) => boxes.slice(i + 1).forEach((b) => {
+        if (a.left < b.right && b.left < a.right && a.top < b.bottom && b.top < a.bottom) out.push('choices overlap');
+      }));
+      for (const el of document.querySelectorAll<HTMLElement>('[data-score], .reason span, #rating-send, #rate-ticket')) {
+        if (el.scrollWidth > el.clientWidth + 1 && getComputedStyle(el).overflowX !== 'visible') out.push(`clipped: ${el.textContent}`);
+        const r = el.getBoundingClientRect();
+        if (r.right > window.innerWidth + 1 || r.left < 0) out.push(`off screen: ${el.textContent}`);
+      }
+      return out;
+    });
+    return [...found, ...geometry];
+  }
+
+  it('phone page: once the counter completes the ticket, asks how the service was, takes one rating, then thanks', async () => {
+    c = await startTestCenter();
+    const [id] = await seed(['vi']);
+    const phone = await open(`/t/${id}?lang=en`, { viewport: PHONE });
+    await phone.locator('#status').waitFor();
+    expect(await phone.locator('#rating').count()).toBe(0);
+
+    const counter = await open('/counter?lang=vi');
+    await signIn(counter, c.center.staffKey);
+    await counter.click('#call-next');
+    await counter.waitForFunction(() => document.getElementById('current')!.textContent === 'A001');
+    await counter.click('#complete');
+
+    await phone.locator('#rating').waitFor(); // live: the stream's ticket.served, no reload
+    expect(await phone.textContent('#rating h2')).toBe('How was your service?');
+    await phone.click('[data-score="not-satisfied"]');
+    await phone.check('[data-reason="waited-too-long"]');
+    await phone.fill('#rating-comment', 'Too slow at lunch time');
+    await screenshot(phone, 'phone-rating-en');
+    await phone.click('#rating-send');
+    await phone.locator('#rating-thanks').waitFor();
+    expect(await phone.textContent('#rating-thanks')).toBe('Thank you for your rating!');
+    const [row] = ratings();
+    expect(row).toMatchObject({ ticket_id: id, score: 'not-satisfied', reasons: '["waited-too-long"]', comment: 'Too slow at lunch time', source: 'phone', counter_id: 'counter-1' });
+    expect(row!.staff_session).toMatch(/^[0-9a-f]{64}$/); // the counter page's sign-in completed it
+
+    // once per ticket: a reload (or the QR scanned again) thanks instead of asking
+    await phone.reload();
+    await phone.locator('#rating-thanks').waitFor();
+    expect(await phone.locator('#rating').count()).toBe(0);
+  }, 90_000);
+
+  it('/rate tablet: waits, receives the ticket its counter just completed in the ticket\'s language, takes the rating, waits again', async () => {
+    c = await startTestCenter();
+    const [first, second, third] = await seed(['ko', 'vi', 'ja']);
+    const tablet = await open('/rate/counter-1?lang=vi', { viewport: TABLET, clock: true });
+    await signIn(tablet, c.center.staffKey);
+    await tablet.locator('#rate-waiting').waitFor();
+
+    await c.staff('POST', '/v1/counters/counter-1/call-next');
+    await c.staff('POST', '/v1/counters/counter-1/complete');
+    await tablet.waitForFunction(() => document.getElementById('rate-ticket')?.textContent === '번호 A001' && document.documentElement.lang === 'ko');
+    await screenshot(tablet, 'rate-ticket-ko');
+    await tablet.click('[data-score="very-satisfied"]');
+    await tablet.check('[data-reason="friendly-staff"]');
+    await tablet.click('#rating-send');
+    await tablet.locator('#rating-thanks').waitFor();
+    expect(ratings()).toEqual([expect.objectContaining({ ticket_id: first, score: 'very-satisfied', reasons: '["friendly-staff"]', source: 'counter', counter_id: 'counter-1' })]);
+    // the thanks stay a few seconds, then the tablet waits for the next citizen
+    await tablet.clock.fastForward(7_000);
+    expect(await tablet.locator('#rating-thanks').count()).toBe(1);
+    await tablet.clock.fastForward(2_000);
+    await tablet.locator('#rate-waiting').waitFor();
+
+    // another counter's citizen never appears here; this counter's next one replaces the thanks
+    await c.staff('POST', '/v1/counters/counter-2/call-next');
+    await c.staff('POST', '/v1/counters/counter-2/complete');
+    await c.staff('POST', '/v1/counters/counter-1/call-next');
+    await c.staff('POST', '/v1/counters/counter-1/call-next'); // completes the one it called, calls none
+    const shownNow = await tablet.waitForFunction(() => document.getElementById('rate-ticket')?.textContent).then((h) => h.jsonValue());
+    expect(shownNow).toBe('番号 A003');
+    // nobody rates it: after a while the tablet waits again, and the ticket stays unrated
+    await tablet.clock.fastForward(89_000);
+    expect(await tablet.locator('#rate-ticket').count()).toBe(1);
+    await tablet.clock.fastForward(2_000);
+    await tablet.locator('#rate-waiting').waitFor();
+    expect(ratings()).toHaveLength(1);
+    expect((await c.call('GET', `/v1/tickets/${second}/status`)).body).toMatchObject({ status: 'served', counterId: 'counter-2' });
+    expect(third).toBeDefined();
+  }, 90_000);
+
+  it('both rating pages pass the layout and language checks: five languages, portrait and landscape, normal and large text', async () => {
+    c = await startTestCenter();
+    const ids = await seed([...LANGUAGES]);
+    for (let i = 0; i < ids.length; i++) {
+      await c.staff('POST', '/v1/counters/counter-1/call-next');
+      await c.staff('POST', '/v1/counters/counter-1/complete');
+    }
+    const problems: Record<string, string[]> = {};
+    for (const [i, lang] of LANGUAGES.entries()) {
+      for (const largeText of [false, true]) {
+        for (const [orientation, viewport] of [['portrait', PHONE], ['landscape', PHONE_LANDSCAPE]] as const) {
+          const phone = await open(`/t/${ids[i]}`, { viewport, largeText });
+          await phone.waitForFunction((l) => document.documentElement.lang === l && document.getElementById('rating') !== null, lang);
+          await phone.click('[data-score="satisfied"]'); // reasons and comment appear
+          await phone.locator('#rating-send').waitFor();
+          const name = `phone-rating-${lang}-${orientation}${largeText ? '-large' : ''}`;
+          problems[name] = await layoutProblems(phone);
+          if (orientation === 'portrait' && (lang === 'vi' || lang === 'ja')) await screenshot(phone, name);
+          await phone.context().close();
+        }
+      }
+    }
+    // the tablet shows a completed ticket of its counter; a fresh one per language
+    for (const lang of LANGUAGES) {
+      for (const largeText of [false, true]) {
+        for (const [orientation, viewport] of [['portrait', TABLET], ['landscape', TABLET_LANDSCAPE]] as const) {
+          const tablet = await open(`/rate/counter-1?lang=${lang}`, { viewport, largeText });
+          await signIn(tablet, c.center.staffKey);
+          const name = `rate-waiting-${lang}-${orientation}${largeText ? '-large' : ''}`;
+          await tablet.locator('#rate-waiting').waitFor();
+          problems[name] = (await rawTextProblems(tablet, catalogIds(DEMO_CATALOG)));
+          const [id] = await seedMore(lang);
+          await c.staff('POST', '/v1/counters/counter-1/call-next');
+          await c.staff('POST', '/v1/counters/counter-1/complete');
+          await tablet.locator('#rate-ticket').waitFor();
+          await tablet.click('[data-score="not-satisfied"]');
+          await tablet.locator('#rating-send').waitFor();
+          problems[name.replace('waiting', 'ticket')] = await layoutProblems(tablet);
+          if (largeText && orientation === 'landscape' && (lang === 'zh' || lang === 'en')) await screenshot(tablet, name.replace('waiting', 'ticket'));
+          expect(id).toBeDefined();
+          await tablet.context().close();
+        }
+      }
+    }
+    expect(Object.entries(problems).filter(([, p]) => p.length > 0)).toEqual([]);
+  }, 300_000);
+
+  let extra = 100;
+  async function seedMore(language: Language): Promise<string[]> {
+    const t = ticketChange({ number: extra++, issuedAt: MONDAY_9AM });
+    t.ticket.language = language;
+    await c!.call('POST', '/v1/tickets/batch', { changes: [t] }, bearer(token));
+    return [t.ticket.id];
+  }
+});
