@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { Catalog, LocalizedText } from './catalog';
+import { bookingCommands } from './booking-api';
 import { AppointmentCheckInRequest, AppointmentCheckInResponse, DossierLookupRequest, DossierLookupResponse } from './check-in';
 import { ERROR_CODES } from './error-codes';
 import { HealthReport } from './health';
@@ -117,6 +118,8 @@ export const commands = {
   'dossier.lookup': { request: DossierLookupRequest, response: DossierLookupResponse },
   /** The lobby at a glance for the touchscreen's top band (issue 17): clock, now serving, waiting. */
   'lobby.get': { request: z.object({}).strict(), response: LobbyStatus },
+  // booking and home visits (issue 18): src/contract/booking-api.ts
+  ...bookingCommands,
 } as const;
 
 export type CommandType = keyof typeof commands;

@@ -29,6 +29,8 @@ import { createCenterLink, credentialsFile, type CenterLink } from './sync/creat
 import { CheckInLog } from './appointments/check-in-log';
 import { checkInAppointment } from './appointments/check-in-service';
 import { lookupDossier } from './appointments/dossier-lookup';
+import { bookingHandlers } from './booking/booking-handlers';
+import { slipJobBuilder } from './devices/printer/ticket/slip-job';
 import { createEd25519Verifier } from './codes/ed25519';
 import { fileCredentialStore } from './sync/credentials';
 import { loadCenterCatalog, saveCenterCatalog } from './sync/center-catalog';
@@ -238,6 +240,7 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
       return { now: now().toISOString(), online: !!s?.online, nowServing: s?.online ? s.nowServing : {}, waiting: s?.online ? s.waiting : {} };
     },
     'dossier.lookup': ({ text }) => lookupDossier({ center: centerLink?.client ?? null, catalog: () => catalog, now, log }, text),
+    ...bookingHandlers({ center: centerLink?.client ?? null, printer, slipJob: slipJobBuilder(config.printer), catalog: () => catalog, procedures: () => opts.procedures ?? DEMO_PROCEDURES, log }),
   };
 
   let port = config.controller.port;
