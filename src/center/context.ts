@@ -10,6 +10,7 @@ import { createHash } from 'node:crypto';
 import type { Catalog } from '../contract/catalog';
 import type { NumberSpace } from '../contract/sync';
 import { DEFAULT_MAX_OVERTAKES } from '../core/queue/call-order';
+import type { BookingConfig } from './config/booking';
 import type { Weights } from './domain/calling';
 import { DEFAULT_NUMBER_SPACE, type NumberSpaceRule } from './domain/number-space';
 import type { CounterRecord } from './storage/port';
@@ -39,6 +40,10 @@ export interface CenterContext {
   tokenGraceMs: number;
   /** How long a staff page's sign-in lasts: a working day. */
   staffSessionMs: number;
+  /** The `booking` section of the center's config: capacity calendar, home-visit categories, retention. */
+  booking: BookingConfig;
+  /** The address phones reach the center at (status links of home visits); the request's Host when unset. */
+  publicUrl?: string;
 }
 
 /** Default counter weights of the queue branch (Decree 61/2018 groups); normal tickets weigh 1. */

@@ -21,6 +21,9 @@ import { RateLimiter } from './http/rate-limit';
 import { StreamHub } from './http/stream-hub';
 import { appointmentSigner, loadAppointmentKey, type AppointmentSigner } from './appointment-signing';
 import { appointmentRoutes } from './routes/appointments';
+import { bookingRoutes } from './routes/booking';
+import { BookingConfig, type BookingConfigInput } from './config/booking';
+import { centerPurgers, startRetentionJob, type RetentionJob } from './retention';
 import { labelRoutes } from './routes/labels';
 import { pageRoutes } from './routes/pages';
 import { printUncertainRoutes } from './routes/print-uncertain';
@@ -30,6 +33,8 @@ import { robotEventRoutes } from './routes/robot-events';
 import { robotRoutes } from './routes/robot';
 import { staffRoutes } from './routes/staff';
 import { staffSessionRoutes } from './routes/staff-session';
+import { homeVisitRoutes } from './routes/home-visits';
+import { homeVisitStaffRoutes } from './routes/home-visits-staff';
 import { demoAppointments, demoDossiers } from './seed/demo-lookups';
 import { businessDay } from '../core/business-day';
 import type { CenterStorage } from './storage/port';
@@ -55,6 +60,10 @@ export interface CenterOptions {
   seedDemoData?: boolean;
   /** Signs appointment QRs; from <dataDir>/appointment-signing-key.pem (created on first start) when absent. */
   appointmentSigner?: AppointmentSigner;
+  /** The `booking` section of the center's config (capacity calendar, retention); defaults when absent. */
+  booking?: BookingConfigInput;
+  /** Base URL printed in home visits' status links (/v/<token>), e.g. http://10.0.0.5:8080; a function gets the bound port. */
+  publicUrl?: string | ((port: number) => string);
 }
 
 export interface RunningCenter {
@@ -64,6 +73,8 @@ export interface RunningCenter {
   /** Public half of the key that signs appointment QRs (base64, raw 32 bytes): robots trust it via config. */
   appointmentKey: string;
   ctx: CenterContext;
+  /** Deletes expired personal data at start and every `booking.retentionCheckMinutes`. */
+  retention: RetentionJob;
   close(): Promise<void>;
 }
 
@@ -106,6 +117,7 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
 
   robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(10, 10), afterWrite, appointmentKey: signer?.publicKeyBase64 });
   if (signer) appointmentRoutes(app, ctx, { signer });
+  if (signer) bookingRoutes(app, ctx, { booking: ctx.booking, signer });
   staffRoutes(app, ctx, { afterWrite });
   printUncertainRoutes(app, ctx, { afterWrite });
   staffSessionRoutes(app, ctx, { signInLimiter: new RateLimiter(10, 10) });
@@ -113,12 +125,16 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
   publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
   labelRoutes(app, ctx);
   speechRoutes(app, ctx, { synthLimiter: new RateLimiter(30, 10) });
+  homeVisitRoutes(app, ctx, { statusLimiter: new RateLimiter(120, 60) });
+  homeVisitStaffRoutes(app, ctx);
   pageRoutes(app);
   return { app, hub };
 }
 
 export async function createCenterServer(opts: CenterOptions): Promise<RunningCenter> {
   const now = opts.now ?? Date.now;
+  // an invalid section stops start-up before anything is opened, naming the field
+  const booking = BookingConfig.parse(opts.booking ?? {});
   const storage =
     opts.storage ??
     openSqliteStorage({
@@ -137,6 +153,8 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
     tokenTtlMs: ttl,
     tokenGraceMs: Math.min(opts.tokenGraceMs ?? 10 * 60_000, ttl),
     staffSessionMs: opts.staffSessionMs ?? DEFAULT_STAFF_SESSION_MS,
+    booking,
+    publicUrl: typeof opts.publicUrl === 'string' ? opts.publicUrl : undefined,
   };
   let app: FastifyInstance;
   let hub: StreamHub;
@@ -153,8 +171,10 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
   }
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
+  if (typeof opts.publicUrl === 'function') ctx.publicUrl = opts.publicUrl(port);
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
   opts.log.info({ host: opts.host, port, dataDir: opts.dataDir, appointmentKey: signer.publicKeyBase64 }, 'center listening (appointmentKey: put it in each robot\'s codes.centerPublicKeys)');
+  const retention = startRetentionJob({ purgers: centerPurgers(storage), retentionDays: booking.retentionDays, now, log: opts.log, everyMs: booking.retentionCheckMinutes * 60_000 });
   let closed = false;
   return {
     url: `http://${shownHost}:${port}`,
@@ -162,9 +182,11 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
     staffKey: ctx.staffKey,
     appointmentKey: signer.publicKeyBase64,
     ctx,
+    retention,
     close: async () => {
       if (closed) return;
       closed = true;
+      await retention.stop();
       hub.close();
       await app.close();
       await storage.close();

@@ -11,6 +11,7 @@ function IndexPage() {
           <a href="/counter">{t('index.counter')}</a>
           <a href="/display">{t('index.display')}</a>
           <a href="/fleet">{t('index.fleet')}</a>
+          <a href="/visits">{t('index.visits')}</a>
         </nav>
       </main>
     </>

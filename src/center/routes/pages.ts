@@ -11,9 +11,9 @@ import { CenterError, parse } from '../http/errors';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-const PAGES = ['index', 'counter', 'display', 'fleet', 'ticket'] as const;
+const PAGES = ['index', 'counter', 'display', 'fleet', 'ticket', 'visits', 'visit'] as const;
 type PageName = (typeof PAGES)[number];
-const asset = z.object({ name: z.string().regex(/^(index|counter|display|fleet|ticket)\.js$|^styles\.css$/) }).strict();
+const asset = z.object({ name: z.string().regex(/^(index|counter|display|fleet|ticket|visits|visit)\.js$|^styles\.css$/) }).strict();
 
 /** dist/cli.js sits beside dist/center; from the sources (tests) the built pages are still dist/center. */
 export function defaultPagesDir(): string {
@@ -37,8 +37,9 @@ export function pageRoutes(app: FastifyInstance, opts: { pagesDir?: string } = {
   const dir = opts.pagesDir ?? defaultPagesDir();
   const files = new Map<string, Buffer>();
   app.get('/', async (_req, reply) => html(reply, 'index'));
-  for (const name of PAGES.filter((p) => p !== 'index' && p !== 'ticket')) app.get(`/${name}`, async (_req, reply) => html(reply, name));
+  for (const name of PAGES.filter((p) => p !== 'index' && p !== 'ticket' && p !== 'visit')) app.get(`/${name}`, async (_req, reply) => html(reply, name));
   app.get('/t/:ticketId', async (_req, reply) => html(reply, 'ticket'));
+  app.get('/v/:token', async (_req, reply) => html(reply, 'visit'));
   app.get('/assets/:name', async (req, reply) => {
     const { name } = parse(asset, req.params);
     let body = files.get(name);

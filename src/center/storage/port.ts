@@ -18,6 +18,9 @@ export interface CheckInInput {
 import type { CenterAuditRow, CenterStaffCall, RobotEventResult, SyncStaffCall } from '../../contract/sync';
 import type { NumberSpaceRule } from '../domain/number-space';
 import type { Weights } from '../domain/calling';
+import type { HomeVisitAddress, HomeVisitCategory, HomeVisitStatus } from '../../contract/sync';
+import type { Language } from '../../contract/version';
+import type { HomeVisitAction } from '../home-visits/states';
 
 export interface TokenRecord {
   robotId: string;
@@ -149,6 +152,47 @@ export interface FleetAuditSummary {
   lastAction: string | null;
 }
 
+/** A home visit request as the robot sent it, with the ids and masked phone the center made. */
+export interface NewHomeVisit {
+  visitId: string;
+  /** The unguessable part of the citizen's status link (/v/<token>). */
+  statusToken: string;
+  robotId: string;
+  requestId: string;
+  serviceId: string;
+  category: HomeVisitCategory;
+  language: Language;
+  preferredDays: string[];
+  phone: string;
+  maskedPhone: string;
+  name: string | null;
+  address: HomeVisitAddress;
+  nowMs: number;
+}
+
+/** A stored home visit. Personal fields are null once retention purged them. */
+export interface HomeVisitRecord {
+  visitId: string;
+  statusToken: string | null;
+  robotId: string;
+  serviceId: string;
+  category: HomeVisitCategory;
+  language: Language;
+  preferredDays: string[];
+  status: HomeVisitStatus;
+  scheduled: { day: string; time: string } | null;
+  staffName: string | null;
+  phone: string | null;
+  maskedPhone: string;
+  name: string | null;
+  address: HomeVisitAddress | null;
+  requestedAtMs: number;
+  updatedAtMs: number;
+}
+
+export type HomeVisitChange = { action: Extract<HomeVisitAction, 'schedule'>; day: string; time: string; staffName: string } | { action: Exclude<HomeVisitAction, 'schedule'> };
+export type HomeVisitChangeOutcome = { ok: true; visit: HomeVisitRecord } | { ok: false; code: 'HOME_VISIT_NOT_FOUND' | 'HOME_VISIT_STATE_CONFLICT' };
+
 export interface CenterStorage {
   // devices and tokens
   createEnrolmentCode(codeHash: string, robotId: string | null, expiresAtMs: number, nowMs: number): Promise<void>;
@@ -207,5 +251,65 @@ export interface CenterStorage {
   /** Records a check-in once; null when the appointment is unknown. */
   checkInAppointment(input: CheckInInput): Promise<{ outcome: CheckInOutcome; appointment: Appointment } | null>;
 
+  // bookings (issue 18): a place of a slot becomes an appointment; personal data lives in its own table
+  /**
+   * One transaction: a repeated (robotId, requestId) answers the booking it made; else counts the
+   * places taken of (counterGroup, day, time) and, below `placesPerSlot`, inserts the appointment,
+   * its booking row and its personal data. A server database must serialise bookings of one slot
+   * (e.g. `pg_advisory_xact_lock` on the slot, or SERIALIZABLE with a retry).
+   */
+  bookAppointment(input: BookingInput): Promise<BookingOutcome>;
+  /** Places taken per slot of a counter group, days `fromDay`..`toDay` inclusive (cancelled ones free theirs). */
+  placesTaken(counterGroup: string, fromDay: string, toDay: string): Promise<SlotTaken[]>;
+  /** Deletes the personal data of bookings whose appointment day is on or before `cutoffDay`; returns how many. */
+  purgeBookingPersonalData(cutoffDay: string): Promise<number>;
+
+  // home visits (issue 18): personal data stays here, at the center, until retention purges it
+  /** Stores the request once per (robotId, requestId); a repeat returns the first visit with created: false. */
+  requestHomeVisit(input: NewHomeVisit): Promise<{ visit: HomeVisitRecord; created: boolean }>;
+  /** The visit behind a status link; null when unknown or purged. */
+  homeVisitByToken(statusToken: string): Promise<HomeVisitRecord | null>;
+  /** Newest first, purged visits left out; `status` filters. */
+  listHomeVisits(query: { status?: HomeVisitStatus; limit: number }): Promise<HomeVisitRecord[]>;
+  /** Reads the status and applies the state rule (home-visits/states.ts) in one transaction. */
+  changeHomeVisit(visitId: string, change: HomeVisitChange, nowMs: number): Promise<HomeVisitChangeOutcome>;
+  /**
+   * Erases phone, name, address, staff name and status link of every visit whose visit day (the
+   * scheduled day, else the last preferred day) is on or before `cutoffDay`; the anonymous rest
+   * (service, category, status, days) stays for statistics. Returns how many were purged.
+   */
+  purgeHomeVisitPersonalData(cutoffDay: string): Promise<number>;
+
   close(): Promise<void>;
+}
+
+export interface BookingInput {
+  robotId: string;
+  requestId: string;
+  /** The appointment code the center generated (used only when the request is new). */
+  code: string;
+  serviceId: string;
+  counterGroup: string;
+  day: string;
+  time: string;
+  placesPerSlot: number;
+  /** False when the slot is not (or no longer) in the calendar: only a repeated request is answered. */
+  open: boolean;
+  language: string;
+  /** Personal data: stored in its own table only, deleted by the retention job. */
+  phone: string;
+  name: string | null;
+  maskedPhone: string;
+  maskedName: string;
+  nowMs: number;
+}
+
+export type BookingOutcome =
+  | { ok: true; appointment: Appointment; counterGroup: string; maskedPhone: string; replay: boolean }
+  | { ok: false; code: 'BOOKING_SLOT_FULL' | 'BOOKING_SLOT_UNAVAILABLE' };
+
+export interface SlotTaken {
+  day: string;
+  time: string;
+  taken: number;
 }

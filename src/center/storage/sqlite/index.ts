@@ -3,9 +3,11 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Appointment, Dossier } from '../../../contract/sync';
 import type { CenterStorage } from '../port';
+import { bookAppointment, placesTaken, purgeBookingPersonalData } from './bookings';
 import { counterOp, listCounters, syncCounters } from './counters';
 import { createEnrolmentCode, enrol, findToken, listDevices, recordHeartbeat, revokeDevice, rotateToken, slotOf } from './devices';
 import { appendEvent, eventsAfter, firstEventId, lastEventId } from './events';
+import { changeHomeVisit, homeVisitByToken, listHomeVisits, purgeHomeVisitPersonalData, requestHomeVisit } from './home-visits';
 import { leaseBlock } from './leases';
 import { checkInAppointment, findAppointment, findDossier, seedLookups } from './lookups';
 import { openCenterDb } from './open';
@@ -61,6 +63,14 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     findAppointment: async (c) => findAppointment(db, c),
     findDossier: async (c) => findDossier(db, c),
     checkInAppointment: async (i) => checkInAppointment(db, i),
+    bookAppointment: async (i) => bookAppointment(db, i),
+    placesTaken: async (g, f, t) => placesTaken(db, g, f, t),
+    purgeBookingPersonalData: async (d) => purgeBookingPersonalData(db, d),
+    requestHomeVisit: async (v) => requestHomeVisit(db, v),
+    homeVisitByToken: async (t) => homeVisitByToken(db, t),
+    listHomeVisits: async (q) => listHomeVisits(db, q),
+    changeHomeVisit: async (id, c, n) => changeHomeVisit(db, id, c, n),
+    purgeHomeVisitPersonalData: async (d) => purgeHomeVisitPersonalData(db, d),
     close: async () => {
       if (db.open) db.close();
     },

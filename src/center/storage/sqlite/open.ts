@@ -169,6 +169,60 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at_ms);
   `,
+  // 7: (issue 18) bookings made at a robot — the slot a booked appointment holds, its request id
+  // (idempotency) and, in a table of its own that the retention job empties, the personal data
+  `
+  CREATE TABLE booking_personal_data (
+    id INTEGER PRIMARY KEY AUTOINCREMENT,
+    phone TEXT NOT NULL,
+    name TEXT,
+    masked_phone TEXT NOT NULL,
+    day TEXT NOT NULL
+  );
+  CREATE INDEX booking_personal_data_day ON booking_personal_data (day);
+  CREATE TABLE bookings (
+    code TEXT PRIMARY KEY REFERENCES appointments (code),
+    robot_id TEXT NOT NULL,
+    request_id TEXT NOT NULL,
+    counter_group TEXT NOT NULL,
+    day TEXT NOT NULL,
+    time TEXT NOT NULL,
+    language TEXT NOT NULL,
+    created_at_ms INTEGER NOT NULL,
+    personal_id INTEGER REFERENCES booking_personal_data (id) ON DELETE SET NULL,
+    UNIQUE (robot_id, request_id)
+  );
+  CREATE INDEX bookings_slot ON bookings (counter_group, day, time);
+  `,
+  // 8: (issue 18) home visit requests; phone, name, address and status link are erased by retention
+  `
+  CREATE TABLE home_visits (
+    visit_id TEXT PRIMARY KEY,
+    robot_id TEXT NOT NULL,
+    request_id TEXT NOT NULL,
+    status_token TEXT UNIQUE,
+    service_id TEXT NOT NULL,
+    category TEXT NOT NULL,
+    language TEXT NOT NULL,
+    preferred_days TEXT NOT NULL,
+    status TEXT NOT NULL,
+    scheduled_day TEXT,
+    scheduled_time TEXT,
+    staff_name TEXT,
+    -- the day retention counts from: the scheduled day, else the last preferred day
+    visit_day TEXT NOT NULL,
+    phone TEXT,
+    masked_phone TEXT NOT NULL,
+    name TEXT,
+    address TEXT,
+    requested_at_ms INTEGER NOT NULL,
+    updated_at_ms INTEGER NOT NULL,
+    purged INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (robot_id, request_id)
+  );
+  CREATE INDEX home_visits_list ON home_visits (status, requested_at_ms);
+  CREATE INDEX home_visits_retention ON home_visits (visit_day) WHERE purged = 0;
+  `,
 ];
 
 export function openCenterDb(file: string): Db {
