@@ -24,17 +24,3 @@ export function NumericPad({ t, value, max, onChange }: { t: TFunction; value: s
     </div>
   );
 }
-
-/** "091****678": what the screen shows of a phone once it is entered. */
-export function maskPhone(phone: string): string {
-  return phone.length < 7 ? '•'.repeat(phone.length) : `${phone.slice(0, 3)}****${phone.slice(-3)}`;
-}
-
-/** "T*** T** B***": initials only, once the name is entered. */
-export function maskName(name: string): string {
-  return name
-    .trim()
-    .split(/\s+/)
-    .map((w) => [...w][0] + '*'.repeat(Math.max(1, [...w].length - 1)))
-    .join(' ');
-}

@@ -10,7 +10,7 @@ import { slotInstant } from '../../core/appointments/check-in';
 import { centerClockFormat } from '../../core/clock-format';
 import { ApiCallError } from '../api-client';
 import { QrImage } from '../components/qr-image';
-import { maskName, maskPhone } from '../components/numeric-pad';
+import { maskName, maskPhone } from '../../core/personal-mask';
 import { Screen } from '../components/screen';
 import type { JourneyContext } from '../journey';
 import { ConsentStep, NameStep, NeedsCenter, PhoneStep } from './personal-steps';

@@ -8,7 +8,7 @@ import type { BookingOptions, ErrorCode, HomeVisitCategory, HomeVisitCommandResu
 import { ApiCallError } from '../api-client';
 import { OnScreenKeyboard, searchLayouts } from '../components/keyboard';
 import { QrImage } from '../components/qr-image';
-import { maskName, maskPhone } from '../components/numeric-pad';
+import { maskName, maskPhone } from '../../core/personal-mask';
 import { Screen } from '../components/screen';
 import { SearchInput } from '../components/search-box';
 import type { JourneyContext } from '../journey';
