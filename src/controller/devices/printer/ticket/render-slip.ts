@@ -56,7 +56,9 @@ function drawAppointment(pen: Pen, s: AppointmentSlip) {
   pen.banner(slipString(s.language, 'appointmentTitle'), 30);
   writer(pen, s.language).named(s.serviceName, 28);
   pen.space(6);
-  pen.hugeText(slipString(s.language, 'when', s.when), 64);
+  // the time large; the date (long in some languages) wraps like any line
+  pen.hugeText(s.when.time, 96);
+  pen.text(s.when.date, 28, { bold: true });
   both(pen, s.language, 'whereToGo', 26, { place: s.counterGroup }, true);
   pen.text(slipString(s.language, 'code', { code: s.code }), 22);
   if (s.documents.length) {
