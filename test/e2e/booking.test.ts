@@ -124,4 +124,27 @@ describe('booking a slot and a home visit on the touchscreen (Chromium, built ro
     expect(log).toContain('appointment booked at the center');
     for (const secret of [PHONE, 'QUYNH', 'LE LOI', '12QX']) expect({ secret, found: log.toLowerCase().includes(secret.toLowerCase()) }).toEqual({ secret, found: false });
   });
+
+  it('without a center the screen says booking needs it and gives a queue ticket in one tap', async () => {
+    const alone = await startRobot(['--config', writeConfig(tempDir(), {
+      profile: 'simulator', robotId: 'robot-e2e-alone', printer: { adapter: 'tcp', host: '127.0.0.1', port: printer.port },
+      ticketStatusUrl: 'http://center.test/t/{display}/{id}', center: { mode: 'none' }, queue: { simulatedClockStart: '2026-11-30T08:20:00+07:00' },
+    })]);
+    try {
+      const page = await openKiosk(browser, alone.url, alone.token);
+      await page.locator('.attract').click();
+      await page.locator('[data-action="book"]').click();
+      for (const k of 'KHAI') await page.locator(`.keyboard [data-key="${k}"]`).click();
+      await page.locator('[data-result="birth-registration"]').click();
+      const offline = page.locator('[data-testid="booking-offline"]');
+      await offline.waitFor();
+      expect(await offline.getAttribute('data-code')).toBe('BOOKING_NEEDS_CENTER');
+      expect(await captureScreen(page, 'booking-needs-center-vi')).toEqual([]);
+      await page.locator('[data-action="take-ticket"]').click();
+      const number = (await page.locator('[data-testid="ticket-number"]').textContent())!;
+      expect(await paperWithQr(printer, `http://center.test/t/${number}/`)).toBeDefined();
+    } finally {
+      await alone.stop();
+    }
+  });
 });
