@@ -5,6 +5,9 @@
  * virtual printer, and the slip's QR, read off the paper, checks in at the robot; a home visit is
  * requested the same way. The phone, name and address never reach the robot's log.
  */
+import { randomUUID } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { startVirtualPrinter, type VirtualPrinter } from '../../hardware/sim/virtual-printer/server';
 import { launchChromium } from '../support/browser';
@@ -146,5 +149,30 @@ describe('booking a slot and a home visit on the touchscreen (Chromium, built ro
     } finally {
       await alone.stop();
     }
+  });
+
+  it('a slot taken meanwhile brings the visitor back to the times, refreshed, with the reason', async () => {
+    const page = await openKiosk(browser, robot.url, robot.token);
+    await openBooking(page);
+    await page.locator('[data-day="2026-11-30"]').click();
+    await page.locator('[data-time="09:00"]').click();
+    await typePhone(page, PHONE);
+    await page.locator('[data-step="phone"] [data-action="next"]').click();
+    await page.locator('[data-step="name"] [data-action="skip"]').click();
+    await page.locator('[data-step="consent"]').waitFor();
+    // meanwhile every place of 09:00 goes elsewhere (another robot of the center books them)
+    const center = /"url":"(http:\/\/127\.0\.0\.1:\d+)","msg":"embedded center/.exec(robot.output())![1]!;
+    const { token } = JSON.parse(readFileSync(join(robot.dataDir, 'center-credentials.json'), 'utf8')) as { token: string };
+    for (let i = 0; i < 2; i++) {
+      const res = await fetch(`${center}/v1/booking/appointments`, {
+        method: 'POST', headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ requestId: randomUUID(), serviceId: 'birth-registration', day: '2026-11-30', time: '09:00', phone: '0987000111', language: 'vi', consent: true }),
+      });
+      expect(res.status).toBe(201);
+    }
+    await page.locator('[data-action="agree"]').click();
+    await page.locator('[data-step="time"] [data-code="BOOKING_SLOT_FULL"]').waitFor();
+    expect(await page.locator('[data-time="09:00"]').count()).toBe(0);
+    expect(await page.locator('[data-time="09:30"]').count()).toBe(1);
   });
 });
