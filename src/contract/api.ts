@@ -11,6 +11,7 @@
  */
 import { z } from 'zod';
 import { Catalog, LocalizedText } from './catalog';
+import { bookingCommands } from './booking-api';
 import { AppointmentCheckInRequest, AppointmentCheckInResponse, DossierLookupRequest, DossierLookupResponse } from './check-in';
 import { ERROR_CODES } from './error-codes';
 import { HealthReport } from './health';
@@ -121,6 +122,8 @@ export const commands = {
   /** Rating (issue 18): a scanned ticket QR → the served ticket to rate (RATING_* codes, RATING_NEEDS_CENTER offline). */
   'rating.open': { request: RatingOpenRequest, response: RatingTicket },
   'rating.send': { request: RatingSendRequest, response: RatingSendResponse },
+  // booking and home visits (issue 18): src/contract/booking-api.ts
+  ...bookingCommands,
 } as const;
 
 export type CommandType = keyof typeof commands;

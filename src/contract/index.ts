@@ -15,3 +15,4 @@ export * from './service';
 export * from './check-in';
 export * from './wait';
 export * from './lobby';
+export * from './booking-api';

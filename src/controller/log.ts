@@ -9,6 +9,8 @@ export type { Logger };
 export const REDACTED_PATHS = [
   'token', '*.token', 'name', '*.name', 'fullName', '*.fullName', 'idNumber', '*.idNumber',
   'phone', '*.phone', 'pin', '*.pin', 'accessKey', '*.accessKey', 'req.headers.authorization',
+  // booking and home visits (issue 18): a request logged whole, up to two levels down
+  '*.*.phone', '*.*.name', 'address', '*.address', '*.*.address', 'street', '*.street', 'houseNumber', '*.houseNumber', 'qrText', '*.qrText',
 ];
 
 export function createLogger(level: string, destination?: pino.DestinationStream): Logger {

@@ -31,6 +31,8 @@ import { checkInAppointment } from './appointments/check-in-service';
 import { lookupDossier } from './appointments/dossier-lookup';
 import { openRating, sendRating, ticketBaseOf } from './ratings/robot-rating';
 import { RatingOutbox } from './ratings/rating-outbox';
+import { bookingHandlers } from './booking/booking-handlers';
+import { slipJobBuilder } from './devices/printer/ticket/slip-job';
 import { createEd25519Verifier } from './codes/ed25519';
 import { fileCredentialStore } from './sync/credentials';
 import { loadCenterCatalog, saveCenterCatalog } from './sync/center-catalog';
@@ -250,6 +252,7 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
     'dossier.lookup': ({ text }) => lookupDossier({ center: centerLink?.client ?? null, catalog: () => catalog, now, log }, text),
     'rating.open': ({ text }) => openRating(ratingDeps(), text),
     'rating.send': ({ ticketId, rating }) => sendRating(ratingDeps(), ticketId, rating),
+    ...bookingHandlers({ center: centerLink?.client ?? null, printer, slipJob: slipJobBuilder(config.printer), catalog: () => catalog, procedures: () => opts.procedures ?? DEMO_PROCEDURES, log }),
   };
 
   let port = config.controller.port;

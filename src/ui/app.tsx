@@ -1,7 +1,7 @@
 import type { i18n } from 'i18next';
 import type { VNode } from 'preact';
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DEFAULT_LANGUAGE, type Catalog, type ErrorCode, type Language, type Procedure, type UiSettings } from '../contract';
+import { DEFAULT_LANGUAGE, type BookingOptions, type Catalog, type ErrorCode, type Language, type Procedure, type UiSettings } from '../contract';
 import { ApiCallError, type ApiClient, type ConnectionState } from './api-client';
 import { CenterLinkNotice } from './components/center-link';
 import { ConnectionNotice } from './components/connection-notice';
@@ -27,6 +27,8 @@ import { AppointmentScreen, screenForScan } from './screens/appointment';
 import { DossierScreen } from './screens/dossier';
 import { isTicketLink, RatingScreen } from './screens/rating';
 import { useWedgeScan } from './wedge';
+import { BookingScreen } from './screens/booking';
+import { HomeVisitScreen } from './screens/home-visit';
 
 /** Every screen of a session; a new journey adds its screen here, in SCREENS and (maybe) in HOME_ACTIONS. */
 export type Screen =
@@ -43,7 +45,10 @@ export type Screen =
   | { name: 'staff-called' }
   | { name: 'appointment'; text?: string }
   | { name: 'dossier'; text?: string }
-  | { name: 'rating'; text: string };
+  | { name: 'rating'; text: string }
+  | { name: 'book-service' }
+  | { name: 'book'; serviceId: string; procedureId?: string }
+  | { name: 'home-visit'; serviceId: string; procedureId?: string; options: BookingOptions };
 
 type ScreenName = Screen['name'];
 type Render<N extends ScreenName> = (screen: Extract<Screen, { name: N }>, ctx: JourneyContext) => VNode | null | undefined;
@@ -56,13 +61,16 @@ const SCREENS: { [N in ScreenName]: Render<N> } = {
   priority: (s, ctx) => <PriorityScreen ctx={ctx} serviceId={s.serviceId} />,
   guide: (_, ctx) => ctx.guide && <GuideListScreen t={ctx.t} catalog={ctx.catalog} guide={ctx.guide} language={ctx.language} onOpen={(procedure) => ctx.push({ name: 'procedure', procedure })} onSearch={() => ctx.push({ name: 'search-procedure' })} nav={ctx.nav} />,
   'search-procedure': (_, ctx) => ctx.guide && <SearchScreen t={ctx.t} language={ctx.language} title={ctx.t('guide.title')} items={ctx.guide.procedures} onPick={(procedure) => ctx.push({ name: 'procedure', procedure })} nav={ctx.nav} />,
-  procedure: (s, ctx) => ctx.guide && <GuideDetailScreen t={ctx.t} guide={ctx.guide} procedure={s.procedure} language={ctx.language} onTakeNumber={ctx.chooseService} nav={<>{ctx.nav}{ctx.readAloud(() => procedureSpeech(ctx.t, s.procedure, ctx.language))}</>} />,
+  procedure: (s, ctx) => ctx.guide && <GuideDetailScreen t={ctx.t} guide={ctx.guide} procedure={s.procedure} language={ctx.language} onTakeNumber={ctx.chooseService} onBook={(p) => ctx.push({ name: 'book', serviceId: p.serviceId, procedureId: p.id })} nav={<>{ctx.nav}{ctx.readAloud(() => procedureSpeech(ctx.t, s.procedure, ctx.language))}</>} />,
   ticket: (s, ctx) => <TicketScreen ctx={ctx} result={s.result} />,
   refusal: (s, ctx) => <RefusalScreen ctx={ctx} code={s.code} nextOpeningAt={s.nextOpeningAt} />,
   staff: (_, ctx) => <StaffConfirmScreen ctx={ctx} />,
   'staff-called': (_, ctx) => <StaffCalledScreen ctx={ctx} />,
   appointment: (s, ctx) => <AppointmentScreen key={s.text ?? ''} t={ctx.t} api={ctx.api} catalog={ctx.catalog} language={ctx.language} initialText={s.text} onRegularTicket={(id) => ctx.takeNumber(id, undefined)} onDone={ctx.endSession} nav={ctx.nav} />,
   rating: (s, ctx) => <RatingScreen key={s.text} ctx={ctx} text={s.text} />,
+  'book-service': (_, ctx) => <SearchScreen t={ctx.t} language={ctx.language} title={ctx.t('booking:screen.chooseService')} items={ctx.catalog.services} onPick={(s) => ctx.push({ name: 'book', serviceId: s.id })} nav={ctx.nav} />,
+  book: (s, ctx) => <BookingScreen key={s.serviceId} ctx={ctx} serviceId={s.serviceId} procedureId={s.procedureId} onHomeVisit={(options) => ctx.push({ name: 'home-visit', serviceId: s.serviceId, procedureId: s.procedureId, options })} />,
+  'home-visit': (s, ctx) => <HomeVisitScreen ctx={ctx} serviceId={s.serviceId} procedureId={s.procedureId} options={s.options} />,
   dossier: (s, ctx) => <DossierScreen key={s.text ?? ''} t={ctx.t} api={ctx.api} language={ctx.language} initialText={s.text} onPickupTicket={(id) => ctx.takeNumber(id, undefined)} onCounterTicket={ctx.chooseService} nav={ctx.nav} />,
 };
 
@@ -71,6 +79,7 @@ const HOME_ACTIONS: { action: HomeAction; screen: Screen; when?: (ctx: JourneyCo
   { action: 'appointment', screen: { name: 'appointment' } },
   { action: 'dossier', screen: { name: 'dossier' } },
   { action: 'search', screen: { name: 'search-service' } },
+  { action: 'book', screen: { name: 'book-service' } },
   { action: 'guide', screen: { name: 'guide' }, when: (ctx) => ctx.guide !== undefined },
   { action: 'staff', screen: { name: 'staff' } },
 ];

@@ -10,14 +10,19 @@ import enErrors from '../../locales/en/errors.json';
 import zhErrors from '../../locales/zh/errors.json';
 import koErrors from '../../locales/ko/errors.json';
 import jaErrors from '../../locales/ja/errors.json';
+import viBooking from '../../locales/vi/booking.json';
+import enBooking from '../../locales/en/booking.json';
+import zhBooking from '../../locales/zh/booking.json';
+import koBooking from '../../locales/ko/booking.json';
+import jaBooking from '../../locales/ja/booking.json';
 
 /** All five languages are bundled: the kiosk never waits on the network to show text. */
-export const resources: Record<Language, { ui: object; errors: object }> = {
-  vi: { ui: viUi, errors: viErrors },
-  en: { ui: enUi, errors: enErrors },
-  zh: { ui: zhUi, errors: zhErrors },
-  ko: { ui: koUi, errors: koErrors },
-  ja: { ui: jaUi, errors: jaErrors },
+export const resources: Record<Language, { ui: object; errors: object; booking: object }> = {
+  vi: { ui: viUi, errors: viErrors, booking: viBooking },
+  en: { ui: enUi, errors: enErrors, booking: enBooking },
+  zh: { ui: zhUi, errors: zhErrors, booking: zhBooking },
+  ko: { ui: koUi, errors: koErrors, booking: koBooking },
+  ja: { ui: jaUi, errors: jaErrors, booking: jaBooking },
 };
 
 export async function createI18n(language: Language = DEFAULT_LANGUAGE): Promise<i18n> {
@@ -27,7 +32,7 @@ export async function createI18n(language: Language = DEFAULT_LANGUAGE): Promise
     lng: language,
     fallbackLng: false,
     supportedLngs: [...LANGUAGES],
-    ns: ['ui', 'errors'],
+    ns: ['ui', 'errors', 'booking'],
     defaultNS: 'ui',
     interpolation: { escapeValue: false },
     returnNull: false,

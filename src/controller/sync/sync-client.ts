@@ -9,6 +9,7 @@
  * the center acknowledges it. `syncOnce` does one full pass and is what tests drive; `start` runs
  * passes in a loop, plus the stream.
  */
+import type { ZodType } from 'zod';
 import { businessDay } from '../../core/business-day';
 import { CodedError, type ErrorCode } from '../../contract/error-codes';
 import {
@@ -171,6 +172,13 @@ export class SyncClient {
   async rateTicket(ticketId: string, rating: RatingRequest): Promise<void> {
     const token = await this.currentToken();
     await this.http.request('POST', `/v1/robot/ratings/${encodeURIComponent(ticketId)}`, RatingResponse, { token, body: rating, timeoutMs: this.opts.lookupTimeoutMs ?? 4000 });
+  }
+
+  /** One booking request a citizen waits for at the screen (issue 18): device token, the look-up deadline. */
+  async ask<T>(method: 'GET' | 'POST', path: string, schema: ZodType<T>, body?: unknown): Promise<T> {
+    const token = await this.currentToken();
+    const r = await this.http.request(method, path, schema, { token, body, timeoutMs: this.opts.lookupTimeoutMs ?? 4000 });
+    return r.body!;
   }
 
   /** The center's clock as best known: use it for anything compared with the center's times. */

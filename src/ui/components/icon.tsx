@@ -1,7 +1,7 @@
 import { h, type VNode } from 'preact';
 import {
   ArrowLeft, BadgeCheck, BookOpen, CalendarCheck, CircleX, Clock, FileSearch, Globe, HardHat, HeartHandshake, Landmark,
-  LogOut, PackageCheck, Scale, ScanLine, Search, Store, Type, UserRound, Users, Volume2, Keyboard, type IconNode,
+  CalendarPlus, LogOut, PackageCheck, Scale, ScanLine, Search, Store, Type, UserRound, Users, Volume2, Keyboard, type IconNode,
 } from 'lucide';
 
 /**
@@ -11,7 +11,7 @@ import {
 export const ICONS = {
   back: ArrowLeft, largeText: Type, language: Globe, end: LogOut, search: Search, guide: BookOpen, appointment: CalendarCheck,
   dossier: FileSearch, staff: UserRound, clock: Clock, speaking: Volume2, closed: CircleX, scan: ScanLine, keyboard: Keyboard,
-  waiting: Users, emblem: Landmark,
+  waiting: Users, emblem: Landmark, book: CalendarPlus,
   // the demo catalog's fields; an unknown field gets the generic "service" mark
   'civil-status': Scale, certification: BadgeCheck, land: Landmark, construction: HardHat, business: Store, social: HeartHandshake,
   results: PackageCheck,

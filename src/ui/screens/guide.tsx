@@ -35,7 +35,7 @@ export function GuideListScreen({ t, catalog, guide, language, onOpen, onSearch,
 const money = (amount: number, language: Language) => new Intl.NumberFormat(language === 'vi' ? 'vi-VN' : language, { style: 'currency', currency: 'VND' }).format(amount);
 
 /** What to bring, what it costs, how long it takes, where to go, and whether it can be done online. */
-export function GuideDetailScreen({ t, guide, procedure: p, language, onTakeNumber, nav }: { t: TFunction; guide: Guide; procedure: Procedure; language: Language; onTakeNumber: (serviceId: string) => void; nav: preact.ComponentChildren }) {
+export function GuideDetailScreen({ t, guide, procedure: p, language, onTakeNumber, onBook, nav }: { t: TFunction; guide: Guide; procedure: Procedure; language: Language; onTakeNumber: (serviceId: string) => void; onBook?: (p: Procedure) => void; nav: preact.ComponentChildren }) {
   const fee = p.fee.kind === 'free' ? t('guide.free') : p.fee.kind === 'fixed' ? money(p.fee.amountVnd, language) : t('guide.feeByProvince');
   return (
     <Screen
@@ -43,9 +43,16 @@ export function GuideDetailScreen({ t, guide, procedure: p, language, onTakeNumb
       info={<p class="lead">{p.summary[language]}</p>}
       nav={nav}
       footer={
-        <button type="button" class="tile primary" data-action="take-number" onClick={() => onTakeNumber(p.serviceId)}>
-          {t('guide.takeNumber')}
-        </button>
+        <div class="actions">
+          <button type="button" class="tile primary" data-action="take-number" onClick={() => onTakeNumber(p.serviceId)}>
+            {t('guide.takeNumber')}
+          </button>
+          {onBook && (
+            <button type="button" class="tile secondary" data-action="book" onClick={() => onBook(p)}>
+              {t('booking:screen.bookTime')}
+            </button>
+          )}
+        </div>
       }
     >
       <section class="guide-detail">

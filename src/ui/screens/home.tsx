@@ -3,7 +3,7 @@ import type { Catalog, Language } from '../../contract';
 import { Icon } from '../components/icon';
 import { Screen } from '../components/screen';
 
-export type HomeAction = 'search' | 'appointment' | 'dossier' | 'guide' | 'staff';
+export type HomeAction = 'search' | 'appointment' | 'dossier' | 'guide' | 'staff' | 'book';
 
 interface Props {
   t: TFunction;

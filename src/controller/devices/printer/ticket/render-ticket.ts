@@ -48,7 +48,7 @@ function localized(text: LocalizedText | string, lang: Language): string {
 /** Tall enough for any ticket; the drawing is cropped to what was used. */
 const SCRATCH_HEIGHT = 2400;
 
-function drawSection(widthDots: number, draw: (pen: Pen) => void): { bitmap: Bitmap; boxes: TicketBox[] } {
+export function drawSection(widthDots: number, draw: (pen: Pen) => void): { bitmap: Bitmap; boxes: TicketBox[] } {
   const canvas = createCanvas(widthDots, SCRATCH_HEIGHT);
   const g = canvas.getContext('2d');
   g.fillStyle = '#fff';
@@ -86,7 +86,7 @@ export function qrBitmap(data: string, moduleSize: number): Bitmap {
 }
 
 /** The citizen's language first; Vietnamese beside it so staff read the same ticket. */
-function writer(pen: Pen, lang: Language) {
+export function writer(pen: Pen, lang: Language) {
   const bilingual = (lines: string[], size: number, bold = false) => {
     pen.text(lines[0]!, size, { bold });
     if (lines[1]) pen.text(lines[1], Math.round(size * 0.75));
