@@ -30,6 +30,7 @@ import { robotEventRoutes } from './routes/robot-events';
 import { robotRoutes } from './routes/robot';
 import { staffRoutes } from './routes/staff';
 import { staffSessionRoutes } from './routes/staff-session';
+import { statsRoutes } from './routes/stats';
 import { demoAppointments, demoDossiers } from './seed/demo-lookups';
 import { businessDay } from '../core/business-day';
 import type { CenterStorage } from './storage/port';
@@ -112,6 +113,7 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
   robotEventRoutes(app, ctx, { afterWrite });
   publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
   labelRoutes(app, ctx);
+  statsRoutes(app, ctx);
   speechRoutes(app, ctx, { synthLimiter: new RateLimiter(30, 10) });
   pageRoutes(app);
   return { app, hub };

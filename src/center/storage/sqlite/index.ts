@@ -13,6 +13,7 @@ import { acknowledgeStaffCall, auditSummaries, openStaffCalls, recentAudit, stor
 import { createStaffSession, revokeStaffSessions, staffSessionValid } from './staff-sessions';
 import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
 import { printUncertain, settleTicket } from './print-uncertain';
+import { stats, statsTickets } from './stats';
 
 export const CENTER_DB_FILE = 'center.sqlite';
 
@@ -61,6 +62,8 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     findAppointment: async (c) => findAppointment(db, c),
     findDossier: async (c) => findDossier(db, c),
     checkInAppointment: async (i) => checkInAppointment(db, i),
+    stats: async (i) => stats(db, i),
+    statsTickets: async (f, t, a, l) => statsTickets(db, f, t, a, l),
     close: async () => {
       if (db.open) db.close();
     },

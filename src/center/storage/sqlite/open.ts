@@ -169,6 +169,11 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX staff_sessions_expiry ON staff_sessions (expires_at_ms);
   `,
+  // 7: (issue 18) the director's statistics read tickets and appointments by business-day range
+  `
+  CREATE INDEX tickets_day ON tickets (day, status);
+  CREATE INDEX appointments_day ON appointments (day);
+  `,
 ];
 
 export function openCenterDb(file: string): Db {
