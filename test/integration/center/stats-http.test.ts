@@ -19,6 +19,7 @@ const DAYS = 365;
 const LAST = addDays(FIRST, DAYS - 1);
 const CATALOG = Catalog.parse({ ...DEMO_CATALOG, waitTarget: { minutes: 12 } });
 const year = generateYear(CATALOG, FIRST, DAYS, 200, 7);
+const EVIL_AT = Date.parse(`${FIRST}T10:00:00+07:00`);
 
 /** RFC 4180 records (quoted cells may hold commas, quotes and line breaks). */
 function parseCsv(text: string): string[][] {
@@ -26,16 +27,25 @@ function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let cell = '';
   let quoted = false;
+  const endCell = () => {
+    row.push(cell);
+    cell = '';
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
-    if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (cell += '"'), i++;
-      else if (ch === '"') quoted = false;
-      else cell += ch;
-    } else if (ch === '"') quoted = true;
-    else if (ch === ',') row.push(cell), (cell = '');
-    else if (ch === '\r' && text[i + 1] === '\n') row.push(cell), rows.push(row), (row = []), (cell = ''), i++;
-    else cell += ch;
+    if (quoted && ch === '"' && text[i + 1] === '"') {
+      cell += '"';
+      i++;
+    } else if (quoted && ch === '"') quoted = false;
+    else if (quoted) cell += ch;
+    else if (ch === '"') quoted = true;
+    else if (ch === ',') endCell();
+    else if (ch === '\r' && text[i + 1] === '\n') {
+      endCell();
+      rows.push(row);
+      row = [];
+      i++;
+    } else cell += ch;
   }
   expect(cell).toBe('');
   return rows;
@@ -52,7 +62,7 @@ describe('/v1/stats and /v1/stats.csv', () => {
     // a ticket a robot sent with a display that a spreadsheet would run as a formula
     const db = new Database(join(c.dataDir, CENTER_DB_FILE));
     db.prepare(`INSERT INTO tickets (ticket_id, robot_id, service_id, counter_group, prefix, day, number, display, language, robot_state, version, status, issued_at_ms, received_at_ms, updated_at_ms)
-                VALUES ('evil', 'robot-a', 'x', 'civil-status', 'A', ?, 1, '=HYPERLINK("http://x","a,b")', 'vi', 'printed', 3, 'waiting', 1, 1, 1)`).run(FIRST);
+                VALUES ('evil', 'robot-a', 'x', 'civil-status', 'A', ?, 1, '=HYPERLINK("http://x","a,b")', 'vi', 'printed', 3, 'waiting', ?, ?, ?)`).run(FIRST, EVIL_AT, EVIL_AT, EVIL_AT);
     db.close();
   });
   afterAll(async () => c?.close());
@@ -61,7 +71,7 @@ describe('/v1/stats and /v1/stats.csv', () => {
     const r = await c.staff('GET', `/v1/stats?from=${FIRST}&to=${LAST}`);
     expect(r.status).toBe(200);
     const body = StatsResponse.parse(r.body);
-    const withEvil = [...year.tickets, { ...year.tickets[0]!, ticketId: 'evil', serviceId: 'x', status: 'waiting' as const, issuedAtMs: 1, categoryId: null, counterId: null, calledAtMs: null, doneAtMs: null, robotId: 'robot-a', day: FIRST }];
+    const withEvil = [...year.tickets, { ...year.tickets[0]!, ticketId: 'evil', serviceId: 'x', status: 'waiting' as const, issuedAtMs: EVIL_AT, categoryId: null, counterId: null, calledAtMs: null, doneAtMs: null, robotId: 'robot-a', day: FIRST }];
     const ref = referenceStats(CATALOG, withEvil, year.appointments, { from: FIRST, to: LAST, today: LAST, targetMinutes: 12, targetByService: {} });
     const { serverTime: _s, from, to, timeZone, targetMinutes, homeVisits: _h, ratings: _r, ...figures } = body;
     expect({ from, to, timeZone, targetMinutes }).toEqual({ from: FIRST, to: LAST, timeZone: 'Asia/Ho_Chi_Minh', targetMinutes: 12 });
