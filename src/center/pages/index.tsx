@@ -1,4 +1,4 @@
-/** The center's home page: links to the counter, the lobby display and the fleet. */
+/** The center's home page: links to the counter, the lobby display, the fleet and the statistics. */
 import { Header, mount, usePage } from './frame';
 
 function IndexPage() {
@@ -11,6 +11,7 @@ function IndexPage() {
           <a href="/counter">{t('index.counter')}</a>
           <a href="/display">{t('index.display')}</a>
           <a href="/fleet">{t('index.fleet')}</a>
+          <a href="/stats">{t('index.stats')}</a>
         </nav>
       </main>
     </>
