@@ -19,11 +19,14 @@ const shiftDay = (day: string, n: number) => new Date(Date.parse(`${day}T00:00:0
 function formatters(language: string) {
   const pct = new Intl.NumberFormat(language, { style: 'percent', maximumFractionDigits: 1 });
   const num = new Intl.NumberFormat(language);
+  const dec = new Intl.NumberFormat(language, { maximumFractionDigits: 1 });
   // a business day is a calendar date: formatted at UTC noon so no zone moves it
   const date = new Intl.DateTimeFormat(language, { timeZone: 'UTC', day: 'numeric', month: 'short' });
   return {
     pct: (v: number | null) => (v === null ? '—' : pct.format(v)),
     num: (v: number) => num.format(v),
+    /** Minutes with one decimal in the reader's notation ("4,9" in Vietnamese). */
+    min: (ms: number) => dec.format(ms / 60_000),
     day: (d: string) => date.format(new Date(`${d}T12:00:00Z`)),
   };
 }
@@ -43,8 +46,8 @@ function Figure({ id, label, value, detail }: { id: string; label: string; value
 function Figures({ s }: { s: StatsResponse }) {
   const { t, language } = usePage();
   const f = formatters(language);
-  const dur = (p: Percentiles) => (p.medianMs === null ? '—' : t('stats.minutes', { count: minutes(p.medianMs) ?? 0 }));
-  const p90 = (p: Percentiles) => (p.p90Ms === null ? undefined : t('stats.p90', { value: t('stats.minutes', { count: minutes(p.p90Ms) ?? 0 }) }));
+  const dur = (p: Percentiles) => (p.medianMs === null ? '—' : t('stats.minutes', { count: f.min(p.medianMs) }));
+  const p90 = (p: Percentiles) => (p.p90Ms === null ? undefined : t('stats.p90', { value: t('stats.minutes', { count: f.min(p.p90Ms) }) }));
   const r = s.ratings;
   return (
     <section class="figures" aria-label={t('stats.figures')}>
@@ -69,7 +72,9 @@ function Charts({ s, page }: { s: StatsResponse; page: PageContext }) {
   const f = formatters(language);
   const brand = token('--brand', '#0a4d8c');
   const accent = token('--accent', '#b3261e');
-  const serviceName = (id: string) => (labels?.services[id] ? local(labels.services[id]) : t('stats.otherService'));
+  // long procedure names are shortened on the axis so the bars keep their room
+  const short = (name: string) => (name.length > 32 ? `${name.slice(0, 31)}…` : name);
+  const serviceName = (id: string) => short(labels?.services[id] ? local(labels.services[id]) : t('stats.otherService'));
   const services = s.perService.slice(0, TOP_SERVICES);
   return (
     <section class="charts">
