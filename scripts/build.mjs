@@ -12,7 +12,7 @@ rmSync(out, { recursive: true, force: true });
 const define = { __LOBBY_ROBOT_VERSION__: JSON.stringify(JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')).version) };
 const browser = { bundle: true, platform: 'browser', target: 'chrome120', format: 'iife', sourcemap: true, logLevel: 'warning', jsx: 'automatic', jsxImportSource: 'preact', loader: { '.json': 'json' } };
 /** The center's pages (counter, lobby display, fleet, the phone page behind a ticket's QR, the index). */
-const CENTER_PAGES = ['index', 'counter', 'display', 'fleet', 'ticket', 'visits', 'visit', 'rate'];
+const CENTER_PAGES = ['index', 'counter', 'display', 'fleet', 'ticket', 'visits', 'visit', 'rate', 'stats'];
 const node = { define, bundle: true, platform: 'node', target: 'node20', format: 'cjs', sourcemap: true, logLevel: 'warning' };
 
 await Promise.all([

@@ -36,6 +36,7 @@ import { staffRoutes } from './routes/staff';
 import { staffSessionRoutes } from './routes/staff-session';
 import { homeVisitRoutes } from './routes/home-visits';
 import { homeVisitStaffRoutes } from './routes/home-visits-staff';
+import { statsRoutes } from './routes/stats';
 import { demoAppointments, demoDossiers } from './seed/demo-lookups';
 import { businessDay } from '../core/business-day';
 import type { CenterStorage } from './storage/port';
@@ -131,6 +132,7 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
   publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
   ratingRoutes(app, ctx, { ratingLimiter: new RateLimiter(20, 10) });
   labelRoutes(app, ctx);
+  statsRoutes(app, ctx);
   speechRoutes(app, ctx, { synthLimiter: new RateLimiter(30, 10) });
   homeVisitRoutes(app, ctx, { statusLimiter: new RateLimiter(120, 60) });
   homeVisitStaffRoutes(app, ctx);

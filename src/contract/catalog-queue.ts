@@ -135,6 +135,18 @@ export const PrintFailurePolicy = z
  */
 export const CallingRule = z.object({ maxOvertakes: z.number().int().min(0).max(100) }).strict();
 
+/**
+ * The director's statistics (issue 18): the share of tickets called within `minutes` of their
+ * issue, per service where `byService` sets its own target. Absent: 15 minutes for every service.
+ */
+export const WaitTarget = z
+  .object({
+    minutes: z.number().int().min(1).max(240).default(15),
+    byService: z.record(z.string().regex(/^[a-z0-9][a-z0-9-]{0,47}$/), z.number().int().min(1).max(240)).default({}),
+  })
+  .strict();
+export type WaitTarget = z.infer<typeof WaitTarget>;
+
 /** The queue fields merged into the Catalog object schema. */
 export const CatalogQueueFields = {
   counters: z.array(Counter).max(100).default([]),
@@ -147,4 +159,5 @@ export const CatalogQueueFields = {
   cutoff: CutoffRules.default(CutoffRules.parse({})),
   printFailure: PrintFailurePolicy.default({ action: 'reprint', maxAttempts: 2 }),
   calling: CallingRule.optional(),
+  waitTarget: WaitTarget.optional(),
 };

@@ -1,4 +1,4 @@
-/** The center's home page: links to the counter, the lobby display and the fleet. */
+/** The center's home page: links to the counter, the lobby display, the fleet and the statistics. */
 import { Header, mount, usePage } from './frame';
 
 function IndexPage() {
@@ -12,6 +12,7 @@ function IndexPage() {
           <a href="/display">{t('index.display')}</a>
           <a href="/fleet">{t('index.fleet')}</a>
           <a href="/visits">{t('index.visits')}</a>
+          <a href="/stats">{t('index.stats')}</a>
         </nav>
       </main>
     </>

@@ -30,7 +30,8 @@ export function pageLabels(ctx: Pick<CenterContext, 'catalog' | 'counters'>): Om
     groups[g] = fields.get(g) ?? each((l) => signs.map((c) => c.label[l]).join(', '));
   }
   const services = Object.fromEntries(ctx.catalog.services.map((s) => [s.id, s.name]));
-  return { centerName: ctx.catalog.centerName, timeZone: CENTER_TIME_ZONE, counters, groups, services };
+  const categories = Object.fromEntries(ctx.catalog.priorityCategories.map((c) => [c.id, c.name]));
+  return { centerName: ctx.catalog.centerName, timeZone: CENTER_TIME_ZONE, counters, groups, services, fields: Object.fromEntries(fields), categories };
 }
 
 export function labelRoutes(app: FastifyInstance, ctx: CenterContext): void {

@@ -11,9 +11,9 @@ import { CenterError, parse } from '../http/errors';
 
 const CSP = "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; media-src 'self'; connect-src 'self'; object-src 'none'; base-uri 'none'; form-action 'self'; frame-ancestors 'none'";
 
-const PAGES = ['index', 'counter', 'display', 'fleet', 'ticket', 'visits', 'visit', 'rate'] as const;
+const PAGES = ['index', 'counter', 'display', 'fleet', 'ticket', 'visits', 'visit', 'rate', 'stats'] as const;
 type PageName = (typeof PAGES)[number];
-const asset = z.object({ name: z.string().regex(/^(index|counter|display|fleet|ticket|visits|visit|rate)\.js$|^styles\.css$/) }).strict();
+const asset = z.object({ name: z.string().regex(/^(index|counter|display|fleet|ticket|visits|visit|rate|stats)\.js$|^styles\.css$/) }).strict();
 
 /** dist/cli.js sits beside dist/center; from the sources (tests) the built pages are still dist/center. */
 export function defaultPagesDir(): string {

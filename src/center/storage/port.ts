@@ -6,7 +6,7 @@
  */
 import type { ErrorCode } from '../../contract/error-codes';
 import type { DeviceHealth, IngestItemResult, Lease, StreamEvent, StreamEventData, StreamEventType, TicketChange } from '../../contract/sync';
-import type { Appointment, CheckInOutcome, Dossier } from '../../contract/sync';
+import type { Appointment, CheckInOutcome, Dossier, StatsFigures } from '../../contract/sync';
 import type { RATING_REASONS, RatingScore } from '../../contract/sync';
 
 export type RatingReason = (typeof RATING_REASONS)[number];
@@ -227,6 +227,46 @@ export interface StoredRating {
 /** `existing` comes with RATING_ALREADY_GIVEN, so a robot resending the same rating can be told it is done. */
 export type RateOutcome = { ok: true } | { ok: false; code: ErrorCode; existing?: StoredRating };
 
+/**
+ * What the statistics need to know besides the rows (issue 18): the catalog's mapping of services
+ * to fields, the wait targets and the category kinds, passed in so the storage stays catalog-free.
+ */
+export interface StatsInput {
+  /** Business days, both included. */
+  from: string;
+  to: string;
+  /** Today's business day: a booked appointment of an earlier day never checked in is missed. */
+  today: string;
+  /** The center zone's offset from UTC (Asia/Ho_Chi_Minh: +7 h all year, no daylight saving). */
+  utcOffsetMs: number;
+  /** serviceId → fieldId, from the catalog. */
+  serviceFields: Record<string, string>;
+  /** Wait target (issue → call) in minutes, and per-service overrides. */
+  targetMinutes: number;
+  targetByService: Record<string, number>;
+  /** Category ids whose kind is 'priority', and those whose kind is 'appointment'. */
+  priorityCategories: readonly string[];
+  appointmentCategories: readonly string[];
+}
+
+/** One ticket of the CSV export; `origin` is 'robot' when its robot id is an enrolled device. */
+export interface StatsTicketRow {
+  seq: number;
+  ticketId: string;
+  day: string;
+  display: string;
+  serviceId: string;
+  counterGroup: string;
+  counterId: string | null;
+  categoryId: string | null;
+  origin: 'robot' | 'staff';
+  robotId: string;
+  status: CenterTicketStatus;
+  issuedAtMs: number;
+  calledAtMs: number | null;
+  doneAtMs: number | null;
+}
+
 export interface CenterStorage {
   // devices and tokens
   createEnrolmentCode(codeHash: string, robotId: string | null, expiresAtMs: number, nowMs: number): Promise<void>;
@@ -322,6 +362,12 @@ export interface CenterStorage {
    * (service, category, status, days) stays for statistics. Returns how many were purged.
    */
   purgeHomeVisitPersonalData(cutoffDay: string): Promise<number>;
+  // statistics (issue 18). A PostgreSQL adapter ports these: the SQLite queries are plain SQL
+  // (window functions, CASE, integer division) except the table-exists check of sqlite_master.
+  /** Every figure of /v1/stats over a day range, computed by the database. */
+  stats(input: StatsInput): Promise<StatsFigures>;
+  /** Tickets of the range counted by stats, by receipt order after `afterSeq`, at most `limit` (CSV paging). */
+  statsTickets(from: string, to: string, afterSeq: number, limit: number): Promise<StatsTicketRow[]>;
 
   close(): Promise<void>;
 }

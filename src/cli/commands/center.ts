@@ -84,6 +84,7 @@ export async function center(args: string[], io: CliIo): Promise<number> {
       `  counter page  ${started.url}/counter`,
       `  lobby display ${started.url}/display`,
       `  fleet page    ${started.url}/fleet`,
+      `  statistics    ${started.url}/stats`,
       `  staff key is in ${dataDir}/staff-key (pages ask for it)`,
     ].join('\n'),
   );

@@ -19,3 +19,4 @@ export * from './fleet-and-events';
 export * from './pages';
 export * from './booking';
 export * from './ratings';
+export * from './stats';

@@ -24,6 +24,9 @@ export const PageLabels = z.object({
   /** A counter group's name: its field's name, else the signs of its counters. */
   groups: z.record(z.string(), LocalizedText),
   services: z.record(z.string(), LocalizedText),
+  /** Catalog fields and priority categories by id (the statistics page names them). */
+  fields: z.record(z.string(), LocalizedText).optional(),
+  categories: z.record(z.string(), LocalizedText).optional(),
   serverTime: ServerTime,
 });
 export type PageLabels = z.infer<typeof PageLabels>;

@@ -16,6 +16,7 @@ import { createStaffSession, revokeStaffSessions, staffSessionValid } from './st
 import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
 import { printUncertain, settleTicket } from './print-uncertain';
 import { rateTicket, ratingOf } from './ratings';
+import { stats, statsTickets } from './stats';
 
 export const CENTER_DB_FILE = 'center.sqlite';
 
@@ -74,6 +75,8 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     listHomeVisits: async (q) => listHomeVisits(db, q),
     changeHomeVisit: async (id, c, n) => changeHomeVisit(db, id, c, n),
     purgeHomeVisitPersonalData: async (d) => purgeHomeVisitPersonalData(db, d),
+    stats: async (i) => stats(db, i),
+    statsTickets: async (f, t, a, l) => statsTickets(db, f, t, a, l),
     close: async () => {
       if (db.open) db.close();
     },

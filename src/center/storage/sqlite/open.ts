@@ -240,6 +240,11 @@ const MIGRATIONS: string[] = [
   );
   CREATE INDEX ratings_day ON ratings (day);
   `,
+  // 10: (issue 18) the director's statistics read tickets and appointments by business-day range
+  `
+  CREATE INDEX tickets_day ON tickets (day, status);
+  CREATE INDEX appointments_day ON appointments (day);
+  `,
 ];
 
 export function openCenterDb(file: string): Db {
