@@ -59,6 +59,19 @@ describe('ticket sections from remembered marks', () => {
     }
   });
 
+  it('keeps every dot of marks that push their ink box: stacked diacritics, a slant the font does not have', () => {
+    const slanted = (pen: Pen) => {
+      pen.ink.text('italic bold 64px "DejaVu Sans"', 'fjord ÿ 2号窗口', 288, 70);
+      pen.ink.text('italic 48px "DejaVu Sans"', 'Quầy ƒ', 288, 340);
+      pen.ink.text('40px "DejaVu Sans"', 'Z\u0334\u0322\u031b\u031b\u0359\u034e\u0344\u034c a\u0309\u0337\u0322 \u0300\u0300\u0300\u0300\u0300\u0300', 288, 230);
+      pen.y = 400;
+    };
+    const reference = onOneCanvas(576, slanted);
+    const ours = drawSection(576, slanted);
+    expect(reference.bitmap.data.some((b) => b !== 0)).toBe(true);
+    expect(Buffer.from(ours.bitmap.data).equals(Buffer.from(reference.bitmap.data))).toBe(true);
+  });
+
   it('keeps marks that reach past the section end cut off, as the canvas did', () => {
     const cut = (pen: Pen) => {
       pen.text('Quầy 2', 40, { bold: true });
