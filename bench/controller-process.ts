@@ -1,8 +1,8 @@
 /**
  * Figures of the real program, `node bin/lobby-robot.js start --no-window` in its own process:
  *  - cold start: spawn → /healthz answers 200, against bare `node -e` start-up (the floor);
- *  - tap to printer: a ticket.issue over the WebSocket API → the virtual printer has the whole
- *    job (its connection closed after the last ESC/POS byte), p50/p99;
+ *  - tap to printer: a ticket.issue over the WebSocket API → the virtual printer received the
+ *    job's last ESC/POS byte (its own stamp, before it decodes the paper), p50/p99;
  *  - controller RSS (from /proc) when ready and after 1,000 tickets.
  * The controller process runs alone (printer over TCP to a virtual printer in this process, no
  * center, no board) so its memory is its own. Needs `npm run build` (the runner does it).
@@ -115,7 +115,8 @@ export async function measureTapsAndMemory(taps: number, tickets: number): Promi
     const rssWarmMb = rssMb(robot.child.pid!);
     const samples: number[] = [];
     for (let i = 0; i < taps; i++) {
-      const printed = new Promise<number>((resolve) => printer.events.once('job', () => resolve(performance.now())));
+      // the printer's own stamp of the job's last byte: the simulator's decoding and PNG come after
+      const printed = new Promise<number>((resolve) => printer.events.once('job', (job) => resolve(job.lastByteAt)));
       const t0 = performance.now();
       await tap(ws);
       samples.push((await printed) - t0);

@@ -207,8 +207,14 @@ export class EscposInterpreter {
     this.printLine();
     const left = this.left(rowBytes * 8);
     const paperRows = this.paper.addRows(rows);
-    for (let y = 0; y < rows; y++)
-      for (let x = 0; x < rowBytes * 8; x++) if (data[y * rowBytes + (x >> 3)]! & (0x80 >> (x & 7))) paperRows[y]![left + x] = 1;
+    // byte by byte: a blank byte (most of a ticket) is one test, not eight
+    for (let y = 0; y < rows; y++) {
+      const row = paperRows[y]!;
+      for (let bx = 0; bx < rowBytes; bx++) {
+        const byte = data[y * rowBytes + bx]!;
+        if (byte) for (let k = 0; k < 8; k++) if (byte & (0x80 >> k)) row[left + bx * 8 + k] = 1;
+      }
+    }
     this.note(`[raster ${rowBytes * 8}x${rows}]`);
     this.events.printed?.();
   }

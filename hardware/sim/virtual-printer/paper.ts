@@ -28,7 +28,10 @@ export class Paper {
     const height = Math.max(1, this.rows.length);
     const png = new PNG({ width: this.width, height, colorType: 0, inputColorType: 0, inputHasAlpha: false });
     const gray = Buffer.alloc(this.width * height, 255);
-    this.rows.forEach((row, y) => row.forEach((d, x) => d && (gray[y * this.width + x] = 0)));
+    for (let y = 0; y < this.rows.length; y++) {
+      const row = this.rows[y]!;
+      for (let x = 0; x < this.width; x++) if (row[x]) gray[y * this.width + x] = 0;
+    }
     return PNG.sync.write(Object.assign(png, { data: gray }), { colorType: 0, inputColorType: 0, inputHasAlpha: false, filterType: 0 });
   }
 }

@@ -8,6 +8,7 @@ import { createServer, type Server, type Socket } from 'node:net';
 import { EventEmitter } from 'node:events';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
 import { NO_FAULTS, statusByte, stopsPrinting, type PrinterFaults } from './faults';
 import { EscposInterpreter } from './interpreter';
 
@@ -20,6 +21,11 @@ export interface PrintedJob {
   /** Where the PNG was written, when the printer has an output folder. */
   pngPath?: string;
   receivedAt: Date;
+  /**
+   * performance.now() (this process's clock) when the job's last byte arrived, before any decoding
+   * or PNG work of the simulator: what "tap to last byte at the printer" is measured to.
+   */
+  lastByteAt: number;
 }
 
 export interface VirtualPrinterOptions {
@@ -69,6 +75,7 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
     let size = 0;
     let discarded = false;
     let used = false;
+    let lastByteAt = 0;
     const drop = dropAfter;
     const interpreter = new EscposInterpreter(options.widthDots ?? 576, {
       statusRequest: (n) => socket.writable && socket.write(Buffer.from([statusByte(n, printer.faults)])),
@@ -79,6 +86,7 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
       },
     });
     socket.on('data', (chunk) => {
+      lastByteAt = performance.now();
       size += chunk.length;
       if (size > MAX_JOB_BYTES) return void socket.destroy();
       if (drop !== undefined && size > drop) {
@@ -94,7 +102,7 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
       sockets.delete(socket);
       interpreter.finish();
       if (discarded || !used || size > MAX_JOB_BYTES) return;
-      const job: PrintedJob = { bytes: Buffer.concat(chunks), text: interpreter.text, png: interpreter.paper.toPng(), receivedAt: new Date() };
+      const job: PrintedJob = { bytes: Buffer.concat(chunks), text: interpreter.text, png: interpreter.paper.toPng(), receivedAt: new Date(), lastByteAt };
       if (options.outputDir) {
         seq += 1;
         const base = join(options.outputDir, `${job.receivedAt.toISOString().replace(/[:.]/g, '-')}-${String(seq).padStart(4, '0')}`);

@@ -9,10 +9,11 @@ import { createCanvas, Image } from '@napi-rs/canvas';
 import QRCode from 'qrcode';
 import type { Language, LocalizedText } from '../../../../contract';
 import { sayWait, type WaitFigures } from '../../../../core/queue/wait-text';
-import { blit, createBitmap, dither, luminance, setDot, stack, thresholdRgba, type Bitmap } from './bitmap';
+import { blit, createBitmap, dither, luminance, setDot, stack, type Bitmap } from './bitmap';
 import { assetsDir, registerTicketFonts } from './fonts';
 import { formatIssueTime, ticketString, waitStrings, type TicketStringKey } from './ticket-strings';
 import { Pen, type TicketBox } from './pen';
+import { SectionDots } from './section-dots';
 
 export type { TicketBox } from './pen';
 
@@ -48,27 +49,30 @@ function localized(text: LocalizedText | string, lang: Language): string {
 /** Tall enough for any ticket; the drawing is cropped to what was used. */
 const SCRATCH_HEIGHT = 2400;
 
+/**
+ * One section of a ticket (or of any slip drawn like one): `draw` lays it out with a pen, top to
+ * bottom; the dots come from SectionDots (marks drawn once and reused), cropped to what was used.
+ */
 export function drawSection(widthDots: number, draw: (pen: Pen) => void): { bitmap: Bitmap; boxes: TicketBox[] } {
-  const canvas = createCanvas(widthDots, SCRATCH_HEIGHT);
-  const g = canvas.getContext('2d');
-  g.fillStyle = '#fff';
-  g.fillRect(0, 0, widthDots, SCRATCH_HEIGHT);
-  g.fillStyle = '#000';
-  g.textAlign = 'center';
-  const pen = new Pen(g, widthDots, widthDots / 576);
+  const dots = new SectionDots(widthDots);
+  const pen = new Pen(undefined, widthDots, widthDots / 576, dots);
   draw(pen);
-  const height = Math.max(1, Math.min(SCRATCH_HEIGHT, pen.y));
-  // canvas.data() is the raw RGBA store: one native copy, far cheaper than getImageData
-  return { bitmap: thresholdRgba(canvas.data().subarray(0, widthDots * height * 4), widthDots, height), boxes: pen.boxes };
+  return { bitmap: dots.toBitmap(Math.max(1, Math.min(SCRATCH_HEIGHT, pen.y))), boxes: pen.boxes };
 }
 
-let logoCache: Image | undefined;
+let logoImage: Image | undefined;
+/** The logo dithered once per size: the same dots on every ticket (callers copy from it, never into it). */
+const logos = new Map<number, Bitmap>();
 function logoBitmap(size: number): Bitmap {
-  logoCache ??= Object.assign(new Image(), { src: readFileSync(join(assetsDir(), 'images', 'ticket-logo.png')) });
+  const cached = logos.get(size);
+  if (cached) return cached;
+  logoImage ??= Object.assign(new Image(), { src: readFileSync(join(assetsDir(), 'images', 'ticket-logo.png')) });
   const canvas = createCanvas(size, size);
   const g = canvas.getContext('2d');
-  g.drawImage(logoCache, 0, 0, size, size);
-  return dither(luminance(g.getImageData(0, 0, size, size).data, size, size), size, size);
+  g.drawImage(logoImage, 0, 0, size, size);
+  const dots = dither(luminance(g.getImageData(0, 0, size, size).data, size, size), size, size);
+  logos.set(size, dots);
+  return dots;
 }
 
 export function qrBitmap(data: string, moduleSize: number): Bitmap {
@@ -77,11 +81,13 @@ export function qrBitmap(data: string, moduleSize: number): Bitmap {
   const n = qr.modules.size;
   const side = (n + 2 * quiet) * moduleSize;
   const b = createBitmap(side, side);
-  for (let r = 0; r < n; r++)
-    for (let c = 0; c < n; c++)
-      if (qr.modules.get(r, c))
-        for (let dy = 0; dy < moduleSize; dy++)
-          for (let dx = 0; dx < moduleSize; dx++) setDot(b, (c + quiet) * moduleSize + dx, (r + quiet) * moduleSize + dy, true);
+  for (let r = 0; r < n; r++) {
+    // one row of modules drawn dot by dot, then copied down the module's height
+    const first = (r + quiet) * moduleSize;
+    const row = b.data.subarray(first * b.rowBytes, (first + 1) * b.rowBytes);
+    for (let c = 0; c < n; c++) if (qr.modules.get(r, c)) for (let dx = 0; dx < moduleSize; dx++) setDot(b, (c + quiet) * moduleSize + dx, first, true);
+    for (let dy = 1; dy < moduleSize; dy++) b.data.set(row, (first + dy) * b.rowBytes);
+  }
   return b;
 }
 

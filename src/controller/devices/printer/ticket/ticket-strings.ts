@@ -27,7 +27,15 @@ export function ticketString(lang: Language, key: TicketStringKey, values: Recor
   return load()[lang][key].replace(/\{\{(\w+)\}\}/g, (_, k: string) => String(values[k] ?? ''));
 }
 
+/** Building an Intl formatter costs more than drawing a line: one per language for the process. */
+const issueTimeFormats = new Map<Language, Intl.DateTimeFormat>();
+
 /** The issue time as people in the center read it: always Asia/Ho_Chi_Minh, 00–23 clock. */
 export function formatIssueTime(lang: Language, at: Date): string {
-  return centerClockFormat(lang, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' }).format(at);
+  let format = issueTimeFormats.get(lang);
+  if (!format) {
+    format = centerClockFormat(lang, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit' });
+    issueTimeFormats.set(lang, format);
+  }
+  return format.format(at);
 }
