@@ -101,6 +101,31 @@ test('a move runs at the calibrated speed limit, never faster, even across a sta
   await back;
 });
 
+test('a new target reaches the board at once, not at the next 20 ms tick, still within the speed limit', async () => {
+  const { link, motion } = setup();
+  link.connect();
+  jest.advanceTimersByTime(30); // 10 ms after the last tick
+  expect(link.lastServo(PAN)).toBe(1500);
+  const writes = link.writes.length;
+  const done = motion.moveServo('headPan', 60);
+  done.catch(() => undefined); // awaited below; a failed expectation must not leave it unhandled
+  // written before any timer ran: only the 10 ms since the last tick worth of travel (120°/s, 10 µs per degree)
+  const first = link.writes.slice(writes).filter((w) => w[0] === 'servo' && w[1] === PAN).map((w) => w[2]);
+  expect(first).toHaveLength(1);
+  expect(first[0]).toBeGreaterThan(1500);
+  expect(first[0]).toBeLessThanOrEqual(1500 + 0.01 * 120 * 10);
+  // the next tick 10 ms later steps another 10 ms worth, not a whole tick's
+  jest.advanceTimersByTime(10);
+  expect(link.lastServo(PAN)).toBeLessThanOrEqual(1500 + 0.02 * 120 * 10);
+  jest.advanceTimersByTime(1000);
+  await done;
+  // while the e-stop is pressed a move is refused and nothing is written
+  link.emit('input', PINS.inputs.estop, true);
+  const held = link.writes.length;
+  await expect(motion.moveServo('headPan', 0)).rejects.toMatchObject({ code: 'MOTION_ESTOP' });
+  expect(link.writes.slice(held).filter((w) => w[0] === 'servo')).toEqual([]);
+});
+
 test('the e-stop rejects running moves, holds the pose, shows red and blocks until released', async () => {
   const { link, motion } = setup();
   link.connect();

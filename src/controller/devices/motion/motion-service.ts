@@ -118,7 +118,12 @@ export class MotionService extends EventEmitter implements MotionPort {
     const blocked = this.blockedReason();
     if (blocked) return Promise.reject(new CodedError(blocked));
     this.endBehaviour('replaced');
-    return new Promise((resolve, reject) => this.setTarget(name.data, angleDeg, options.maxSpeedDegPerS, { resolve, reject }));
+    return new Promise((resolve, reject) => {
+      this.setTarget(name.data, angleDeg, options.maxSpeedDegPerS, { resolve, reject });
+      // step now rather than at the next tick (up to 20 ms away): a tick moves each servo by the
+      // time since the last tick, so an extra one keeps every speed limit
+      this.tick();
+    });
   }
 
   async setLight(colour: Rgb): Promise<void> {
