@@ -171,4 +171,15 @@ export const QUEUE_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'waiting tickets indexed: the people-ahead count of every issue reads the index alone',
+    // the count's WHERE, word for word, so SQLite uses this partial index for it, and its columns so
+    // the index alone answers (SQLite re-checks the terms against the columns); without it each
+    // issue looked up every ticket of the day in the table (a third of an issue's CPU at 1,000 a day)
+    sql: `
+      CREATE INDEX IF NOT EXISTS tickets_waiting ON tickets (day, counter_group, state, called_at_ms, served_at_ms)
+        WHERE state NOT IN ('voided', 'print_failed') AND called_at_ms IS NULL AND served_at_ms IS NULL;
+    `,
+  },
 ];

@@ -21,7 +21,7 @@ import type { Service } from '../../contract';
 import { ack, audit, enqueueTicketEvent, pendingCount, recentAudit, takeBatch, type AuditEntry, type OutboxEvent } from './journal';
 import { addLease, advance, ensureFallback, leaseNeeds, selfLease, sourcesFor, switchFallbackSlot, type Lease, type LeaseNeed } from './number-sources';
 import { leaseAnswered, leaseRequestId } from './lease-requests';
-import { isDiskFull, openDatabase, type Db, type OpenOptions } from './database';
+import { isDiskFull, openDatabase, stmt, type Db, type OpenOptions } from './database';
 import { flag, loadRow, transition } from './ticket-transitions';
 import { rowToTicket, type TicketRow } from './ticket-rows';
 
@@ -68,6 +68,9 @@ function storeFailure(e: unknown): CodedError {
   return new CodedError(isDiskFull(e) ? 'STORE_DISK_FULL' : 'QUEUE_STORE_FAILED', (e as Error).message);
 }
 const HISTORY_SAMPLES = 20;
+/** People waiting in a counter group on a day: read by every issue, answered by the partial index tickets_waiting (migration 5). */
+export const PEOPLE_AHEAD_SQL =
+  "SELECT count(*) AS n FROM tickets WHERE day = ? AND counter_group = ? AND state NOT IN ('voided', 'print_failed') AND called_at_ms IS NULL AND served_at_ms IS NULL";
 
 export class QueueStore {
   readonly db: Db;
@@ -84,7 +87,7 @@ export class QueueStore {
     this.catalog = options.catalog;
     this.clock = options.clock ?? { wallMs: () => Date.now(), monoMs: () => performance.now() };
     this.newId = options.newId ?? randomUUID;
-    const row = db.prepare('SELECT high_water_ms FROM clock WHERE id = 1').get() as { high_water_ms: number };
+    const row = stmt(db, 'SELECT high_water_ms FROM clock WHERE id = 1').get() as { high_water_ms: number };
     this.clockState = { highWaterMs: row.high_water_ms };
   }
 
@@ -109,7 +112,7 @@ export class QueueStore {
     if (reading.jump) audit(this.db, reading.effectiveMs, SYSTEM, `clock.${reading.jump.direction}-jump`, null, { deltaMs: reading.jump.deltaMs });
     if (reading.jump) this.options.onClockJump?.(reading.jump);
     if (reading.effectiveMs > this.clockState.highWaterMs) {
-      this.db.prepare('UPDATE clock SET high_water_ms = ? WHERE id = 1 AND high_water_ms < ?').run(reading.effectiveMs, reading.effectiveMs);
+      stmt(this.db, 'UPDATE clock SET high_water_ms = ? WHERE id = 1 AND high_water_ms < ?').run(reading.effectiveMs, reading.effectiveMs);
     }
     this.clockState = reading.state;
     return reading.effectiveMs;
@@ -146,7 +149,7 @@ export class QueueStore {
           issued_at_ms: atMs, updated_at_ms: atMs, synced_at_ms: null, called_at_ms: null, served_at_ms: null, counter_id: null,
         };
         advance(this.db, source.id);
-        this.db.prepare(
+        stmt(this.db, 
           `INSERT INTO tickets (id, robot_id, service_id, counter_group, prefix, day, number, display, source_id, category_id, kind,
              language, state, version, print_attempts, issued_at_ms, updated_at_ms)
            VALUES (@id, @robot_id, @service_id, @counter_group, @prefix, @day, @number, @display, @source_id, @category_id, @kind,
@@ -218,14 +221,14 @@ export class QueueStore {
   /** Marks from the center (called, served): they feed the robot's own wait history. */
   applyCenterMark(id: string, mark: { calledAt?: Date; servedAt?: Date; counterId?: string }): void {
     this.db.transaction(() => {
-      const row = this.db.prepare('SELECT service_id, called_at_ms, served_at_ms FROM tickets WHERE id = ?').get(id) as
+      const row = stmt(this.db, 'SELECT service_id, called_at_ms, served_at_ms FROM tickets WHERE id = ?').get(id) as
         | { service_id: string; called_at_ms: number | null; served_at_ms: number | null } | undefined;
       if (!row) return;
       const called = mark.calledAt?.getTime() ?? row.called_at_ms;
       const served = mark.servedAt?.getTime() ?? row.served_at_ms;
-      this.db.prepare('UPDATE tickets SET called_at_ms = ?, served_at_ms = ?, counter_id = coalesce(?, counter_id) WHERE id = ?').run(called, served, mark.counterId ?? null, id);
+      stmt(this.db, 'UPDATE tickets SET called_at_ms = ?, served_at_ms = ?, counter_id = coalesce(?, counter_id) WHERE id = ?').run(called, served, mark.counterId ?? null, id);
       if (row.served_at_ms === null && served !== null && called !== null && served >= called) {
-        this.db.prepare('INSERT INTO service_times (service_id, minutes, at_ms) VALUES (?, ?, ?)').run(row.service_id, (served - called) / 60_000, served);
+        stmt(this.db, 'INSERT INTO service_times (service_id, minutes, at_ms) VALUES (?, ?, ?)').run(row.service_id, (served - called) / 60_000, served);
       }
     }).immediate();
   }
@@ -238,28 +241,26 @@ export class QueueStore {
   }
 
   private waitInputs(service: Service, day: string, live?: LiveQueueData): Omit<WaitInput, 'expectedServiceMinutes'> {
-    const ahead = this.db
-      .prepare(`SELECT count(*) AS n FROM tickets WHERE day = ? AND counter_group = ? AND state NOT IN ('voided', 'print_failed') AND called_at_ms IS NULL AND served_at_ms IS NULL`)
-      .get(day, service.counterGroup) as { n: number };
-    const history = this.db.prepare('SELECT minutes FROM service_times WHERE service_id = ? ORDER BY id DESC LIMIT ?').all(service.id, HISTORY_SAMPLES) as { minutes: number }[];
+    const ahead = stmt(this.db, PEOPLE_AHEAD_SQL).get(day, service.counterGroup) as { n: number };
+    const history = stmt(this.db, 'SELECT minutes FROM service_times WHERE service_id = ? ORDER BY id DESC LIMIT ?').all(service.id, HISTORY_SAMPLES) as { minutes: number }[];
     const counters = this.catalog.counters.filter((c) => c.counterGroup === service.counterGroup).length;
     const input: Omit<WaitInput, 'expectedServiceMinutes'> = { localPeopleAhead: ahead.n, recentServiceMinutes: history.map((h) => h.minutes), counters: Math.max(1, counters) };
     return live ? { ...input, live } : input;
   }
 
   get(id: string): Ticket | undefined {
-    const row = this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+    const row = stmt(this.db, 'SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
     return row ? rowToTicket(row) : undefined;
   }
 
   /** Tickets needing an operator (print outcome unknown after a crash), or only those flagged with `code`. */
   needingAttention(code?: ErrorCode): Ticket[] {
-    const rows = this.db.prepare('SELECT * FROM tickets WHERE attention IS NOT NULL AND (? IS NULL OR attention = ?) ORDER BY issued_at_ms').all(code ?? null, code ?? null) as TicketRow[];
+    const rows = stmt(this.db, 'SELECT * FROM tickets WHERE attention IS NOT NULL AND (? IS NULL OR attention = ?) ORDER BY issued_at_ms').all(code ?? null, code ?? null) as TicketRow[];
     return rows.map(rowToTicket);
   }
 
   ticketsOfDay(day: string): Ticket[] {
-    return (this.db.prepare('SELECT * FROM tickets WHERE day = ? ORDER BY issued_at_ms, rowid').all(day) as TicketRow[]).map(rowToTicket);
+    return (stmt(this.db, 'SELECT * FROM tickets WHERE day = ? ORDER BY issued_at_ms, rowid').all(day) as TicketRow[]).map(rowToTicket);
   }
 
   addLease(lease: Lease): 'added' | 'known' {

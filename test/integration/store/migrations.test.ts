@@ -1,5 +1,6 @@
 import { openDatabase } from '../../../src/controller/store/database';
 import { QUEUE_MIGRATIONS } from '../../../src/controller/store/queue-migrations';
+import { PEOPLE_AHEAD_SQL } from '../../../src/controller/store/queue-store';
 import { storeHarness, type StoreHarness } from './store-fixtures';
 
 const LATEST = Math.max(...QUEUE_MIGRATIONS.map((m) => m.version));
@@ -18,6 +19,23 @@ describe('store migrations', () => {
     expect(store.db.prepare('SELECT display FROM legacy_tickets_v1').all()).toEqual([{ display: 'A001' }]);
     const r = store.issue({ serviceId: 'birth-registration', language: 'vi' });
     expect(r.ok).toBe(true);
+  });
+
+  it('answers the people-ahead count of every issue from an index alone, not by reading each ticket of the day', () => {
+    const store = h.open();
+    const plan = store.db.prepare(`EXPLAIN QUERY PLAN ${PEOPLE_AHEAD_SQL}`).all('2026-11-30', 'civil') as { detail: string }[];
+    expect(plan.map((p) => p.detail)).toEqual([expect.stringMatching(/USING COVERING INDEX tickets_waiting/)]);
+    // and the count is still right: called, served, voided and failed tickets are not waiting
+    const ids = [1, 2, 3, 4, 5].map(() => {
+      const r = store.issue({ serviceId: 'birth-registration', language: 'vi' });
+      if (!r.ok) throw new Error(r.code);
+      return r.ticket;
+    });
+    store.applyCenterMark(ids[0]!.id, { calledAt: new Date(Date.parse('2026-11-30T01:05:00Z')) });
+    store.voidTicket(ids[1]!.id, 'test');
+    const group = ids[0]!;
+    const day = store.db.prepare('SELECT day, counter_group FROM tickets WHERE id = ?').get(group.id) as { day: string; counter_group: string };
+    expect(store.db.prepare(PEOPLE_AHEAD_SQL).get(day.day, day.counter_group)).toEqual({ n: 3 });
   });
 
   it('applies each step once: reopening changes nothing', () => {
