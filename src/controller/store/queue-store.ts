@@ -21,6 +21,7 @@ import type { Service } from '../../contract';
 import { ack, audit, enqueueTicketEvent, pendingCount, recentAudit, takeBatch, type AuditEntry, type OutboxEvent } from './journal';
 import { addLease, advance, ensureFallback, leaseNeeds, selfLease, sourcesFor, switchFallbackSlot, type Lease, type LeaseNeed } from './number-sources';
 import { leaseAnswered, leaseRequestId } from './lease-requests';
+import type Database from 'better-sqlite3';
 import { isDiskFull, openDatabase, stmt, type Db, type OpenOptions } from './database';
 import { flag, loadRow, transition } from './ticket-transitions';
 import { rowToTicket, type TicketRow } from './ticket-rows';
@@ -68,9 +69,8 @@ function storeFailure(e: unknown): CodedError {
   return new CodedError(isDiskFull(e) ? 'STORE_DISK_FULL' : 'QUEUE_STORE_FAILED', (e as Error).message);
 }
 const HISTORY_SAMPLES = 20;
-/** People waiting in a counter group on a day: read by every issue, answered by the partial index tickets_waiting (migration 5). */
-export const PEOPLE_AHEAD_SQL =
-  "SELECT count(*) AS n FROM tickets WHERE day = ? AND counter_group = ? AND state NOT IN ('voided', 'print_failed') AND called_at_ms IS NULL AND served_at_ms IS NULL";
+/** People waiting in a counter group on a day, read by every issue: kept by triggers in waiting_counts (migration 5). */
+export const PEOPLE_AHEAD_SQL = 'SELECT coalesce((SELECT n FROM waiting_counts WHERE day = ? AND counter_group = ?), 0) AS n';
 
 export class QueueStore {
   readonly db: Db;
@@ -80,9 +80,12 @@ export class QueueStore {
   private readonly newId: () => string;
   /** The fallback slot in use: the configured one until the center grants another (setRobotSlot). */
   private robotSlot: number | null;
+  /** Runs a function in a transaction; made once, as better-sqlite3 builds five wrappers per `transaction()` call. */
+  private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
 
   private constructor(private readonly options: QueueStoreOptions, db: Db) {
     this.db = db;
+    this.inTransaction = db.transaction((fn: () => unknown) => fn());
     this.robotSlot = options.robotSlot;
     this.catalog = options.catalog;
     this.clock = options.clock ?? { wallMs: () => Date.now(), monoMs: () => performance.now() };
@@ -129,7 +132,7 @@ export class QueueStore {
 
   issue(request: IssueRequest, live?: LiveQueueData): IssueOutcome {
     try {
-      return this.db.transaction((): IssueOutcome => {
+      return this.immediate((): IssueOutcome => {
         const atMs = this.tick();
         const at = new Date(atMs);
         const plan = planIssue(this.catalog, request, at, (service) => this.waitInputs(service, businessDay(at), live));
@@ -158,7 +161,7 @@ export class QueueStore {
         enqueueTicketEvent(this.db, row);
         audit(this.db, atMs, SYSTEM, 'ticket.issued', row.id, { display: row.display, day: row.day, source: source.kind });
         return { ok: true, ticket: rowToTicket(row), estimate: plan.estimate };
-      }).immediate();
+      });
     } catch (e) {
       if (e instanceof CodedError) throw e;
       throw storeFailure(e);
@@ -303,10 +306,14 @@ export class QueueStore {
     return recentAudit(this.db, limit);
   }
 
+  private immediate<T>(fn: () => T): T {
+    return this.inTransaction.immediate(fn) as T;
+  }
+
   /** Runs `fn` in an IMMEDIATE transaction with the effective time. */
   write(fn: (atMs: number) => TicketRow): Ticket {
     try {
-      return rowToTicket(this.db.transaction(() => fn(this.tick())).immediate());
+      return rowToTicket(this.immediate(() => fn(this.tick())));
     } catch (e) {
       // a full disk is the one store failure with its own code; the rest keep theirs (conflicts are CodedErrors)
       if (isDiskFull(e)) throw storeFailure(e);
