@@ -2,6 +2,9 @@
  * Durable issuance on this machine: latency (p50/p99) and throughput of QueueStore.issue on a
  * file with WAL + synchronous FULL (what the robot runs), against two peers that give up
  * durability: the same store with synchronous NORMAL, and in memory. Printed as ratios.
+ * And its limit: a bare better-sqlite3 loop committing the same-shaped ticket INSERT, one
+ * transaction (one fsync) per ticket, WAL FULL, on the same disk (bench/issuance-bare.ts), fed
+ * in turns with our `issue` so both see the same disk and CPU load.
  *
  *   npm run bench:issuance            (N tickets per run: BENCH_TICKETS, default 1000)
  */
@@ -12,6 +15,7 @@ import { performance } from 'node:perf_hooks';
 import { Catalog } from '../src/contract';
 import { DEMO_CATALOG } from '../src/controller/config/demo-catalog';
 import { QueueStore } from '../src/controller/store/queue-store';
+import { openBareCommitLoop, openSameWorkCommitLoop } from './issuance-bare';
 import { isEntry } from './stats';
 
 const MONDAY_0800 = Date.parse('2026-11-30T01:00:00Z');
@@ -64,6 +68,64 @@ export function measureIssuance(n: number, cycle: boolean): IssuanceFigures {
   }
 }
 
+export interface DurableVsBare {
+  ours: IssuanceResult;
+  bare: IssuanceResult;
+  /** The same writes as an issue, bare (openSameWorkCommitLoop). */
+  sameWork: IssuanceResult;
+}
+
+function summary(name: string, samples: number[]): IssuanceResult {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const q = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
+  return { name, p50: q(0.5), p99: q(0.99), perSecond: (samples.length / samples.reduce((a, b) => a + b, 0)) * 1000 };
+}
+
+/** `n` durable issues (one commit each) against `n` bare commits, in turns of 50, order alternating. */
+export function measureDurableVsBare(n: number): DurableVsBare {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-issuance-bare-'));
+  const store = QueueStore.open({ file: join(dir, 'ours.sqlite'), robotId: 'bench', robotSlot: 1, catalog, synchronous: 'FULL', clock: { wallMs: () => MONDAY_0800 } });
+  const bare = openBareCommitLoop(join(dir, 'bare.sqlite'), MONDAY_0800);
+  const same = openSameWorkCommitLoop(join(dir, 'same.sqlite'), MONDAY_0800);
+  try {
+    store.addLease({ leaseId: 'bench', prefix: 'A', day: '2026-11-30', first: 1, last: 90000 });
+    const ours: number[] = [];
+    const peer: number[] = [];
+    const sameWork: number[] = [];
+    const issueSome = (k: number) => {
+      for (let i = 0; i < k; i++) {
+        const t0 = performance.now();
+        const r = store.issue({ serviceId: 'birth-registration', language: 'vi', categoryId: 'elderly' });
+        if (!r.ok) throw new Error(`refused ${r.code}`);
+        ours.push(performance.now() - t0);
+      }
+    };
+    for (let done = 0, turn = 0; done < n; turn++) {
+      const k = Math.min(50, n - done);
+      if (turn % 2) {
+        peer.push(...bare.commit(k));
+        sameWork.push(...same.commit(k));
+        issueSome(k);
+      } else {
+        issueSome(k);
+        sameWork.push(...same.commit(k));
+        peer.push(...bare.commit(k));
+      }
+      done += k;
+    }
+    return {
+      ours: summary('QueueStore.issue, WAL, synchronous FULL', ours),
+      bare: summary('bare better-sqlite3 INSERT, one commit each, WAL FULL', peer),
+      sameWork: summary("bare, an issue's writes (cursor, ticket, outbox, audit)", sameWork),
+    };
+  } finally {
+    store.close();
+    bare.close();
+    same.close();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
 if (isEntry('issuance')) {
   const N = Number(process.env.BENCH_TICKETS ?? 1000);
   for (const cycle of [false, true]) {
@@ -78,4 +140,8 @@ if (isEntry('issuance')) {
     // a ward center issues ~200 tickets a day; what matters is that one stays far under a tap's 100 ms
     console.log(`headroom: p99 ${durable.p99.toFixed(2)} ms per ticket against a 100 ms budget per tap`);
   }
+  const { ours, bare, sameWork } = measureDurableVsBare(N);
+  console.log(`\nissue (1 commit) against its limit, ${N} each, in turns`);
+  for (const r of [ours, bare, sameWork]) console.log(r.name.padEnd(56), `p50 ${r.p50.toFixed(3)} ms`, `p99 ${r.p99.toFixed(3)} ms`, `${r.perSecond.toFixed(0)}/s`);
+  console.log(`durable issuance / bare commit loop: ${(ours.perSecond / bare.perSecond).toFixed(3)}; / the same writes bare: ${(ours.perSecond / sameWork.perSecond).toFixed(3)}`);
 }

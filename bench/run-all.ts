@@ -15,7 +15,7 @@ import { join } from 'node:path';
 import { exitWith, repoRoot } from '../test/chaos/recorder';
 import { CENTER_ROBOTS, measureCenterIssuance } from './center-issuance';
 import { measureColdStart, measureTapsAndMemory } from './controller-process';
-import { measureIssuance } from './issuance';
+import { measureDurableVsBare, measureIssuance } from './issuance';
 import { measureMotionLatency } from './motion-latency';
 import { fmt, markdownTable, percentile, summarize, type Summary } from './stats';
 import { measureDrain } from './sync-drain';
@@ -25,6 +25,8 @@ import { measureTicketRender } from './ticket-render';
 export interface WakeWordFigures {
   /** Processing time / audio time of the wake-word engine fed from a file (below 1 keeps up with the microphone). */
   realTimeFactor: number;
+  /** The same three ONNX models run bare with onnxruntime-node on the same audio, in the same run (the limit). */
+  bareRealTimeFactor?: number;
   audioSeconds?: number;
   engine?: string;
 }
@@ -54,7 +56,8 @@ const SIZES = {
   drainOneByOne: env('BENCH_DRAIN_ONE_BY_ONE', 1000),
   centerPerRobot: env('BENCH_CENTER_PER_ROBOT', 200),
   centerOneByOnePerRobot: env('BENCH_CENTER_ONE_BY_ONE_PER_ROBOT', 25),
-  motionMoves: env('BENCH_MOTION_MOVES', 30),
+  // 100 moves: a p99 of fewer samples is just the slowest one
+  motionMoves: env('BENCH_MOTION_MOVES', 100),
 };
 
 /** Tap to paper: 10 % of the ~400 ms a ticket takes to print mechanically (issue 20). */
@@ -81,12 +84,20 @@ function figures(): Figure[] {
       },
     },
     {
-      id: 'issuance', title: 'durable issuance', note: `QueueStore issue + printing + printed (3 commits), ${SIZES.issuance} tickets; peers: synchronous NORMAL, in memory`,
+      id: 'issuance', title: 'durable issuance', note: `QueueStore issue + printing + printed (3 commits), ${SIZES.issuance} tickets; peers: synchronous NORMAL, in memory. And issue alone (1 commit) against its limit: a bare better-sqlite3 loop committing the same-shaped ticket INSERT, one transaction each, WAL FULL, same disk, ${SIZES.issuance} each in turns of 50 (bench/issuance-bare.ts)`,
       metrics: [{ key: 'perSecond', label: 'durable issuance (WAL, synchronous FULL)', unit: 'tickets/s' }, { key: 'p99', label: 'durable issuance p99', unit: 'ms' },
-        { key: 'vsNormal', label: 'durable / synchronous NORMAL throughput', unit: '×' }, { key: 'vsMemory', label: 'durable / in-memory throughput', unit: '×' }],
+        { key: 'vsNormal', label: 'durable / synchronous NORMAL throughput', unit: '×' }, { key: 'vsMemory', label: 'durable / in-memory throughput', unit: '×' },
+        { key: 'issueRate', label: 'durable issue alone (1 commit)', unit: 'tickets/s' }, { key: 'bareRate', label: 'bare better-sqlite3 commit loop (WAL FULL)', unit: 'commits/s' },
+        { key: 'vsBare', label: 'durable issue / bare commit loop', unit: '×' },
+        { key: 'sameWorkRate', label: "an issue's writes (cursor, ticket, outbox, audit), bare", unit: 'commits/s' }, { key: 'vsSameWork', label: "durable issue / its writes done bare", unit: '×' }],
       round: async () => {
         const { durable, peers } = measureIssuance(SIZES.issuance, true);
-        return { perSecond: durable.perSecond, p99: durable.p99, vsNormal: durable.perSecond / peers[0]!.perSecond, vsMemory: durable.perSecond / peers[1]!.perSecond };
+        const { ours, bare, sameWork } = measureDurableVsBare(SIZES.issuance);
+        return {
+          perSecond: durable.perSecond, p99: durable.p99, vsNormal: durable.perSecond / peers[0]!.perSecond, vsMemory: durable.perSecond / peers[1]!.perSecond,
+          issueRate: ours.perSecond, bareRate: bare.perSecond, vsBare: ours.perSecond / bare.perSecond,
+          sameWorkRate: sameWork.perSecond, vsSameWork: ours.perSecond / sameWork.perSecond,
+        };
       },
     },
     {
@@ -128,21 +139,30 @@ function figures(): Figure[] {
       },
     },
     {
-      id: 'motion', title: 'command to servo pulse', note: `${SIZES.motionMoves} head moves through johnny-five → firmata → pty → StandardFirmata in avr8js; against the 20 ms servo frame`,
-      metrics: [{ key: 'p50', label: 'motion command → pulse, p50 (simulated)', unit: 'ms' }, { key: 'frames', label: 'motion p50 in servo frames (20 ms)', unit: '×' }],
+      id: 'motion', title: 'command to servo pulse', note: `${SIZES.motionMoves} head moves through johnny-five → firmata → pty → StandardFirmata in avr8js running at real time, 5–45 ms apart (every phase of the Servo library's 20 ms frame); limit: the same Firmata bytes written straight to the pty on the same board (bench/motion-bare.ts)`,
+      metrics: [{ key: 'p50', label: 'motion command → pulse, p50 (simulated)', unit: 'ms' }, { key: 'frames', label: 'motion p50 in servo frames (20 ms)', unit: '×' },
+        { key: 'p99', label: 'motion command → pulse, p99 (simulated)', unit: 'ms' }, { key: 'bareP50', label: 'Firmata bytes straight to the pty → pulse, p50', unit: 'ms' },
+        { key: 'bareP99', label: 'Firmata bytes straight to the pty → pulse, p99', unit: 'ms' }, { key: 'ratioP99', label: 'motion p99, lobby-robot / bare Firmata', unit: '×' }],
       round: async () => {
         const m = await measureMotionLatency(SIZES.motionMoves);
         const p50 = percentile(m.simUs, 50) / 1000;
-        return { p50, frames: p50 / 20 };
+        const p99 = percentile(m.simUs, 99) / 1000;
+        const bareP99 = percentile(m.bareSimUs, 99) / 1000;
+        return { p50, frames: p50 / 20, p99, bareP50: percentile(m.bareSimUs, 50) / 1000, bareP99, ratioP99: p99 / bareP99 };
       },
     },
   ];
   const voice = loadVoice();
   if (voice) {
     list.push({
-      id: 'voice', title: 'wake word', note: 'wake-word engine fed from a file: processing time / audio time',
-      metrics: [{ key: 'rtf', label: 'wake-word real-time factor', unit: '×' }],
-      round: async () => ({ rtf: (await voice()).realTimeFactor }),
+      id: 'voice', title: 'wake word', note: 'wake-word engine fed 80 ms chunks from a file, one thread: processing time / audio time; limit: the same three openWakeWord ONNX models run bare with onnxruntime-node on the same steps, fed in turns with ours (bench/wakeword-bare.ts)',
+      metrics: [{ key: 'rtf', label: 'wake-word real-time factor', unit: '×' }, { key: 'bare', label: 'wake-word real-time factor, bare models (onnxruntime-node)', unit: '×' },
+        { key: 'ratio', label: 'wake word, lobby-robot / bare models', unit: '×' }],
+      round: async () => {
+        const f = await voice();
+        const bare = f.bareRealTimeFactor ?? Number.NaN;
+        return { rtf: f.realTimeFactor, bare, ratio: f.realTimeFactor / bare };
+      },
     });
   }
   return list;

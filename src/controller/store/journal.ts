@@ -2,7 +2,7 @@
  * The outbox (events for the center, drained by the sync client) and the audit trail. Both are
  * written inside the caller's transaction so they can never disagree with the tickets table.
  */
-import type { Db } from './database';
+import { stmt, type Db } from './database';
 import { eventPayload, type TicketEventPayload, type TicketRow } from './ticket-rows';
 
 export interface OutboxEvent {
@@ -16,7 +16,7 @@ export interface OutboxEvent {
 }
 
 export function enqueueTicketEvent(db: Db, row: TicketRow): void {
-  db.prepare('INSERT INTO outbox (event_key, type, ticket_id, payload, created_at_ms) VALUES (?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO outbox (event_key, type, ticket_id, payload, created_at_ms) VALUES (?, ?, ?, ?, ?)').run(
     `${row.robot_id}:${row.id}:v${row.version}`,
     'ticket.changed',
     row.id,
@@ -26,7 +26,7 @@ export function enqueueTicketEvent(db: Db, row: TicketRow): void {
 }
 
 export function audit(db: Db, atMs: number, actor: string, action: string, ticketId: string | null, detail?: Record<string, unknown>): void {
-  db.prepare('INSERT INTO audit (at_ms, actor, action, ticket_id, detail) VALUES (?, ?, ?, ?, ?)').run(
+  stmt(db, 'INSERT INTO audit (at_ms, actor, action, ticket_id, detail) VALUES (?, ?, ?, ?, ?)').run(
     atMs,
     actor,
     action,
@@ -47,7 +47,7 @@ interface OutboxRow {
 export function takeBatch(db: Db, n: number): OutboxEvent[] {
   const limit = Math.max(1, Math.min(1000, Math.floor(n)));
   // other kinds (service.audit) share the table but go to the center by their own route
-  const rows = db.prepare(`SELECT id, event_key, ticket_id, payload, created_at_ms FROM outbox WHERE type = 'ticket.changed' ORDER BY id LIMIT ?`).all(limit) as OutboxRow[];
+  const rows = stmt(db, `SELECT id, event_key, ticket_id, payload, created_at_ms FROM outbox WHERE type = 'ticket.changed' ORDER BY id LIMIT ?`).all(limit) as OutboxRow[];
   return rows.map((r) => ({
     id: r.id,
     key: r.event_key,
@@ -60,9 +60,9 @@ export function takeBatch(db: Db, n: number): OutboxEvent[] {
 
 /** The center has stored these events: drop them and mark their tickets synced. */
 export function ack(db: Db, ids: readonly number[], atMs: number): number {
-  const select = db.prepare('SELECT ticket_id FROM outbox WHERE id = ?');
-  const del = db.prepare('DELETE FROM outbox WHERE id = ?');
-  const synced = db.prepare('UPDATE tickets SET synced_at_ms = ? WHERE id = ? AND synced_at_ms IS NULL');
+  const select = stmt(db, 'SELECT ticket_id FROM outbox WHERE id = ?');
+  const del = stmt(db, 'DELETE FROM outbox WHERE id = ?');
+  const synced = stmt(db, 'UPDATE tickets SET synced_at_ms = ? WHERE id = ? AND synced_at_ms IS NULL');
   return db.transaction(() => {
     let removed = 0;
     for (const id of ids) {
@@ -76,7 +76,7 @@ export function ack(db: Db, ids: readonly number[], atMs: number): number {
 }
 
 export function pendingCount(db: Db): number {
-  return (db.prepare(`SELECT count(*) AS n FROM outbox WHERE type = 'ticket.changed'`).get() as { n: number }).n;
+  return (stmt(db, `SELECT count(*) AS n FROM outbox WHERE type = 'ticket.changed'`).get() as { n: number }).n;
 }
 
 export interface AuditEntry {
@@ -89,7 +89,7 @@ export interface AuditEntry {
 }
 
 export function recentAudit(db: Db, limit = 100): AuditEntry[] {
-  const rows = db.prepare('SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(Math.max(1, Math.min(1000, limit))) as {
+  const rows = stmt(db, 'SELECT * FROM audit ORDER BY id DESC LIMIT ?').all(Math.max(1, Math.min(1000, limit))) as {
     id: number; at_ms: number; actor: string; action: string; ticket_id: string | null; detail: string | null;
   }[];
   return rows.map((r) => ({ id: r.id, at: new Date(r.at_ms).toISOString(), actor: r.actor, action: r.action, ticketId: r.ticket_id, detail: r.detail ? JSON.parse(r.detail) : null }));

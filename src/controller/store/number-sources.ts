@@ -6,7 +6,7 @@ import type { Catalog, NumberingRule } from '../../contract';
 import { CodedError } from '../../contract/error-codes';
 import { fallbackRange, leasableRange, nextLeaseBlock, numberingFor, remaining, type NumberSource } from '../../core/queue';
 import { audit } from './journal';
-import type { Db } from './database';
+import { stmt, type Db } from './database';
 
 interface SourceRow {
   id: number;
@@ -17,7 +17,7 @@ interface SourceRow {
 }
 
 export function sourcesFor(db: Db, prefix: string, day: string): NumberSource[] {
-  return db.prepare('SELECT id, kind, first, last, next FROM number_sources WHERE prefix = ? AND day = ? ORDER BY id').all(prefix, day) as SourceRow[];
+  return stmt(db, 'SELECT id, kind, first, last, next FROM number_sources WHERE prefix = ? AND day = ? ORDER BY id').all(prefix, day) as SourceRow[];
 }
 
 /**
@@ -28,7 +28,7 @@ export function sourcesFor(db: Db, prefix: string, day: string): NumberSource[] 
 export function ensureFallback(db: Db, rule: NumberingRule, slot: number, prefix: string, day: string, atMs: number): FallbackClosed[] {
   const r = fallbackRange(rule, slot);
   const closed = closeOtherRuns(db, prefix, day, r.first);
-  db.prepare(
+  stmt(db, 
     `INSERT INTO number_sources (prefix, day, kind, lease_id, first, last, next, created_at_ms)
      VALUES (?, ?, 'fallback', NULL, ?, ?, ?, ?) ON CONFLICT DO NOTHING`,
   ).run(prefix, day, r.first, r.last, r.first, atMs);
@@ -45,13 +45,12 @@ export interface FallbackClosed {
 
 /** Closes every fallback run of (prefix, day) but the one starting at `keepFirst`; an unused one is removed. */
 export function closeOtherRuns(db: Db, prefix: string, day: string, keepFirst: number): FallbackClosed[] {
-  const open = db
-    .prepare("SELECT id, first, next FROM number_sources WHERE prefix = ? AND day = ? AND kind = 'fallback' AND first != ? AND next <= last")
+  const open = stmt(db, "SELECT id, first, next FROM number_sources WHERE prefix = ? AND day = ? AND kind = 'fallback' AND first != ? AND next <= last")
     .all(prefix, day, keepFirst) as { id: number; first: number; next: number }[];
   for (const run of open) {
     // no ticket points at a run whose cursor never moved (the cursor moves with the ticket's insert)
-    if (run.next === run.first) db.prepare('DELETE FROM number_sources WHERE id = ?').run(run.id);
-    else db.prepare('UPDATE number_sources SET last = next - 1 WHERE id = ?').run(run.id);
+    if (run.next === run.first) stmt(db, 'DELETE FROM number_sources WHERE id = ?').run(run.id);
+    else stmt(db, 'UPDATE number_sources SET last = next - 1 WHERE id = ?').run(run.id);
   }
   return open.map((run) => ({ prefix, day, first: run.first, usedUpTo: run.next - 1 }));
 }
@@ -63,7 +62,7 @@ export function closeOtherRuns(db: Db, prefix: string, day: string, keepFirst: n
  */
 export function switchFallbackSlot(db: Db, catalog: Catalog, slot: number, fromDay: string): void {
   catalog.services.forEach((s) => fallbackRange(numberingFor(catalog, s.prefix), slot));
-  const open = db.prepare("SELECT DISTINCT prefix, day FROM number_sources WHERE kind = 'fallback' AND day >= ? AND next <= last").all(fromDay) as { prefix: string; day: string }[];
+  const open = stmt(db, "SELECT DISTINCT prefix, day FROM number_sources WHERE kind = 'fallback' AND day >= ? AND next <= last").all(fromDay) as { prefix: string; day: string }[];
   for (const run of open) closeOtherRuns(db, run.prefix, run.day, fallbackRange(numberingFor(catalog, run.prefix), slot).first);
 }
 
@@ -79,7 +78,7 @@ export function selfLease(db: Db, rule: NumberingRule, robotId: string, prefix: 
 }
 
 export function advance(db: Db, sourceId: number): void {
-  db.prepare('UPDATE number_sources SET next = next + 1 WHERE id = ? AND next <= last').run(sourceId);
+  stmt(db, 'UPDATE number_sources SET next = next + 1 WHERE id = ? AND next <= last').run(sourceId);
 }
 
 export interface Lease {
@@ -100,18 +99,17 @@ export function addLease(db: Db, rule: NumberingRule, lease: Lease, atMs: number
   if (!Number.isInteger(lease.first) || !Number.isInteger(lease.last) || lease.first < range.first || lease.last > range.last || lease.first > lease.last) {
     throw new CodedError('QUEUE_NO_NUMBERS_AVAILABLE', `lease ${lease.leaseId} [${lease.first}, ${lease.last}] outside ${range.first}..${range.last}`);
   }
-  const known = db.prepare('SELECT prefix, day, first, last FROM number_sources WHERE lease_id = ?').get(lease.leaseId) as Lease | undefined;
+  const known = stmt(db, 'SELECT prefix, day, first, last FROM number_sources WHERE lease_id = ?').get(lease.leaseId) as Lease | undefined;
   if (known) {
     if (known.prefix !== lease.prefix || known.day !== lease.day || known.first !== lease.first || known.last !== lease.last) {
       throw new CodedError('QUEUE_NO_NUMBERS_AVAILABLE', `lease ${lease.leaseId} changed its range`);
     }
     return 'known';
   }
-  const overlap = db
-    .prepare('SELECT id FROM number_sources WHERE prefix = ? AND day = ? AND first <= ? AND last >= ?')
+  const overlap = stmt(db, 'SELECT id FROM number_sources WHERE prefix = ? AND day = ? AND first <= ? AND last >= ?')
     .get(lease.prefix, lease.day, lease.last, lease.first);
   if (overlap) throw new CodedError('QUEUE_NO_NUMBERS_AVAILABLE', `lease ${lease.leaseId} overlaps numbers already held`);
-  db.prepare(
+  stmt(db, 
     `INSERT INTO number_sources (prefix, day, kind, lease_id, first, last, next, created_at_ms) VALUES (?, ?, 'lease', ?, ?, ?, ?, ?)`,
   ).run(lease.prefix, lease.day, lease.leaseId, lease.first, lease.last, lease.first, atMs);
   return 'added';

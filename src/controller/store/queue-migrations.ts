@@ -171,4 +171,43 @@ export const QUEUE_MIGRATIONS: Migration[] = [
       );
     `,
   },
+  {
+    version: 5,
+    name: 'waiting tickets counted per day and counter group, kept by triggers: the people-ahead count of every issue is one lookup',
+    // every issue counts the people waiting ahead; counting the rows took a third of an issue's CPU
+    // at 1,000 tickets a day. Triggers keep the count whoever changes the tickets table.
+    sql: `
+      CREATE TABLE waiting_counts (
+        day TEXT NOT NULL,
+        counter_group TEXT NOT NULL,
+        n INTEGER NOT NULL,
+        PRIMARY KEY (day, counter_group)
+      ) WITHOUT ROWID;
+      INSERT INTO waiting_counts (day, counter_group, n)
+        SELECT day, counter_group, count(*) FROM tickets
+        WHERE state NOT IN ('voided', 'print_failed') AND called_at_ms IS NULL AND served_at_ms IS NULL
+        GROUP BY day, counter_group;
+      CREATE TRIGGER tickets_waiting_insert AFTER INSERT ON tickets
+        WHEN new.state NOT IN ('voided', 'print_failed') AND new.called_at_ms IS NULL AND new.served_at_ms IS NULL
+      BEGIN
+        INSERT INTO waiting_counts (day, counter_group, n) VALUES (new.day, new.counter_group, 1)
+          ON CONFLICT (day, counter_group) DO UPDATE SET n = n + 1;
+      END;
+      CREATE TRIGGER tickets_waiting_delete AFTER DELETE ON tickets
+        WHEN old.state NOT IN ('voided', 'print_failed') AND old.called_at_ms IS NULL AND old.served_at_ms IS NULL
+      BEGIN
+        UPDATE waiting_counts SET n = n - 1 WHERE day = old.day AND counter_group = old.counter_group;
+      END;
+      CREATE TRIGGER tickets_waiting_update AFTER UPDATE OF state, called_at_ms, served_at_ms, day, counter_group ON tickets
+        WHEN (old.state NOT IN ('voided', 'print_failed') AND old.called_at_ms IS NULL AND old.served_at_ms IS NULL) IS NOT (new.state NOT IN ('voided', 'print_failed') AND new.called_at_ms IS NULL AND new.served_at_ms IS NULL)
+          OR old.day IS NOT new.day OR old.counter_group IS NOT new.counter_group
+      BEGIN
+        UPDATE waiting_counts SET n = n - 1
+          WHERE day = old.day AND counter_group = old.counter_group AND old.state NOT IN ('voided', 'print_failed') AND old.called_at_ms IS NULL AND old.served_at_ms IS NULL;
+        INSERT INTO waiting_counts (day, counter_group, n) SELECT new.day, new.counter_group, 1
+          WHERE new.state NOT IN ('voided', 'print_failed') AND new.called_at_ms IS NULL AND new.served_at_ms IS NULL
+          ON CONFLICT (day, counter_group) DO UPDATE SET n = n + 1;
+      END;
+    `,
+  },
 ];

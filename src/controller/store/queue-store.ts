@@ -21,7 +21,8 @@ import type { Service } from '../../contract';
 import { ack, audit, enqueueTicketEvent, pendingCount, recentAudit, takeBatch, type AuditEntry, type OutboxEvent } from './journal';
 import { addLease, advance, ensureFallback, leaseNeeds, selfLease, sourcesFor, switchFallbackSlot, type Lease, type LeaseNeed } from './number-sources';
 import { leaseAnswered, leaseRequestId } from './lease-requests';
-import { isDiskFull, openDatabase, type Db, type OpenOptions } from './database';
+import type Database from 'better-sqlite3';
+import { isDiskFull, openDatabase, stmt, type Db, type OpenOptions } from './database';
 import { flag, loadRow, transition } from './ticket-transitions';
 import { rowToTicket, type TicketRow } from './ticket-rows';
 
@@ -68,6 +69,8 @@ function storeFailure(e: unknown): CodedError {
   return new CodedError(isDiskFull(e) ? 'STORE_DISK_FULL' : 'QUEUE_STORE_FAILED', (e as Error).message);
 }
 const HISTORY_SAMPLES = 20;
+/** People waiting in a counter group on a day, read by every issue: kept by triggers in waiting_counts (migration 5). */
+export const PEOPLE_AHEAD_SQL = 'SELECT coalesce((SELECT n FROM waiting_counts WHERE day = ? AND counter_group = ?), 0) AS n';
 
 export class QueueStore {
   readonly db: Db;
@@ -77,14 +80,17 @@ export class QueueStore {
   private readonly newId: () => string;
   /** The fallback slot in use: the configured one until the center grants another (setRobotSlot). */
   private robotSlot: number | null;
+  /** Runs a function in a transaction; made once, as better-sqlite3 builds five wrappers per `transaction()` call. */
+  private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
 
   private constructor(private readonly options: QueueStoreOptions, db: Db) {
     this.db = db;
+    this.inTransaction = db.transaction((fn: () => unknown) => fn());
     this.robotSlot = options.robotSlot;
     this.catalog = options.catalog;
     this.clock = options.clock ?? { wallMs: () => Date.now(), monoMs: () => performance.now() };
     this.newId = options.newId ?? randomUUID;
-    const row = db.prepare('SELECT high_water_ms FROM clock WHERE id = 1').get() as { high_water_ms: number };
+    const row = stmt(db, 'SELECT high_water_ms FROM clock WHERE id = 1').get() as { high_water_ms: number };
     this.clockState = { highWaterMs: row.high_water_ms };
   }
 
@@ -109,7 +115,7 @@ export class QueueStore {
     if (reading.jump) audit(this.db, reading.effectiveMs, SYSTEM, `clock.${reading.jump.direction}-jump`, null, { deltaMs: reading.jump.deltaMs });
     if (reading.jump) this.options.onClockJump?.(reading.jump);
     if (reading.effectiveMs > this.clockState.highWaterMs) {
-      this.db.prepare('UPDATE clock SET high_water_ms = ? WHERE id = 1 AND high_water_ms < ?').run(reading.effectiveMs, reading.effectiveMs);
+      stmt(this.db, 'UPDATE clock SET high_water_ms = ? WHERE id = 1 AND high_water_ms < ?').run(reading.effectiveMs, reading.effectiveMs);
     }
     this.clockState = reading.state;
     return reading.effectiveMs;
@@ -126,7 +132,7 @@ export class QueueStore {
 
   issue(request: IssueRequest, live?: LiveQueueData): IssueOutcome {
     try {
-      return this.db.transaction((): IssueOutcome => {
+      return this.immediate((): IssueOutcome => {
         const atMs = this.tick();
         const at = new Date(atMs);
         const plan = planIssue(this.catalog, request, at, (service) => this.waitInputs(service, businessDay(at), live));
@@ -146,7 +152,7 @@ export class QueueStore {
           issued_at_ms: atMs, updated_at_ms: atMs, synced_at_ms: null, called_at_ms: null, served_at_ms: null, counter_id: null,
         };
         advance(this.db, source.id);
-        this.db.prepare(
+        stmt(this.db, 
           `INSERT INTO tickets (id, robot_id, service_id, counter_group, prefix, day, number, display, source_id, category_id, kind,
              language, state, version, print_attempts, issued_at_ms, updated_at_ms)
            VALUES (@id, @robot_id, @service_id, @counter_group, @prefix, @day, @number, @display, @source_id, @category_id, @kind,
@@ -155,7 +161,7 @@ export class QueueStore {
         enqueueTicketEvent(this.db, row);
         audit(this.db, atMs, SYSTEM, 'ticket.issued', row.id, { display: row.display, day: row.day, source: source.kind });
         return { ok: true, ticket: rowToTicket(row), estimate: plan.estimate };
-      }).immediate();
+      });
     } catch (e) {
       if (e instanceof CodedError) throw e;
       throw storeFailure(e);
@@ -218,14 +224,14 @@ export class QueueStore {
   /** Marks from the center (called, served): they feed the robot's own wait history. */
   applyCenterMark(id: string, mark: { calledAt?: Date; servedAt?: Date; counterId?: string }): void {
     this.db.transaction(() => {
-      const row = this.db.prepare('SELECT service_id, called_at_ms, served_at_ms FROM tickets WHERE id = ?').get(id) as
+      const row = stmt(this.db, 'SELECT service_id, called_at_ms, served_at_ms FROM tickets WHERE id = ?').get(id) as
         | { service_id: string; called_at_ms: number | null; served_at_ms: number | null } | undefined;
       if (!row) return;
       const called = mark.calledAt?.getTime() ?? row.called_at_ms;
       const served = mark.servedAt?.getTime() ?? row.served_at_ms;
-      this.db.prepare('UPDATE tickets SET called_at_ms = ?, served_at_ms = ?, counter_id = coalesce(?, counter_id) WHERE id = ?').run(called, served, mark.counterId ?? null, id);
+      stmt(this.db, 'UPDATE tickets SET called_at_ms = ?, served_at_ms = ?, counter_id = coalesce(?, counter_id) WHERE id = ?').run(called, served, mark.counterId ?? null, id);
       if (row.served_at_ms === null && served !== null && called !== null && served >= called) {
-        this.db.prepare('INSERT INTO service_times (service_id, minutes, at_ms) VALUES (?, ?, ?)').run(row.service_id, (served - called) / 60_000, served);
+        stmt(this.db, 'INSERT INTO service_times (service_id, minutes, at_ms) VALUES (?, ?, ?)').run(row.service_id, (served - called) / 60_000, served);
       }
     }).immediate();
   }
@@ -238,28 +244,26 @@ export class QueueStore {
   }
 
   private waitInputs(service: Service, day: string, live?: LiveQueueData): Omit<WaitInput, 'expectedServiceMinutes'> {
-    const ahead = this.db
-      .prepare(`SELECT count(*) AS n FROM tickets WHERE day = ? AND counter_group = ? AND state NOT IN ('voided', 'print_failed') AND called_at_ms IS NULL AND served_at_ms IS NULL`)
-      .get(day, service.counterGroup) as { n: number };
-    const history = this.db.prepare('SELECT minutes FROM service_times WHERE service_id = ? ORDER BY id DESC LIMIT ?').all(service.id, HISTORY_SAMPLES) as { minutes: number }[];
+    const ahead = stmt(this.db, PEOPLE_AHEAD_SQL).get(day, service.counterGroup) as { n: number };
+    const history = stmt(this.db, 'SELECT minutes FROM service_times WHERE service_id = ? ORDER BY id DESC LIMIT ?').all(service.id, HISTORY_SAMPLES) as { minutes: number }[];
     const counters = this.catalog.counters.filter((c) => c.counterGroup === service.counterGroup).length;
     const input: Omit<WaitInput, 'expectedServiceMinutes'> = { localPeopleAhead: ahead.n, recentServiceMinutes: history.map((h) => h.minutes), counters: Math.max(1, counters) };
     return live ? { ...input, live } : input;
   }
 
   get(id: string): Ticket | undefined {
-    const row = this.db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+    const row = stmt(this.db, 'SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
     return row ? rowToTicket(row) : undefined;
   }
 
   /** Tickets needing an operator (print outcome unknown after a crash), or only those flagged with `code`. */
   needingAttention(code?: ErrorCode): Ticket[] {
-    const rows = this.db.prepare('SELECT * FROM tickets WHERE attention IS NOT NULL AND (? IS NULL OR attention = ?) ORDER BY issued_at_ms').all(code ?? null, code ?? null) as TicketRow[];
+    const rows = stmt(this.db, 'SELECT * FROM tickets WHERE attention IS NOT NULL AND (? IS NULL OR attention = ?) ORDER BY issued_at_ms').all(code ?? null, code ?? null) as TicketRow[];
     return rows.map(rowToTicket);
   }
 
   ticketsOfDay(day: string): Ticket[] {
-    return (this.db.prepare('SELECT * FROM tickets WHERE day = ? ORDER BY issued_at_ms, rowid').all(day) as TicketRow[]).map(rowToTicket);
+    return (stmt(this.db, 'SELECT * FROM tickets WHERE day = ? ORDER BY issued_at_ms, rowid').all(day) as TicketRow[]).map(rowToTicket);
   }
 
   addLease(lease: Lease): 'added' | 'known' {
@@ -302,10 +306,14 @@ export class QueueStore {
     return recentAudit(this.db, limit);
   }
 
+  private immediate<T>(fn: () => T): T {
+    return this.inTransaction.immediate(fn) as T;
+  }
+
   /** Runs `fn` in an IMMEDIATE transaction with the effective time. */
   write(fn: (atMs: number) => TicketRow): Ticket {
     try {
-      return rowToTicket(this.db.transaction(() => fn(this.tick())).immediate());
+      return rowToTicket(this.immediate(() => fn(this.tick())));
     } catch (e) {
       // a full disk is the one store failure with its own code; the rest keep theirs (conflicts are CodedErrors)
       if (isDiskFull(e)) throw storeFailure(e);

@@ -6,11 +6,11 @@ import type { TicketState } from '../../contract';
 import { CodedError } from '../../contract/error-codes';
 import { canTransition } from '../../core/queue';
 import { audit, enqueueTicketEvent } from './journal';
-import type { Db } from './database';
+import { stmt, type Db } from './database';
 import type { TicketRow } from './ticket-rows';
 
 export function loadRow(db: Db, id: string): TicketRow {
-  const row = db.prepare('SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
+  const row = stmt(db, 'SELECT * FROM tickets WHERE id = ?').get(id) as TicketRow | undefined;
   if (!row) throw new CodedError('TICKET_NOT_FOUND', `ticket ${id}`);
   return row;
 }
@@ -32,12 +32,12 @@ export function transition(
 ): TicketRow {
   if (!canTransition(row.state, to)) throw new CodedError('QUEUE_TICKET_STATE_CONFLICT', `ticket ${row.id}: ${row.state} -> ${to}`);
   const next: TicketRow = { ...row, ...patch, state: to, version: row.version + 1, updated_at_ms: atMs };
-  db.prepare(
+  stmt(db, 
     `UPDATE tickets SET state = ?, version = ?, updated_at_ms = ?, print_attempts = ?, last_print_error = ?, attention = ?
      WHERE id = ? AND version = ?`,
   ).run(next.state, next.version, next.updated_at_ms, next.print_attempts, next.last_print_error, next.attention, row.id, row.version);
   if (to === 'voided') {
-    db.prepare('INSERT INTO voided_numbers (prefix, day, number, ticket_id, reason, actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
+    stmt(db, 'INSERT INTO voided_numbers (prefix, day, number, ticket_id, reason, actor, at_ms) VALUES (?, ?, ?, ?, ?, ?, ?)').run(
       row.prefix, row.day, row.number, row.id, String(detail?.reason ?? 'unspecified'), actor, atMs,
     );
   }
@@ -49,7 +49,7 @@ export function transition(
 /** Flags a ticket for an operator without changing its state (still announced to the center). */
 export function flag(db: Db, row: TicketRow, attention: string, atMs: number, actor: string): TicketRow {
   const next: TicketRow = { ...row, attention, version: row.version + 1, updated_at_ms: atMs };
-  db.prepare('UPDATE tickets SET attention = ?, version = ?, updated_at_ms = ? WHERE id = ? AND version = ?').run(attention, next.version, atMs, row.id, row.version);
+  stmt(db, 'UPDATE tickets SET attention = ?, version = ?, updated_at_ms = ? WHERE id = ? AND version = ?').run(attention, next.version, atMs, row.id, row.version);
   enqueueTicketEvent(db, next);
   audit(db, atMs, actor, 'ticket.flagged', row.id, { attention, state: row.state });
   return next;

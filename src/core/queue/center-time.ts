@@ -32,11 +32,38 @@ function numericParts(at: Date): Record<string, number> {
   return out;
 }
 
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<number, number | null>();
+
+/** The zone's offset from UTC at an instant (ms, whole seconds), read from Intl. */
+function readOffset(t: number): number {
+  const p = numericParts(new Date(t));
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(t / 1000) * 1000;
+}
+
+/**
+ * The zone's offset at `t`. Intl's formatToParts was most of the CPU of issuing a ticket, and an
+ * offset changes at most once in a quarter hour: a quarter hour with the same offset at both ends
+ * has it throughout and is remembered; one with a change in it is read for each instant.
+ */
+function zoneOffsetMs(t: number): number {
+  const bucket = Math.floor(t / QUARTER_HOUR_MS);
+  let offset = offsets.get(bucket);
+  if (offset === undefined) {
+    const start = readOffset(bucket * QUARTER_HOUR_MS);
+    offset = start === readOffset((bucket + 1) * QUARTER_HOUR_MS - 1000) ? start : null;
+    if (offsets.size >= 4096) offsets.clear();
+    offsets.set(bucket, offset);
+  }
+  return offset ?? readOffset(t);
+}
+
 export function centerWallTime(at: Date): CenterWallTime {
-  const p = numericParts(at);
-  const y = p.year!, m = p.month!, d = p.day!;
+  const seconds = Math.floor(at.getTime() / 1000) * 1000;
+  const wall = new Date(seconds + zoneOffsetMs(seconds));
+  const y = wall.getUTCFullYear(), m = wall.getUTCMonth() + 1, d = wall.getUTCDate();
   const day = `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}`;
-  return { day, weekday: weekdayOf(day), minutes: p.hour! * 60 + p.minute! + p.second! / 60 };
+  return { day, weekday: weekdayOf(day), minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes() + wall.getUTCSeconds() / 60 };
 }
 
 export function weekdayOf(day: string): Weekday {
@@ -54,10 +81,6 @@ export function centerInstant(day: string, minutes: number): Date {
   const [y, m, d] = day.split('-').map(Number) as [number, number, number];
   const naive = Date.UTC(y, m - 1, d, 0, 0, 0) + minutes * 60_000;
   // offset of the zone at that instant (Viet Nam has had none but +7 since 1975; computed anyway)
-  const offsetAt = (t: number) => {
-    const p = numericParts(new Date(t));
-    return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(t / 1000) * 1000;
-  };
-  const guess = naive - offsetAt(naive);
-  return new Date(naive - offsetAt(guess));
+  const guess = naive - zoneOffsetMs(naive);
+  return new Date(naive - zoneOffsetMs(guess));
 }

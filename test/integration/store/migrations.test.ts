@@ -1,5 +1,6 @@
 import { openDatabase } from '../../../src/controller/store/database';
 import { QUEUE_MIGRATIONS } from '../../../src/controller/store/queue-migrations';
+import { PEOPLE_AHEAD_SQL } from '../../../src/controller/store/queue-store';
 import { storeHarness, type StoreHarness } from './store-fixtures';
 
 const LATEST = Math.max(...QUEUE_MIGRATIONS.map((m) => m.version));
@@ -18,6 +19,49 @@ describe('store migrations', () => {
     expect(store.db.prepare('SELECT display FROM legacy_tickets_v1').all()).toEqual([{ display: 'A001' }]);
     const r = store.issue({ serviceId: 'birth-registration', language: 'vi' });
     expect(r.ok).toBe(true);
+  });
+
+  it('keeps the people-ahead count of every issue without counting rows, right through calls, voids and failures', () => {
+    const store = h.open();
+    const counted = (day: string, group: string) =>
+      (store.db.prepare("SELECT count(*) AS n FROM tickets WHERE day = ? AND counter_group = ? AND state NOT IN ('voided', 'print_failed') AND called_at_ms IS NULL AND served_at_ms IS NULL").get(day, group) as { n: number }).n;
+    const kept = (day: string, group: string) => (store.db.prepare(PEOPLE_AHEAD_SQL).get(day, group) as { n: number }).n;
+    // the count is a lookup in waiting_counts, not a scan of tickets
+    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${PEOPLE_AHEAD_SQL}`).all('2026-11-30', 'civil') as { detail: string }[]).map((p) => p.detail).join('; ');
+    expect(plan).toMatch(/waiting_counts/);
+    expect(plan).not.toMatch(/\btickets\b/);
+    const tickets = [1, 2, 3, 4, 5, 6].map(() => {
+      const r = store.issue({ serviceId: 'birth-registration', language: 'vi' });
+      if (!r.ok) throw new Error(r.code);
+      return r.ticket;
+    });
+    const { day, counter_group: group } = store.db.prepare('SELECT day, counter_group FROM tickets WHERE id = ?').get(tickets[0]!.id) as { day: string; counter_group: string };
+    expect(kept(day, group)).toBe(6);
+    store.markPrinting(tickets[0]!.id);
+    store.markPrinted(tickets[0]!.id);
+    store.applyCenterMark(tickets[1]!.id, { calledAt: new Date(Date.parse('2026-11-30T01:05:00Z')) });
+    store.voidTicket(tickets[2]!.id, 'test');
+    store.markPrinting(tickets[3]!.id);
+    store.markPrintFailed(tickets[3]!.id, 'PRINTER_OFFLINE');
+    store.applyCenterMark(tickets[4]!.id, { servedAt: new Date(Date.parse('2026-11-30T01:09:00Z')) });
+    expect(kept(day, group)).toBe(counted(day, group));
+    expect(kept(day, group)).toBeLessThan(6);
+    // whoever writes the table directly, the triggers follow
+    store.db.prepare('DELETE FROM outbox').run();
+    store.db.prepare('UPDATE tickets SET called_at_ms = NULL, served_at_ms = NULL').run();
+    expect(kept(day, group)).toBe(counted(day, group));
+    expect(kept('2026-12-01', group)).toBe(0);
+  });
+
+  it('counts the tickets already waiting in a file from before the count was kept (v4)', () => {
+    const first = h.open();
+    for (let i = 0; i < 3; i++) if (!first.issue({ serviceId: 'birth-registration', language: 'vi' }).ok) throw new Error('not issued');
+    // back to what a v4 file is: the same tickets, no count and no triggers
+    first.db.exec('DROP TRIGGER tickets_waiting_insert; DROP TRIGGER tickets_waiting_delete; DROP TRIGGER tickets_waiting_update; DROP TABLE waiting_counts; PRAGMA user_version = 4');
+    first.close();
+    const store = h.open();
+    const { day, counter_group: group } = store.db.prepare('SELECT day, counter_group FROM tickets LIMIT 1').get() as { day: string; counter_group: string };
+    expect((store.db.prepare(PEOPLE_AHEAD_SQL).get(day, group) as { n: number }).n).toBe(3);
   });
 
   it('applies each step once: reopening changes nothing', () => {

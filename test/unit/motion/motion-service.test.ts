@@ -94,11 +94,48 @@ test('a move runs at the calibrated speed limit, never faster, even across a sta
 
   // the clock jumps a whole second between two ticks (a stalled loop): still one bounded step
   const back = motion.moveServo('headPan', -60);
+  const beforeStall = link.lastServo(PAN)!; // the move's first step went out at once
   jest.setSystemTime(Date.now() + 1000);
   jest.advanceTimersByTime(20);
-  expect(2100 - link.lastServo(PAN)!).toBeLessThanOrEqual(Math.ceil(0.1 * 120 * 10) + 1);
+  expect(beforeStall - link.lastServo(PAN)!).toBeLessThanOrEqual(Math.ceil(0.1 * 120 * 10) + 1);
   jest.advanceTimersByTime(2000);
   await back;
+});
+
+test('a new target reaches the board at once, not at the next 20 ms tick, still within the speed limit', async () => {
+  const { link, motion } = setup();
+  link.connect();
+  jest.advanceTimersByTime(30); // 10 ms after the last tick
+  expect(link.lastServo(PAN)).toBe(1500);
+  const writes = link.writes.length;
+  const done = motion.moveServo('headPan', 60);
+  done.catch(() => undefined); // awaited below; a failed expectation must not leave it unhandled
+  // written before any timer ran: from rest, at most one tick's worth of travel (120°/s, 10 µs per degree)
+  const first = link.writes.slice(writes).filter((w) => w[0] === 'servo' && w[1] === PAN).map((w) => w[2]);
+  expect(first).toHaveLength(1);
+  expect(first[0]).toBeGreaterThan(1500);
+  expect(first[0]).toBeLessThanOrEqual(1500 + 0.02 * 120 * 10);
+  // the tick 10 ms later adds only those 10 ms worth, not a whole tick's
+  jest.advanceTimersByTime(10);
+  expect(link.lastServo(PAN)).toBeLessThanOrEqual(1500 + 0.03 * 120 * 10);
+  jest.advanceTimersByTime(1000);
+  await done;
+  expect(link.lastServo(PAN)).toBe(2100);
+
+  // a burst of small moves, each done at once, cannot add up to more than the limit allows
+  jest.advanceTimersByTime(1000);
+  for (let i = 1; i <= 20; i++) {
+    motion.moveServo('headPan', 60 - i).catch(() => undefined); // each is superseded by the next
+    jest.advanceTimersByTime(1);
+  }
+  expect(2100 - link.lastServo(PAN)!).toBeGreaterThan(0);
+  expect(2100 - link.lastServo(PAN)!).toBeLessThanOrEqual((0.02 + 0.02) * 120 * 10 + 1);
+
+  // while the e-stop is pressed a move is refused and nothing is written
+  link.emit('input', PINS.inputs.estop, true);
+  const held = link.writes.length;
+  await expect(motion.moveServo('headPan', 0)).rejects.toMatchObject({ code: 'MOTION_ESTOP' });
+  expect(link.writes.slice(held).filter((w) => w[0] === 'servo')).toEqual([]);
 });
 
 test('the e-stop rejects running moves, holds the pose, shows red and blocks until released', async () => {

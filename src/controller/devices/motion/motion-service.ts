@@ -37,6 +37,7 @@ export interface MotionServiceOptions {
 const ESTOP_LIGHT: Rgb = { r: 255, g: 0, b: 0 };
 /** A stalled event loop must not turn into a jump: the speed limit holds across long ticks. */
 const MAX_TICK_DT_MS = 100;
+const DEFAULT_TICK_MS = 20;
 
 interface Target {
   deg: number;
@@ -64,7 +65,11 @@ export class MotionService extends EventEmitter implements MotionPort {
   private estopKnown = false;
   private needsRestore = true;
   private readonly presence: PresenceWatch;
-  private lastTick: number;
+  /** When each servo last stepped towards a target: it travels for the time since then (its own clock, not the tick's). */
+  private readonly steppedAt = new Map<ServoName, number>();
+  /** Servos whose target was set while they stood still: their first step is at most one tick's worth. */
+  private readonly fromRest = new Set<ServoName>();
+  private readonly tickMs: number;
   private readonly ticker: NodeJS.Timeout;
   private readonly estopLevel: boolean;
   private readonly presenceLevel: boolean;
@@ -75,7 +80,7 @@ export class MotionService extends EventEmitter implements MotionPort {
     this.profileValue = opts.profile;
     this.estopLevel = opts.pins.estopActiveLevel === 'high';
     this.presenceLevel = opts.pins.presenceActiveLevel === 'high';
-    this.lastTick = opts.now();
+    this.tickMs = opts.tickMs ?? DEFAULT_TICK_MS;
     this.writes = new PinWrites(opts.link, opts.log);
     this.presence = new PresenceWatch(opts.now, opts.presence, (p) => this.emit('presence', p), () => this.greet());
     opts.link.on('status', (change) => {
@@ -91,7 +96,7 @@ export class MotionService extends EventEmitter implements MotionPort {
       this.needsRestore = true;
     });
     opts.link.on('input', (pin, level) => this.onInput(pin, level));
-    this.ticker = setInterval(() => this.tick(), opts.tickMs ?? 20);
+    this.ticker = setInterval(() => this.tick(), this.tickMs);
     opts.link.start();
   }
 
@@ -118,7 +123,12 @@ export class MotionService extends EventEmitter implements MotionPort {
     const blocked = this.blockedReason();
     if (blocked) return Promise.reject(new CodedError(blocked));
     this.endBehaviour('replaced');
-    return new Promise((resolve, reject) => this.setTarget(name.data, angleDeg, options.maxSpeedDegPerS, { resolve, reject }));
+    return new Promise((resolve, reject) => {
+      this.setTarget(name.data, angleDeg, options.maxSpeedDegPerS, { resolve, reject });
+      // step now rather than at the next tick (up to 20 ms away): each servo travels for the time
+      // since its own last step, so an extra tick keeps every speed limit
+      this.tick();
+    });
   }
 
   async setLight(colour: Rgb): Promise<void> {
@@ -206,6 +216,7 @@ export class MotionService extends EventEmitter implements MotionPort {
   private setTarget(servo: ServoName, deg: number, speed: number | undefined, waiter?: Target['waiters'][number]): void {
     const previous = this.targets.get(servo);
     previous?.waiters.forEach((w) => w.resolve()); // superseded
+    if (!previous) this.fromRest.add(servo);
     const cal = this.profileValue.servos[servo];
     const limit = Math.min(cal.maxSpeedDegPerS, speed && speed > 0 ? speed : Infinity);
     this.relaxed.delete(servo);
@@ -229,8 +240,6 @@ export class MotionService extends EventEmitter implements MotionPort {
 
   private tick(): void {
     const now = this.opts.now();
-    const dt = Math.min(MAX_TICK_DT_MS, Math.max(0, now - this.lastTick));
-    this.lastTick = now;
     if (this.status !== 'ready' || !this.estopKnown || this.estop) return;
     if (this.needsRestore) this.restore();
     const r = this.running;
@@ -247,13 +256,24 @@ export class MotionService extends EventEmitter implements MotionPort {
       }
     }
     for (const [servo, target] of this.targets) {
-      this.pose[servo] = stepTowards(this.pose[servo], target.deg, target.speed, dt);
+      this.pose[servo] = stepTowards(this.pose[servo], target.deg, target.speed, this.travelMs(servo, now));
       this.writeServo(servo);
       if (this.pose[servo] === target.deg) {
         this.targets.delete(servo);
         target.waiters.forEach((w) => w.resolve());
       }
     }
+  }
+
+  /**
+   * How long a servo may travel at this step: the time since its own last step, at most one tick
+   * when it starts from rest (what the next tick would have given it) and MAX_TICK_DT_MS in motion.
+   */
+  private travelMs(servo: ServoName, now: number): number {
+    const cap = this.fromRest.delete(servo) ? this.tickMs : MAX_TICK_DT_MS;
+    const dt = Math.min(cap, Math.max(0, now - (this.steppedAt.get(servo) ?? -Infinity)));
+    this.steppedAt.set(servo, now);
+    return dt;
   }
 
   /** A (re)connected board knows nothing: send the last safe pose and the light again. */
