@@ -5,41 +5,11 @@
  * reading its status, so two tabs cannot both win.
  */
 import type { Pool } from 'pg';
-import type { HomeVisitAddress, HomeVisitCategory, HomeVisitStatus } from '../../../contract/sync';
-import type { Language } from '../../../contract/version';
+import type { HomeVisitStatus } from '../../../contract/sync';
 import { nextHomeVisitStatus } from '../../home-visits/states';
 import type { HomeVisitChange, HomeVisitChangeOutcome, HomeVisitRecord, NewHomeVisit } from '../port';
 import { direct, tx } from './tx';
-
-interface Row {
-  visit_id: string;
-  robot_id: string;
-  status_token: string | null;
-  service_id: string;
-  category: string;
-  language: string;
-  preferred_days: string;
-  status: string;
-  scheduled_day: string | null;
-  scheduled_time: string | null;
-  staff_name: string | null;
-  phone: string | null;
-  masked_phone: string;
-  name: string | null;
-  address: string | null;
-  requested_at_ms: number;
-  updated_at_ms: number;
-}
-
-const toRecord = (r: Row): HomeVisitRecord => ({
-  visitId: r.visit_id, statusToken: r.status_token, robotId: r.robot_id, serviceId: r.service_id,
-  category: r.category as HomeVisitCategory, language: r.language as Language, preferredDays: JSON.parse(r.preferred_days) as string[],
-  status: r.status as HomeVisitStatus,
-  scheduled: r.scheduled_day && r.scheduled_time ? { day: r.scheduled_day, time: r.scheduled_time } : null,
-  staffName: r.staff_name, phone: r.phone, maskedPhone: r.masked_phone, name: r.name,
-  address: r.address ? (JSON.parse(r.address) as HomeVisitAddress) : null,
-  requestedAtMs: r.requested_at_ms, updatedAtMs: r.updated_at_ms,
-});
+import { type HomeVisitRow, homeVisitFromRow } from '../rows/home-visits';
 
 export function requestHomeVisit(pool: Pool, v: NewHomeVisit): Promise<{ visit: HomeVisitRecord; created: boolean }> {
   return tx(pool, async (t) => {
@@ -51,27 +21,27 @@ export function requestHomeVisit(pool: Pool, v: NewHomeVisit): Promise<{ visit: 
       [v.visitId, v.robotId, v.requestId, v.statusToken, v.serviceId, v.category, v.language, JSON.stringify(v.preferredDays),
         lastPreferred, v.phone, v.maskedPhone, v.name, JSON.stringify(v.address), v.nowMs],
     );
-    const row = await t.one<Row>('SELECT * FROM home_visits WHERE robot_id = $1 AND request_id = $2', [v.robotId, v.requestId]);
-    return { visit: toRecord(row!), created: created > 0 };
+    const row = await t.one<HomeVisitRow>('SELECT * FROM home_visits WHERE robot_id = $1 AND request_id = $2', [v.robotId, v.requestId]);
+    return { visit: homeVisitFromRow(row!), created: created > 0 };
   });
 }
 
 export async function homeVisitByToken(pool: Pool, statusToken: string): Promise<HomeVisitRecord | null> {
-  const row = await direct(pool).one<Row>('SELECT * FROM home_visits WHERE status_token = $1 AND NOT purged', [statusToken]);
-  return row ? toRecord(row) : null;
+  const row = await direct(pool).one<HomeVisitRow>('SELECT * FROM home_visits WHERE status_token = $1 AND NOT purged', [statusToken]);
+  return row ? homeVisitFromRow(row) : null;
 }
 
 export async function listHomeVisits(pool: Pool, q: { status?: HomeVisitStatus; limit: number }): Promise<HomeVisitRecord[]> {
-  const rows = await direct(pool).all<Row>(
+  const rows = await direct(pool).all<HomeVisitRow>(
     'SELECT * FROM home_visits WHERE NOT purged AND ($1::text IS NULL OR status = $1) ORDER BY requested_at_ms DESC, seq DESC LIMIT $2',
     [q.status ?? null, q.limit],
   );
-  return rows.map(toRecord);
+  return rows.map(homeVisitFromRow);
 }
 
 export function changeHomeVisit(pool: Pool, visitId: string, change: HomeVisitChange, nowMs: number): Promise<HomeVisitChangeOutcome> {
   return tx(pool, async (t): Promise<HomeVisitChangeOutcome> => {
-    const row = await t.one<Row>('SELECT * FROM home_visits WHERE visit_id = $1 FOR UPDATE', [visitId]);
+    const row = await t.one<HomeVisitRow>('SELECT * FROM home_visits WHERE visit_id = $1 FOR UPDATE', [visitId]);
     if (!row || row.status_token === null) return { ok: false, code: 'HOME_VISIT_NOT_FOUND' };
     const step = nextHomeVisitStatus(row.status as HomeVisitStatus, change.action);
     if (!step.ok) return step;
@@ -82,7 +52,7 @@ export function changeHomeVisit(pool: Pool, visitId: string, change: HomeVisitCh
     } else {
       await t.run('UPDATE home_visits SET status = $1, updated_at_ms = $2 WHERE visit_id = $3', [step.status, nowMs, visitId]);
     }
-    return { ok: true, visit: toRecord((await t.one<Row>('SELECT * FROM home_visits WHERE visit_id = $1', [visitId]))!) };
+    return { ok: true, visit: homeVisitFromRow((await t.one<HomeVisitRow>('SELECT * FROM home_visits WHERE visit_id = $1', [visitId]))!) };
   });
 }
 

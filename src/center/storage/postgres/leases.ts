@@ -12,23 +12,14 @@ import type { Pool } from 'pg';
 import { nextBlock } from '../../domain/number-space';
 import type { LeaseInput, LeaseOutcome } from '../port';
 import { tx, type Tx } from './tx';
-
-interface LeaseRow {
-  lease_id: string;
-  prefix: string;
-  day: string;
-  first: number;
-  last: number;
-}
-
-const toLease = (r: LeaseRow) => ({ leaseId: r.lease_id, prefix: r.prefix, day: r.day, first: r.first, last: r.last });
+import { type LeaseRow, leaseFromRow } from '../rows/leases';
 
 async function known(t: Tx, input: LeaseInput): Promise<LeaseOutcome | null> {
   const row = await t.one<LeaseRow>('SELECT lease_id, prefix, day, first, last FROM leases WHERE robot_id = $1 AND request_id = $2', [input.robotId, input.requestId]);
   if (!row) return null;
   // the same request id for another prefix or day is a client bug: do not hand out a second block for it
   if (row.prefix !== input.prefix || row.day !== input.day) return { ok: false, code: 'CENTER_INVALID_REQUEST' };
-  return { ok: true, lease: toLease(row) };
+  return { ok: true, lease: leaseFromRow(row) };
 }
 
 export function leaseBlock(pool: Pool, input: LeaseInput): Promise<LeaseOutcome> {
@@ -48,6 +39,6 @@ export function leaseBlock(pool: Pool, input: LeaseInput): Promise<LeaseOutcome>
     // a twin request for another prefix or day committed meanwhile: answer as it was answered
     if (!inserted) return (await known(t, input)) ?? { ok: false, code: 'CENTER_INVALID_REQUEST' };
     await t.run('UPDATE lease_days SET top = $1 WHERE prefix = $2 AND day = $3', [block.last, input.prefix, input.day]);
-    return { ok: true, lease: toLease(row) };
+    return { ok: true, lease: leaseFromRow(row) };
   });
 }

@@ -4,33 +4,13 @@
  * and ON CONFLICT DO NOTHING make "once" hold for two ratings sent at the same moment.
  */
 import type { Pool } from 'pg';
-import type { RatingScore } from '../../../contract/sync';
-import type { RateInput, RateOutcome, RatingReason, RatingSourceName, StoredRating } from '../port';
+import type { RateInput, RateOutcome, StoredRating } from '../port';
 import { direct, tx, type Tx } from './tx';
-
-interface RatingRow {
-  ticket_id: string;
-  score: RatingScore;
-  reasons: string;
-  comment: string | null;
-  source: RatingSourceName;
-  counter_id: string | null;
-  service_id: string;
-  staff_session: string | null;
-  day: string;
-  created_at_ms: number;
-}
-
-function rowToRating(r: RatingRow): StoredRating {
-  return {
-    ticketId: r.ticket_id, score: r.score, reasons: JSON.parse(r.reasons) as RatingReason[], comment: r.comment, source: r.source,
-    counterId: r.counter_id, serviceId: r.service_id, staffSession: r.staff_session, day: r.day, createdAtMs: r.created_at_ms,
-  };
-}
+import { type RatingRow, ratingFromRow } from '../rows/ratings';
 
 export async function ratingOf(t: Pick<Tx, 'one'>, ticketId: string): Promise<StoredRating | null> {
   const row = await t.one<RatingRow>('SELECT * FROM ratings WHERE ticket_id = $1', [ticketId]);
-  return row ? rowToRating(row) : null;
+  return row ? ratingFromRow(row) : null;
 }
 
 export function rateTicket(pool: Pool, input: RateInput): Promise<RateOutcome> {

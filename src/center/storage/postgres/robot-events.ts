@@ -7,37 +7,19 @@ import type { Pool } from 'pg';
 import { AUDIT_DETAIL_MAX_CHARS, type CenterAuditRow, type CenterStaffCall, type RobotEventResult, type SyncStaffCall } from '../../../contract/sync';
 import type { AuditInput, FleetAuditSummary, InvalidItem, RobotEventContext } from '../port';
 import { direct, tx, type Tx } from './tx';
-
-interface StaffCallRow {
-  call_id: string;
-  robot_id: string;
-  reason: string;
-  language: string;
-  ticket_display: string | null;
-  called_at_ms: number;
-  received_at_ms: number;
-  acknowledged_at_ms: number | null;
-}
-
-const toCall = (r: StaffCallRow): CenterStaffCall => ({
-  callId: r.call_id, robotId: r.robot_id, reason: r.reason, language: r.language, ticketDisplay: r.ticket_display,
-  calledAt: r.called_at_ms, receivedAt: r.received_at_ms, acknowledgedAt: r.acknowledged_at_ms,
-});
-
-const invalid = (index: number, item: InvalidItem): RobotEventResult => ({ index, id: item.id, status: 'rejected', code: 'CENTER_INVALID_REQUEST', issues: item.invalid.slice(0, 10) });
-const otherRobot = (index: number, id: string, what: string): RobotEventResult => ({ index, id, status: 'rejected', code: 'CENTER_INVALID_REQUEST', issues: [`${what} belongs to another robot`] });
+import { type StaffCallRow, invalidItemResult, otherRobotResult, staffCallFromRow } from '../rows/robot-events';
 
 async function notInserted(t: Tx, sql: string, index: number, id: string, ctx: RobotEventContext, what: string): Promise<RobotEventResult> {
   const known = await t.one<{ robot_id: string }>(sql, [id]);
-  return known?.robot_id === ctx.robotId ? { index, id, status: 'duplicate' } : otherRobot(index, id, what);
+  return known?.robot_id === ctx.robotId ? { index, id, status: 'duplicate' } : otherRobotResult(index, id, what);
 }
 
 export function storeStaffCalls(pool: Pool, calls: readonly (SyncStaffCall | InvalidItem)[], ctx: RobotEventContext): Promise<RobotEventResult[]> {
   return tx(pool, async (t) => {
     const out: RobotEventResult[] = [];
     for (const [index, c] of calls.entries()) {
-      if ('invalid' in c) { out.push(invalid(index, c)); continue; }
-      if (c.robotId !== ctx.robotId) { out.push(otherRobot(index, c.id, 'robotId')); continue; }
+      if ('invalid' in c) { out.push(invalidItemResult(index, c)); continue; }
+      if (c.robotId !== ctx.robotId) { out.push(otherRobotResult(index, c.id, 'robotId')); continue; }
       // a robot clock far ahead must not put a call in the future of the staff's list
       const calledAt = Math.min(Date.parse(c.calledAt), ctx.nowMs);
       const stored = await t.run(
@@ -55,7 +37,7 @@ export function storeStaffCalls(pool: Pool, calls: readonly (SyncStaffCall | Inv
 
 export async function openStaffCalls(pool: Pool, limit: number): Promise<CenterStaffCall[]> {
   const rows = await direct(pool).all<StaffCallRow>('SELECT * FROM staff_calls WHERE acknowledged_at_ms IS NULL ORDER BY called_at_ms, received_at_ms LIMIT $1', [Math.max(1, Math.min(200, limit))]);
-  return rows.map(toCall);
+  return rows.map(staffCallFromRow);
 }
 
 export function acknowledgeStaffCall(pool: Pool, callId: string, nowMs: number): Promise<CenterStaffCall | null> {
@@ -63,7 +45,7 @@ export function acknowledgeStaffCall(pool: Pool, callId: string, nowMs: number):
     const changed = await t.one<StaffCallRow>('UPDATE staff_calls SET acknowledged_at_ms = $1 WHERE call_id = $2 AND acknowledged_at_ms IS NULL RETURNING *', [nowMs, callId]);
     if (changed) t.event({ type: 'staff.acknowledged', data: { callId, robotId: changed.robot_id, reason: changed.reason } }, nowMs);
     const row = changed ?? (await t.one<StaffCallRow>('SELECT * FROM staff_calls WHERE call_id = $1', [callId]));
-    return row ? toCall(row) : null;
+    return row ? staffCallFromRow(row) : null;
   });
 }
 
@@ -77,8 +59,8 @@ export function storeAudit(pool: Pool, events: readonly (AuditInput | InvalidIte
   return tx(pool, async (t) => {
     const out: RobotEventResult[] = [];
     for (const [index, e] of events.entries()) {
-      if ('invalid' in e) { out.push(invalid(index, e)); continue; }
-      if (e.robotId !== ctx.robotId) { out.push(otherRobot(index, e.key, 'robotId')); continue; }
+      if ('invalid' in e) { out.push(invalidItemResult(index, e)); continue; }
+      if (e.robotId !== ctx.robotId) { out.push(otherRobotResult(index, e.key, 'robotId')); continue; }
       const stored = await t.run(
         `INSERT INTO service_audit (event_key, robot_id, audit_id, at_ms, actor, action, detail, received_at_ms)
          VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (event_key) DO NOTHING`,

@@ -3,48 +3,18 @@
  * status and writes the next one in one IMMEDIATE transaction, so two tabs cannot both win.
  * Retention erases the personal columns and the status link and keeps the anonymous row.
  */
-import type { HomeVisitAddress, HomeVisitCategory, HomeVisitStatus } from '../../../contract/sync';
-import type { Language } from '../../../contract/version';
+import type { HomeVisitStatus } from '../../../contract/sync';
 import { nextHomeVisitStatus } from '../../home-visits/states';
 import type { HomeVisitChange, HomeVisitChangeOutcome, HomeVisitRecord, NewHomeVisit } from '../port';
 import type { Db } from './open';
+import { type HomeVisitRow, homeVisitFromRow } from '../rows/home-visits';
 
-interface Row {
-  visit_id: string;
-  robot_id: string;
-  status_token: string | null;
-  service_id: string;
-  category: string;
-  language: string;
-  preferred_days: string;
-  status: string;
-  scheduled_day: string | null;
-  scheduled_time: string | null;
-  staff_name: string | null;
-  phone: string | null;
-  masked_phone: string;
-  name: string | null;
-  address: string | null;
-  requested_at_ms: number;
-  updated_at_ms: number;
-}
-
-const toRecord = (r: Row): HomeVisitRecord => ({
-  visitId: r.visit_id, statusToken: r.status_token, robotId: r.robot_id, serviceId: r.service_id,
-  category: r.category as HomeVisitCategory, language: r.language as Language, preferredDays: JSON.parse(r.preferred_days) as string[],
-  status: r.status as HomeVisitStatus,
-  scheduled: r.scheduled_day && r.scheduled_time ? { day: r.scheduled_day, time: r.scheduled_time } : null,
-  staffName: r.staff_name, phone: r.phone, maskedPhone: r.masked_phone, name: r.name,
-  address: r.address ? (JSON.parse(r.address) as HomeVisitAddress) : null,
-  requestedAtMs: r.requested_at_ms, updatedAtMs: r.updated_at_ms,
-});
-
-const byId = (db: Db, visitId: string) => db.prepare('SELECT * FROM home_visits WHERE visit_id = ?').get(visitId) as Row | undefined;
+const byId = (db: Db, visitId: string) => db.prepare('SELECT * FROM home_visits WHERE visit_id = ?').get(visitId) as HomeVisitRow | undefined;
 
 export function requestHomeVisit(db: Db, v: NewHomeVisit): { visit: HomeVisitRecord; created: boolean } {
   return db.transaction(() => {
-    const known = db.prepare('SELECT * FROM home_visits WHERE robot_id = ? AND request_id = ?').get(v.robotId, v.requestId) as Row | undefined;
-    if (known) return { visit: toRecord(known), created: false };
+    const known = db.prepare('SELECT * FROM home_visits WHERE robot_id = ? AND request_id = ?').get(v.robotId, v.requestId) as HomeVisitRow | undefined;
+    if (known) return { visit: homeVisitFromRow(known), created: false };
     const lastPreferred = [...v.preferredDays].sort().at(-1)!;
     db.prepare(
       `INSERT INTO home_visits (visit_id, robot_id, request_id, status_token, service_id, category, language, preferred_days, status,
@@ -52,20 +22,20 @@ export function requestHomeVisit(db: Db, v: NewHomeVisit): { visit: HomeVisitRec
        VALUES (?, ?, ?, ?, ?, ?, ?, ?, 'requested', ?, ?, ?, ?, ?, ?, ?)`,
     ).run(v.visitId, v.robotId, v.requestId, v.statusToken, v.serviceId, v.category, v.language, JSON.stringify(v.preferredDays),
       lastPreferred, v.phone, v.maskedPhone, v.name, JSON.stringify(v.address), v.nowMs, v.nowMs);
-    return { visit: toRecord(byId(db, v.visitId)!), created: true };
+    return { visit: homeVisitFromRow(byId(db, v.visitId)!), created: true };
   }).immediate();
 }
 
 export function homeVisitByToken(db: Db, statusToken: string): HomeVisitRecord | null {
-  const row = db.prepare('SELECT * FROM home_visits WHERE status_token = ? AND purged = 0').get(statusToken) as Row | undefined;
-  return row ? toRecord(row) : null;
+  const row = db.prepare('SELECT * FROM home_visits WHERE status_token = ? AND purged = 0').get(statusToken) as HomeVisitRow | undefined;
+  return row ? homeVisitFromRow(row) : null;
 }
 
 export function listHomeVisits(db: Db, q: { status?: HomeVisitStatus; limit: number }): HomeVisitRecord[] {
   const rows = q.status
     ? db.prepare('SELECT * FROM home_visits WHERE purged = 0 AND status = ? ORDER BY requested_at_ms DESC, rowid DESC LIMIT ?').all(q.status, q.limit)
     : db.prepare('SELECT * FROM home_visits WHERE purged = 0 ORDER BY requested_at_ms DESC, rowid DESC LIMIT ?').all(q.limit);
-  return (rows as Row[]).map(toRecord);
+  return (rows as HomeVisitRow[]).map(homeVisitFromRow);
 }
 
 export function changeHomeVisit(db: Db, visitId: string, change: HomeVisitChange, nowMs: number): HomeVisitChangeOutcome {
@@ -80,7 +50,7 @@ export function changeHomeVisit(db: Db, visitId: string, change: HomeVisitChange
     } else {
       db.prepare('UPDATE home_visits SET status = ?, updated_at_ms = ? WHERE visit_id = ?').run(step.status, nowMs, visitId);
     }
-    return { ok: true, visit: toRecord(byId(db, visitId)!) };
+    return { ok: true, visit: homeVisitFromRow(byId(db, visitId)!) };
   }).immediate();
 }
 

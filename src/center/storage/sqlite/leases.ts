@@ -9,16 +9,7 @@ import { randomUUID } from 'node:crypto';
 import { nextBlock } from '../../domain/number-space';
 import type { LeaseInput, LeaseOutcome } from '../port';
 import type { Db } from './open';
-
-interface LeaseRow {
-  lease_id: string;
-  prefix: string;
-  day: string;
-  first: number;
-  last: number;
-}
-
-const toLease = (r: LeaseRow) => ({ leaseId: r.lease_id, prefix: r.prefix, day: r.day, first: r.first, last: r.last });
+import { type LeaseRow, leaseFromRow } from '../rows/leases';
 
 export function leaseBlock(db: Db, input: LeaseInput): LeaseOutcome {
   return db.transaction((): LeaseOutcome => {
@@ -26,7 +17,7 @@ export function leaseBlock(db: Db, input: LeaseInput): LeaseOutcome {
     if (known) {
       // the same request id for another prefix or day is a client bug: do not hand out a second block for it
       if (known.prefix !== input.prefix || known.day !== input.day) return { ok: false, code: 'CENTER_INVALID_REQUEST' };
-      return { ok: true, lease: toLease(known) };
+      return { ok: true, lease: leaseFromRow(known) };
     }
     const top = (db.prepare('SELECT max(last) AS top FROM leases WHERE prefix = ? AND day = ?').get(input.prefix, input.day) as { top: number | null }).top;
     const block = nextBlock(input.rule, top);
@@ -35,6 +26,6 @@ export function leaseBlock(db: Db, input: LeaseInput): LeaseOutcome {
     db.prepare('INSERT INTO leases (lease_id, robot_id, request_id, prefix, day, first, last, created_at_ms) VALUES (?, ?, ?, ?, ?, ?, ?, ?)').run(
       row.lease_id, input.robotId, input.requestId, row.prefix, row.day, row.first, row.last, input.nowMs,
     );
-    return { ok: true, lease: toLease(row) };
+    return { ok: true, lease: leaseFromRow(row) };
   }).immediate();
 }

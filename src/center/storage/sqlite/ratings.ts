@@ -4,33 +4,13 @@
  * group by — counter, service, day, the staff session that completed the ticket — so they never
  * depend on the ticket changing later.
  */
-import type { RateInput, RateOutcome, RatingReason, RatingSourceName, StoredRating } from '../port';
-import type { RatingScore } from '../../../contract/sync';
+import type { RateInput, RateOutcome, StoredRating } from '../port';
 import type { Db } from './open';
-
-interface RatingRow {
-  ticket_id: string;
-  score: RatingScore;
-  reasons: string;
-  comment: string | null;
-  source: RatingSourceName;
-  counter_id: string | null;
-  service_id: string;
-  staff_session: string | null;
-  day: string;
-  created_at_ms: number;
-}
-
-function rowToRating(r: RatingRow): StoredRating {
-  return {
-    ticketId: r.ticket_id, score: r.score, reasons: JSON.parse(r.reasons) as RatingReason[], comment: r.comment, source: r.source,
-    counterId: r.counter_id, serviceId: r.service_id, staffSession: r.staff_session, day: r.day, createdAtMs: r.created_at_ms,
-  };
-}
+import { type RatingRow, ratingFromRow } from '../rows/ratings';
 
 export function ratingOf(db: Db, ticketId: string): StoredRating | null {
   const row = db.prepare('SELECT * FROM ratings WHERE ticket_id = ?').get(ticketId) as RatingRow | undefined;
-  return row ? rowToRating(row) : null;
+  return row ? ratingFromRow(row) : null;
 }
 
 export function rateTicket(db: Db, input: RateInput): RateOutcome {

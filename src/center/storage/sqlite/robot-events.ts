@@ -8,25 +8,7 @@ import { AUDIT_DETAIL_MAX_CHARS, type CenterAuditRow, type CenterStaffCall, type
 import type { AuditInput, FleetAuditSummary, InvalidItem, RobotEventContext } from '../port';
 import { appendEvent } from './events';
 import type { Db } from './open';
-
-interface StaffCallRow {
-  call_id: string;
-  robot_id: string;
-  reason: string;
-  language: string;
-  ticket_display: string | null;
-  called_at_ms: number;
-  received_at_ms: number;
-  acknowledged_at_ms: number | null;
-}
-
-const toCall = (r: StaffCallRow): CenterStaffCall => ({
-  callId: r.call_id, robotId: r.robot_id, reason: r.reason, language: r.language, ticketDisplay: r.ticket_display,
-  calledAt: r.called_at_ms, receivedAt: r.received_at_ms, acknowledgedAt: r.acknowledged_at_ms,
-});
-
-const invalid = (index: number, item: InvalidItem): RobotEventResult => ({ index, id: item.id, status: 'rejected', code: 'CENTER_INVALID_REQUEST', issues: item.invalid.slice(0, 10) });
-const otherRobot = (index: number, id: string, what: string): RobotEventResult => ({ index, id, status: 'rejected', code: 'CENTER_INVALID_REQUEST', issues: [`${what} belongs to another robot`] });
+import { type StaffCallRow, invalidItemResult, otherRobotResult, staffCallFromRow } from '../rows/robot-events';
 
 export function storeStaffCalls(db: Db, calls: readonly (SyncStaffCall | InvalidItem)[], ctx: RobotEventContext): RobotEventResult[] {
   const find = db.prepare('SELECT robot_id FROM staff_calls WHERE call_id = ?');
@@ -36,10 +18,10 @@ export function storeStaffCalls(db: Db, calls: readonly (SyncStaffCall | Invalid
   );
   return db.transaction(() =>
     calls.map((c, index): RobotEventResult => {
-      if ('invalid' in c) return invalid(index, c);
-      if (c.robotId !== ctx.robotId) return otherRobot(index, c.id, 'robotId');
+      if ('invalid' in c) return invalidItemResult(index, c);
+      if (c.robotId !== ctx.robotId) return otherRobotResult(index, c.id, 'robotId');
       const known = find.get(c.id) as { robot_id: string } | undefined;
-      if (known) return known.robot_id === ctx.robotId ? { index, id: c.id, status: 'duplicate' } : otherRobot(index, c.id, 'call id');
+      if (known) return known.robot_id === ctx.robotId ? { index, id: c.id, status: 'duplicate' } : otherRobotResult(index, c.id, 'call id');
       // a robot clock far ahead must not put a call in the future of the staff's list
       const calledAt = Math.min(Date.parse(c.calledAt), ctx.nowMs);
       insert.run(c.id, ctx.robotId, c.reason, c.language, c.ticketId ?? null, c.ticketDisplay ?? null, calledAt, ctx.nowMs);
@@ -52,7 +34,7 @@ export function storeStaffCalls(db: Db, calls: readonly (SyncStaffCall | Invalid
 
 export function openStaffCalls(db: Db, limit: number): CenterStaffCall[] {
   const rows = db.prepare('SELECT * FROM staff_calls WHERE acknowledged_at_ms IS NULL ORDER BY called_at_ms, received_at_ms LIMIT ?').all(Math.max(1, Math.min(200, limit))) as StaffCallRow[];
-  return rows.map(toCall);
+  return rows.map(staffCallFromRow);
 }
 
 /** Idempotent: acknowledging again returns the call with its first acknowledgement time. Null when unknown. */
@@ -61,7 +43,7 @@ export function acknowledgeStaffCall(db: Db, callId: string, nowMs: number): Cen
     const changed = db.prepare('UPDATE staff_calls SET acknowledged_at_ms = ? WHERE call_id = ? AND acknowledged_at_ms IS NULL').run(nowMs, callId).changes;
     const row = db.prepare('SELECT * FROM staff_calls WHERE call_id = ?').get(callId) as StaffCallRow | undefined;
     if (row && changed) appendEvent(db, { type: 'staff.acknowledged', data: { callId, robotId: row.robot_id, reason: row.reason } }, nowMs);
-    return row ? toCall(row) : null;
+    return row ? staffCallFromRow(row) : null;
   }).immediate();
 }
 
@@ -78,10 +60,10 @@ export function storeAudit(db: Db, events: readonly (AuditInput | InvalidItem)[]
   );
   return db.transaction(() =>
     events.map((e, index): RobotEventResult => {
-      if ('invalid' in e) return invalid(index, e);
-      if (e.robotId !== ctx.robotId) return otherRobot(index, e.key, 'robotId');
+      if ('invalid' in e) return invalidItemResult(index, e);
+      if (e.robotId !== ctx.robotId) return otherRobotResult(index, e.key, 'robotId');
       const known = find.get(e.key) as { robot_id: string } | undefined;
-      if (known) return known.robot_id === ctx.robotId ? { index, id: e.key, status: 'duplicate' } : otherRobot(index, e.key, 'key');
+      if (known) return known.robot_id === ctx.robotId ? { index, id: e.key, status: 'duplicate' } : otherRobotResult(index, e.key, 'key');
       insert.run(e.key, ctx.robotId, e.auditId, e.atMs, e.actor, e.action, boundedDetail(e.detail), ctx.nowMs);
       return { index, id: e.key, status: 'stored' };
     }),
