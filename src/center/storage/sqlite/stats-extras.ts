@@ -1,17 +1,10 @@
 /**
  * The statistics beyond tickets: appointments, home visits and ratings over a day range.
- *
- * `ratings` and `home_visits` are created by other branches of issue 18 (ratings, visits-center);
- * until their migrations have run, the figures are zeros, so the page works on any database.
- * The existence check reads sqlite_master — SQLite only; PostgreSQL: to_regclass('ratings').
+ * Plain SQL with `?` placeholders; ../postgres/stats.ts runs the same statements with $n.
  */
 import type { StatsFigures } from '../../../contract/sync';
 import type { StatsInput } from '../port';
 import type { Db } from './open';
-
-function hasTable(db: Db, name: string): boolean {
-  return db.prepare("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?").get(name) !== undefined;
-}
 
 const flag = (cond: string) => `COALESCE(sum(CASE WHEN ${cond} THEN 1 ELSE 0 END), 0)`;
 
@@ -31,15 +24,13 @@ export function appointmentFigures(db: Db, input: StatsInput): StatsFigures['app
     .get(input.today, input.from, input.to) as StatsFigures['appointments'];
 }
 
-/** Home visits whose day is in the range, by status (zeros until the home_visits table exists). */
+/** Home visits by status whose visit day (the scheduled day, else the last preferred day) is in the range. */
 export function homeVisitFigures(db: Db, input: StatsInput): StatsFigures['homeVisits'] {
-  const none = { requested: 0, scheduled: 0, done: 0, cancelled: 0 };
-  if (!hasTable(db, 'home_visits')) return none;
   return db
     .prepare(
       `SELECT ${flag("status = 'requested'")} AS requested, ${flag("status = 'scheduled'")} AS scheduled,
               ${flag("status = 'done'")} AS done, ${flag("status = 'cancelled'")} AS cancelled
-         FROM home_visits WHERE day >= ? AND day <= ?`,
+         FROM home_visits WHERE visit_day >= ? AND visit_day <= ?`,
     )
     .get(input.from, input.to) as StatsFigures['homeVisits'];
 }
@@ -47,9 +38,8 @@ export function homeVisitFigures(db: Db, input: StatsInput): StatsFigures['homeV
 /** How many comments the statistics show (the newest). */
 export const RECENT_COMMENTS = 20;
 
-/** Ratings given for tickets of the range's days (zeros until the ratings table exists). */
+/** Ratings given for tickets of the range's days. */
 export function ratingFigures(db: Db, input: StatsInput): StatsFigures['ratings'] {
-  if (!hasTable(db, 'ratings')) return { count: 0, verySatisfied: 0, satisfied: 0, notSatisfied: 0, shareSatisfied: null, recentComments: [] };
   const r = db
     .prepare(
       `SELECT count(*) AS count, ${flag("score = 'very-satisfied'")} AS very, ${flag("score = 'satisfied'")} AS satisfied,
