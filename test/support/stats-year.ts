@@ -99,25 +99,43 @@ export function generateYear(catalog: Catalog, first: string, days: number, perD
   return { tickets, appointments };
 }
 
+export interface Inserts {
+  text: string;
+  rows: unknown[][];
+}
+
+/**
+ * The generated rows as INSERT statements (`?` placeholders) with their parameter rows, in order:
+ * the enrolled robots, the tickets (their receipt seq kept: PostgreSQL's identity column needs
+ * OVERRIDING SYSTEM VALUE for that), the appointments and their check-ins.
+ */
+export function yearInserts(year: { tickets: GenTicket[]; appointments: GenAppointment[] }, dialect: 'sqlite' | 'postgres' = 'sqlite'): Inserts[] {
+  return [
+    { text: 'INSERT INTO devices (robot_id, robot_slot, enrolled_at_ms) VALUES (?, ?, 0)', rows: ROBOTS.map((id, i) => [id, i + 1]) },
+    {
+      text: `INSERT INTO tickets (seq, ticket_id, robot_id, service_id, counter_group, prefix, day, number, display, category_id, language, robot_state, version, status,
+                                 issued_at_ms, received_at_ms, updated_at_ms, counter_id, called_at_ms, done_at_ms) ${dialect === 'postgres' ? 'OVERRIDING SYSTEM VALUE' : ''}
+             VALUES (?, ?, ?, ?, ?, 'A', ?, ?, ?, ?, 'vi', 'printed', 3, ?, ?, ?, ?, ?, ?, ?)`,
+      rows: year.tickets.map((t) => [
+        t.seq, t.ticketId, t.robotId, t.serviceId, t.counterGroup, t.day, t.seq, t.display, t.categoryId, t.status, t.issuedAtMs, t.issuedAtMs, t.issuedAtMs, t.counterId, t.calledAtMs, t.doneAtMs,
+      ]),
+    },
+    { text: "INSERT INTO appointments (code, service_id, day, time, status, masked_name) VALUES (?, ?, ?, '09:00', ?, 'N*** A')", rows: year.appointments.map((a) => [a.code, a.serviceId, a.day, a.status]) },
+    {
+      text: "INSERT INTO appointment_check_ins (code, check_in_id, robot_id, at_ms) VALUES (?, ?, 'robot-a', 0)",
+      rows: year.appointments.filter((a) => a.checkIn).map((a) => [a.code, `ci-${a.code}`]),
+    },
+  ];
+}
+
 /** Inserts the generated rows (and the enrolled robots) into the center database file. */
 export function insertYear(file: string, year: { tickets: GenTicket[]; appointments: GenAppointment[] }): void {
   const db = new Database(file);
   try {
     db.transaction(() => {
-      ROBOTS.forEach((id, i) => db.prepare('INSERT INTO devices (robot_id, robot_slot, enrolled_at_ms) VALUES (?, ?, 0)').run(id, i + 1));
-      const ins = db.prepare(
-        `INSERT INTO tickets (seq, ticket_id, robot_id, service_id, counter_group, prefix, day, number, display, category_id, language, robot_state, version, status,
-                              issued_at_ms, received_at_ms, updated_at_ms, counter_id, called_at_ms, done_at_ms)
-         VALUES (?, ?, ?, ?, ?, 'A', ?, ?, ?, ?, 'vi', 'printed', 3, ?, ?, ?, ?, ?, ?, ?)`,
-      );
-      for (const t of year.tickets) {
-        ins.run(t.seq, t.ticketId, t.robotId, t.serviceId, t.counterGroup, t.day, t.seq, t.display, t.categoryId, t.status, t.issuedAtMs, t.issuedAtMs, t.issuedAtMs, t.counterId, t.calledAtMs, t.doneAtMs);
-      }
-      const appt = db.prepare("INSERT INTO appointments (code, service_id, day, time, status, masked_name) VALUES (?, ?, ?, '09:00', ?, 'N*** A')");
-      const checkIn = db.prepare("INSERT INTO appointment_check_ins (code, check_in_id, robot_id, at_ms) VALUES (?, ?, 'robot-a', 0)");
-      for (const a of year.appointments) {
-        appt.run(a.code, a.serviceId, a.day, a.status);
-        if (a.checkIn) checkIn.run(a.code, `ci-${a.code}`);
+      for (const { text, rows } of yearInserts(year)) {
+        const st = db.prepare(text);
+        for (const r of rows) st.run(...r);
       }
     })();
   } finally {

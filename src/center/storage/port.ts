@@ -362,8 +362,7 @@ export interface CenterStorage {
    * (service, category, status, days) stays for statistics. Returns how many were purged.
    */
   purgeHomeVisitPersonalData(cutoffDay: string): Promise<number>;
-  // statistics (issue 18). A PostgreSQL adapter ports these: the SQLite queries are plain SQL
-  // (window functions, CASE, integer division) except the table-exists check of sqlite_master.
+  // statistics (issue 18): plain SQL in both adapters (window functions, CASE, integer division)
   /** Every figure of /v1/stats over a day range, computed by the database. */
   stats(input: StatsInput): Promise<StatsFigures>;
   /** Tickets of the range counted by stats, by receipt order after `afterSeq`, at most `limit` (CSV paging). */

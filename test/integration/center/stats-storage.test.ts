@@ -2,16 +2,16 @@
  * The director's statistics from a real center SQLite store holding a generated year (200
  * tickets a day): every figure equals a reference computed in plain JavaScript over the same
  * generated rows (test/support/stats-reference.ts), for the year, for one month and for a range
- * without data. Ratings and home visits read tables other branches create: zeros without them,
- * their figures once they exist.
+ * without data. Ratings and home visits are written through the store's own methods and checked
+ * against a reference of the same plan (test/support/stats-extras-fixture.ts).
  */
-import Database from 'better-sqlite3';
 import { join } from 'node:path';
 import { Catalog } from '../../../src/contract/catalog';
 import { statsInput } from '../../../src/center/stats-input';
 import type { CenterStorage } from '../../../src/center/storage/port';
 import { CENTER_DB_FILE, openSqliteStorage } from '../../../src/center/storage/sqlite';
 import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
+import { playVisits, rateAll, referenceRatings, referenceVisits, type PlannedVisit } from '../../support/stats-extras-fixture';
 import { referenceStats } from '../../support/stats-reference';
 import { addDays, generateYear, insertYear } from '../../support/stats-year';
 import { tempDataDir } from './harness';
@@ -23,6 +23,20 @@ const NOW = Date.parse(`${LAST}T12:00:00+07:00`);
 // one service holds itself to 10 minutes, the rest to the default 15
 const CATALOG = Catalog.parse({ ...DEMO_CATALOG, waitTarget: { byService: { [DEMO_CATALOG.services[0]!.id]: 10 } } });
 const year = generateYear(CATALOG, FIRST, DAYS, 200);
+// visit days inside March 2026, before it, and a preferred day outside that scheduling moves inside (and back out)
+const VISITS: PlannedVisit[] = [
+  { preferredDays: ['2026-03-02', '2026-03-04'] },
+  { preferredDays: ['2026-02-27', '2026-03-01'] },
+  { preferredDays: ['2026-03-30', '2026-04-02'] },
+  { preferredDays: ['2026-01-05'] },
+  { preferredDays: ['2026-02-20'], scheduleDay: '2026-03-10' },
+  { preferredDays: ['2026-03-10'], scheduleDay: '2026-04-10' },
+  { preferredDays: ['2026-03-11'], scheduleDay: '2026-03-12', then: 'done' },
+  { preferredDays: ['2026-03-11'], scheduleDay: '2026-03-13', then: 'done' },
+  { preferredDays: ['2026-03-20'], then: 'cancel' },
+  { preferredDays: ['2026-05-20'], scheduleDay: '2026-05-21', then: 'cancel' },
+  { preferredDays: ['2024-06-01'], scheduleDay: '2024-06-02', then: 'done' },
+];
 
 describe('statistics in the SQLite store over a generated year', () => {
   let storage: CenterStorage;
@@ -71,27 +85,22 @@ describe('statistics in the SQLite store over a generated year', () => {
     expect(got.appointments).toEqual({ booked: 0, kept: 0, missed: 0, cancelled: 0 });
   });
 
-  it('ratings and home visits once their tables exist (as the ratings and visits branches create them)', async () => {
-    const db = new Database(join(dataDir, CENTER_DB_FILE));
-    db.exec(`CREATE TABLE ratings (ticket_id TEXT PRIMARY KEY, score TEXT NOT NULL, reasons TEXT NOT NULL, comment TEXT, source TEXT NOT NULL,
-               counter_id TEXT, service_id TEXT, staff_session TEXT, day TEXT NOT NULL, created_at_ms INTEGER NOT NULL);
-             CREATE TABLE home_visits (id TEXT PRIMARY KEY, status TEXT NOT NULL, day TEXT NOT NULL);`);
-    const scores = ['very-satisfied', 'satisfied', 'not-satisfied', 'satisfied'] as const;
-    const rate = db.prepare("INSERT INTO ratings VALUES (?, ?, '[]', ?, 'phone', 'counter-1', ?, NULL, ?, ?)");
-    const rated = year.tickets.filter((t) => t.status === 'served').slice(0, 60);
-    rated.forEach((t, i) => rate.run(t.ticketId, scores[i % 4], i % 2 ? `comment ${i}` : null, t.serviceId, t.day, t.issuedAtMs + 3_600_000));
-    rate.run('outside', 'not-satisfied', 'too old', 'x', '2024-06-01', 0);
-    const visit = db.prepare('INSERT INTO home_visits VALUES (?, ?, ?)');
-    ['requested', 'requested', 'scheduled', 'done', 'done', 'done', 'cancelled'].forEach((s, i) => visit.run(`v${i}`, s, '2026-01-1' + i));
-    visit.run('old', 'done', '2024-01-01');
-    db.close();
-
-    const got = await storage.stats(statsInput(CATALOG, { from: FIRST, to: LAST }, NOW));
-    expect(got.homeVisits).toEqual({ requested: 2, scheduled: 1, done: 3, cancelled: 1 });
-    const count = (s: string) => rated.filter((_, i) => scores[i % 4] === s).length;
-    expect(got.ratings).toMatchObject({ count: 60, verySatisfied: count('very-satisfied'), satisfied: count('satisfied'), notSatisfied: count('not-satisfied') });
-    expect(got.ratings.shareSatisfied).toBeCloseTo((count('very-satisfied') + count('satisfied')) / 60, 12);
-    const newest = rated.map((t, i) => ({ t, i })).filter(({ i }) => i % 2).sort((a, b) => b.t.issuedAtMs - a.t.issuedAtMs).slice(0, 20);
-    expect(got.ratings.recentComments).toEqual(newest.map(({ t, i }) => ({ day: t.day, score: scores[i % 4], comment: `comment ${i}`, serviceId: t.serviceId, counterId: 'counter-1' })));
+  it('ratings and home visits: counted by their day (a visit by its scheduled day, else its last preferred day)', async () => {
+    // served tickets spread over the year, rated through the store (its copy of day, service, counter)
+    const served = year.tickets.filter((t) => t.status === 'served' && t.seq % 97 === 0);
+    await rateAll(storage, served);
+    await playVisits(storage, VISITS, NOW);
+    const all = await storage.stats(statsInput(CATALOG, { from: FIRST, to: LAST }, NOW));
+    expect(all.ratings).toEqual(referenceRatings(served, FIRST, LAST));
+    expect(all.homeVisits).toEqual(referenceVisits(VISITS, FIRST, LAST));
+    // a month: only the ratings of its tickets, only the visits whose day falls in it
+    const month = await storage.stats(statsInput(CATALOG, { from: '2026-03-01', to: '2026-03-31' }, NOW));
+    expect(month.ratings).toEqual(referenceRatings(served, '2026-03-01', '2026-03-31'));
+    expect(month.homeVisits).toEqual(referenceVisits(VISITS, '2026-03-01', '2026-03-31'));
+    // the fixture exercises what it claims: every status, days in and out of the month, more comments than shown
+    expect(Object.values(month.homeVisits).every((n) => n > 0)).toBe(true);
+    expect(all.homeVisits.requested).toBeGreaterThan(month.homeVisits.requested);
+    expect(month.ratings.count).toBeGreaterThan(0);
+    expect(all.ratings.recentComments).toHaveLength(20);
   });
 });

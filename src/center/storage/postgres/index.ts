@@ -22,6 +22,7 @@ import { acknowledgeStaffCall, auditSummaries, openStaffCalls, recentAudit, stor
 import {
   createStaffSession, eventsAfter, firstEventId, lastEventId, revokeStaffSessions, staffSessionValid,
 } from './sessions-events';
+import { stats, statsTickets } from './stats';
 import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
 import { direct, tx } from './tx';
 
@@ -124,6 +125,8 @@ export async function openPostgresStorage(opts: PostgresStorageOptions): Promise
     listHomeVisits: (q) => listHomeVisits(pool, q),
     changeHomeVisit: (id, c, n) => changeHomeVisit(pool, id, c, n),
     purgeHomeVisitPersonalData: (d) => purgeHomeVisitPersonalData(pool, d),
+    stats: (i) => stats(pool, i),
+    statsTickets: (f, t, a, l) => statsTickets(pool, f, t, a, l),
     close: async () => {
       if (closed) return;
       closed = true;

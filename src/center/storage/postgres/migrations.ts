@@ -115,6 +115,11 @@ export const PG_MIGRATIONS: string[] = [
   );
   CREATE INDEX ratings_day ON ratings (day);
   `,
+  // 4: (issue 18) the director's statistics read tickets and appointments by business-day range
+  `
+  CREATE INDEX tickets_day ON tickets (day, status);
+  CREATE INDEX appointments_day ON appointments (day);
+  `,
 ];
 
 /** A database migrated by a newer program: this one must not write to it. */

@@ -4,13 +4,15 @@
  * would have it: two connections on one SQLite file, two pools on one PostgreSQL database. The
  * PostgreSQL cluster is a real throwaway server (test/support/postgres.ts), one per test file.
  */
+import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import type { CenterStorage, IngestContext } from '../../../../src/center/storage/port';
 import { openPostgresStorage } from '../../../../src/center/storage/postgres';
-import { openSqliteStorage } from '../../../../src/center/storage/sqlite';
+import { CENTER_DB_FILE, openSqliteStorage } from '../../../../src/center/storage/sqlite';
 import type { Appointment, Dossier, TicketChange } from '../../../../src/contract/sync';
 import { TicketChange as TicketChangeSchema } from '../../../../src/contract/sync';
 import { startPostgres, type TestPostgres } from '../../../support/postgres';
@@ -32,6 +34,12 @@ export interface Stores {
   a: CenterStorage;
   /** A second instance on the same data (another process's view). */
   b: CenterStorage;
+  /**
+   * Runs one statement (`?` placeholders) once per row of parameters, in one transaction, on the
+   * database itself: for data sets too large to build through the port (the statistics' tickets).
+   * Returns the rows the last run read (a SELECT run once with `[[]]`).
+   */
+  exec(text: string, rows: readonly unknown[][]): Promise<unknown[]>;
 }
 
 export type AdapterKind = 'sqlite' | 'postgres';
@@ -44,13 +52,37 @@ async function open(kind: AdapterKind): Promise<Stores & { close(): Promise<void
     const dir = mkdtempSync(join(tmpdir(), 'lobby-contract-'));
     const a = openSqliteStorage({ dataDir: dir, seed: SEED });
     const b = openSqliteStorage({ dataDir: dir, seed: SEED });
-    return { a, b, close: async () => (await a.close(), await b.close(), rmSync(dir, { recursive: true, force: true })) };
+    const exec = async (text: string, rows: readonly unknown[][]) => {
+      const db = new Database(join(dir, CENTER_DB_FILE));
+      try {
+        const st = db.prepare(text);
+        return db.transaction(() => rows.map((r) => (st.reader ? st.all(...r) : (st.run(...r), []))).at(-1) ?? [])();
+      } finally {
+        db.close();
+      }
+    };
+    return { a, b, exec, close: async () => (await a.close(), await b.close(), rmSync(dir, { recursive: true, force: true })) };
   }
   cluster ??= startPostgres();
   const url = await (await cluster).createDatabase();
   // the two instances migrate at the same time, as two processes starting together would
   const [a, b] = await Promise.all([openPostgresStorage({ url, seed: SEED, poolMax: 8 }), openPostgresStorage({ url, seed: SEED, poolMax: 8 })]);
-  return { a, b, close: async () => (await a.close(), await b.close()) };
+  const exec = async (text: string, rows: readonly unknown[][]) => {
+    let n = 0;
+    const dollar = text.replace(/\?/g, () => `$${++n}`);
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    try {
+      await client.query('BEGIN');
+      let last: unknown[] = [];
+      for (const r of rows) last = (await client.query(dollar, r as unknown[])).rows;
+      await client.query('COMMIT');
+      return last;
+    } finally {
+      await client.end();
+    }
+  };
+  return { a, b, exec, close: async () => (await a.close(), await b.close()) };
 }
 
 /** `describe.each` over both adapters; `stores()` is the current case's pair. */
