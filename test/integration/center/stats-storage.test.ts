@@ -71,19 +71,20 @@ describe('statistics in the SQLite store over a generated year', () => {
     expect(got.appointments).toEqual({ booked: 0, kept: 0, missed: 0, cancelled: 0 });
   });
 
-  it('ratings and home visits once their tables exist (as the ratings and visits branches create them)', async () => {
+  it('ratings and home visits in the tables the migrations create (a visit counts on its visit day)', async () => {
     const db = new Database(join(dataDir, CENTER_DB_FILE));
-    db.exec(`CREATE TABLE ratings (ticket_id TEXT PRIMARY KEY, score TEXT NOT NULL, reasons TEXT NOT NULL, comment TEXT, source TEXT NOT NULL,
-               counter_id TEXT, service_id TEXT, staff_session TEXT, day TEXT NOT NULL, created_at_ms INTEGER NOT NULL);
-             CREATE TABLE home_visits (id TEXT PRIMARY KEY, status TEXT NOT NULL, day TEXT NOT NULL);`);
     const scores = ['very-satisfied', 'satisfied', 'not-satisfied', 'satisfied'] as const;
     const rate = db.prepare("INSERT INTO ratings VALUES (?, ?, '[]', ?, 'phone', 'counter-1', ?, NULL, ?, ?)");
-    const rated = year.tickets.filter((t) => t.status === 'served').slice(0, 60);
+    const served = year.tickets.filter((t) => t.status === 'served');
+    const rated = served.slice(0, 60);
     rated.forEach((t, i) => rate.run(t.ticketId, scores[i % 4], i % 2 ? `comment ${i}` : null, t.serviceId, t.day, t.issuedAtMs + 3_600_000));
-    rate.run('outside', 'not-satisfied', 'too old', 'x', '2024-06-01', 0);
-    const visit = db.prepare('INSERT INTO home_visits VALUES (?, ?, ?)');
-    ['requested', 'requested', 'scheduled', 'done', 'done', 'done', 'cancelled'].forEach((s, i) => visit.run(`v${i}`, s, '2026-01-1' + i));
-    visit.run('old', 'done', '2024-01-01');
+    rate.run(served[60]!.ticketId, 'not-satisfied', 'too old', 'x', '2024-06-01', 0);
+    const visit = db.prepare(
+      `INSERT INTO home_visits (visit_id, robot_id, request_id, service_id, category, language, preferred_days, status, visit_day, masked_phone, requested_at_ms, updated_at_ms)
+       VALUES (?, 'robot-a', ?, 'birth-registration', 'elderly', 'vi', '[]', ?, ?, '09•••••678', 0, 0)`,
+    );
+    ['requested', 'requested', 'scheduled', 'done', 'done', 'done', 'cancelled'].forEach((s, i) => visit.run(`v${i}`, `r${i}`, s, '2026-01-1' + i));
+    visit.run('old', 'r-old', 'done', '2024-01-01');
     db.close();
 
     const got = await storage.stats(statsInput(CATALOG, { from: FIRST, to: LAST }, NOW));

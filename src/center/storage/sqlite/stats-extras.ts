@@ -31,7 +31,7 @@ export function appointmentFigures(db: Db, input: StatsInput): StatsFigures['app
     .get(input.today, input.from, input.to) as StatsFigures['appointments'];
 }
 
-/** Home visits whose day is in the range, by status (zeros until the home_visits table exists). */
+/** Home visits whose visit day (the scheduled day, else the last preferred day) is in the range, by status. */
 export function homeVisitFigures(db: Db, input: StatsInput): StatsFigures['homeVisits'] {
   const none = { requested: 0, scheduled: 0, done: 0, cancelled: 0 };
   if (!hasTable(db, 'home_visits')) return none;
@@ -39,7 +39,7 @@ export function homeVisitFigures(db: Db, input: StatsInput): StatsFigures['homeV
     .prepare(
       `SELECT ${flag("status = 'requested'")} AS requested, ${flag("status = 'scheduled'")} AS scheduled,
               ${flag("status = 'done'")} AS done, ${flag("status = 'cancelled'")} AS cancelled
-         FROM home_visits WHERE day >= ? AND day <= ?`,
+         FROM home_visits WHERE visit_day >= ? AND visit_day <= ?`,
     )
     .get(input.from, input.to) as StatsFigures['homeVisits'];
 }
