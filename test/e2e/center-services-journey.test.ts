@@ -83,6 +83,13 @@ describe('book at the robot, check in on the day, served, rated, counted (Chromi
 
     // Wednesday 08:50, ten minutes early: the slip's QR checks in and issues the ticket
     const { robot, centerUrl } = await start(`${DAY}T08:50:00+07:00`);
+    // the counter page, signed in, watches its group's waiting count live
+    const staffKey = readFileSync(join(dataDir, 'center', 'staff-key'), 'utf8').trim();
+    const counter = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+    await counter.goto(`${centerUrl}/counter`);
+    await signIn(counter, staffKey);
+    await counter.locator('#current').waitFor();
+    const nobodyWaiting = (await counter.textContent('#waiting'))!;
     page = await openKiosk(browser, robot.url, robot.token);
     await page.locator('.attract').click();
     await page.locator('[data-action="appointment"]').waitFor();
@@ -95,22 +102,12 @@ describe('book at the robot, check in on the day, served, rated, counted (Chromi
     expect(ticketPaper).toBeDefined();
     const ticketId = new URL(qrOnPaper(ticketPaper!.png)!).pathname.split('/').pop()!;
 
-    // the sync client hands the ticket to the center within seconds
-    for (let i = 0; ; i++) {
-      const res = await fetch(`${centerUrl}/v1/tickets/${ticketId}/status`);
-      if (res.ok && ((await res.json()) as { status: string }).status === 'waiting') break;
-      if (i > 300) throw new Error('the center never received the ticket');
-      await new Promise((r) => setTimeout(r, 100));
-    }
-
+    // the sync client hands the ticket to the center: the counter page's waiting count moves
+    await counter.waitForFunction((before) => document.getElementById('waiting')!.textContent !== before, nobodyWaiting, { timeout: 30_000 });
     // the phone page is open while the counter calls and completes the ticket
-    const staffKey = readFileSync(join(dataDir, 'center', 'staff-key'), 'utf8').trim();
     const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await phone.goto(`${centerUrl}/t/${ticketId}`);
     await phone.locator('#status').waitFor();
-    const counter = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-    await counter.goto(`${centerUrl}/counter`);
-    await signIn(counter, staffKey);
     await counter.click('#call-next');
     await counter.waitForFunction((d) => document.getElementById('current')!.textContent === d, display);
     await counter.click('#complete');
