@@ -169,42 +169,53 @@ describe('ratings on the center pages in Chromium', () => {
       await c.staff('POST', '/v1/counters/counter-1/complete');
     }
     const problems: Record<string, string[]> = {};
+    // one page per language and text size, checked in both orientations by turning the viewport,
+    // as a tablet or phone turned in the hand would (the page re-lays itself out; no reload)
+    const orientations = (portrait: { width: number; height: number }, landscape: { width: number; height: number }) =>
+      [['portrait', portrait], ['landscape', landscape]] as const;
     for (const [i, lang] of LANGUAGES.entries()) {
       for (const largeText of [false, true]) {
-        for (const [orientation, viewport] of [['portrait', PHONE], ['landscape', PHONE_LANDSCAPE]] as const) {
-          const phone = await open(`/t/${ids[i]}`, { viewport, largeText });
-          await phone.waitForFunction((l) => document.documentElement.lang === l && document.getElementById('rating') !== null, lang);
-          await phone.click('[data-score="satisfied"]'); // reasons and comment appear
-          await phone.locator('#rating-send').waitFor();
+        const phone = await open(`/t/${ids[i]}`, { viewport: PHONE, largeText });
+        await phone.waitForFunction((l) => document.documentElement.lang === l && document.getElementById('rating') !== null, lang);
+        await phone.click('[data-score="satisfied"]'); // reasons and comment appear
+        await phone.locator('#rating-send').waitFor();
+        for (const [orientation, viewport] of orientations(PHONE, PHONE_LANDSCAPE)) {
+          await phone.setViewportSize(viewport);
           const name = `phone-rating-${lang}-${orientation}${largeText ? '-large' : ''}`;
           problems[name] = await layoutProblems(phone);
           if (orientation === 'portrait' && (lang === 'vi' || lang === 'ja')) await screenshot(phone, name);
-          await phone.context().close();
         }
+        await phone.context().close();
       }
     }
-    // the tablet shows a completed ticket of its counter; a fresh one per language
+    // the tablet shows a completed ticket of its counter; a fresh one per language and text size
     for (const lang of LANGUAGES) {
       for (const largeText of [false, true]) {
-        for (const [orientation, viewport] of [['portrait', TABLET], ['landscape', TABLET_LANDSCAPE]] as const) {
-          const tablet = await open(`/rate/counter-1?lang=${lang}`, { viewport, largeText });
-          await signIn(tablet, c.center.staffKey);
-          const name = `rate-waiting-${lang}-${orientation}${largeText ? '-large' : ''}`;
-          await tablet.locator('#rate-waiting').waitFor();
-          problems[name] = (await rawTextProblems(tablet, catalogIds(DEMO_CATALOG)));
-          const [id] = await seedMore(lang);
-          await c.staff('POST', '/v1/counters/counter-1/call-next');
-          await c.staff('POST', '/v1/counters/counter-1/complete');
-          await tablet.locator('#rate-ticket').waitFor();
-          await tablet.click('[data-score="not-satisfied"]');
-          await tablet.locator('#rating-send').waitFor();
-          problems[name.replace('waiting', 'ticket')] = await layoutProblems(tablet);
-          if (largeText && orientation === 'landscape' && (lang === 'zh' || lang === 'en')) await screenshot(tablet, name.replace('waiting', 'ticket'));
-          expect(id).toBeDefined();
-          await tablet.context().close();
+        const tablet = await open(`/rate/counter-1?lang=${lang}`, { viewport: TABLET, largeText });
+        await signIn(tablet, c.center.staffKey);
+        await tablet.locator('#rate-waiting').waitFor();
+        for (const [orientation, viewport] of orientations(TABLET, TABLET_LANDSCAPE)) {
+          await tablet.setViewportSize(viewport);
+          problems[`rate-waiting-${lang}-${orientation}${largeText ? '-large' : ''}`] = await rawTextProblems(tablet, catalogIds(DEMO_CATALOG));
         }
+        const [id] = await seedMore(lang);
+        await c.staff('POST', '/v1/counters/counter-1/call-next');
+        await c.staff('POST', '/v1/counters/counter-1/complete');
+        await tablet.locator('#rate-ticket').waitFor();
+        await tablet.click('[data-score="not-satisfied"]');
+        await tablet.locator('#rating-send').waitFor();
+        for (const [orientation, viewport] of orientations(TABLET, TABLET_LANDSCAPE)) {
+          await tablet.setViewportSize(viewport);
+          const name = `rate-ticket-${lang}-${orientation}${largeText ? '-large' : ''}`;
+          problems[name] = await layoutProblems(tablet);
+          if (largeText && orientation === 'landscape' && (lang === 'zh' || lang === 'en')) await screenshot(tablet, name);
+        }
+        expect(id).toBeDefined();
+        await tablet.context().close();
       }
     }
+    // every combination was looked at: 5 languages x 2 text sizes x 2 orientations, phone + tablet waiting + tablet ticket
+    expect(Object.keys(problems)).toHaveLength(LANGUAGES.length * 2 * 2 * 3);
     expect(Object.entries(problems).filter(([, p]) => p.length > 0)).toEqual([]);
   }, 300_000);
 

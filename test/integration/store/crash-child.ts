@@ -52,7 +52,8 @@ function step(): void {
   const serviceId = services[Math.floor(random() * services.length)]!;
   // a priority category keeps the cut-off out of the way: this test is about crashes
   const outcome = store.issue({ serviceId, language: 'vi', categoryId: 'elderly' });
-  if (!outcome.ok) throw new Error(`refused ${outcome.code}`);
+  // the whole refusal (code, detail) and the sources of its prefix, so a failure in CI says why
+  if (!outcome.ok) throw new Error(`refused ${JSON.stringify(outcome)}; sources: ${JSON.stringify(store.db.prepare("SELECT prefix, day, kind, first, last, next FROM number_sources ORDER BY id DESC LIMIT 12").all())}`);
   const t = outcome.ticket;
   say(`ACK ${t.id}`);
   store.markPrinting(t.id);
