@@ -5,29 +5,9 @@
  * count one after the other. READ COMMITTED re-reads after each lock, so the count is current.
  */
 import type { Pool } from 'pg';
-import type { Appointment } from '../../../contract/sync';
 import type { BookingInput, BookingOutcome, SlotTaken } from '../port';
 import { direct, LOCK, tx, type Tx } from './tx';
-
-interface StoredBooking {
-  code: string;
-  counter_group: string;
-  service_id: string;
-  day: string;
-  time: string;
-  status: Appointment['status'];
-  masked_name: string;
-  masked_phone: string | null;
-}
-
-const SELECT_BOOKING = `
-  SELECT b.code, b.counter_group, a.service_id, a.day, a.time, a.status, a.masked_name, p.masked_phone
-    FROM bookings b JOIN appointments a ON a.code = b.code LEFT JOIN booking_personal_data p ON p.id = b.personal_id`;
-
-function answer(r: StoredBooking, replay: boolean): BookingOutcome {
-  const appointment: Appointment = { code: r.code, serviceId: r.service_id, day: r.day, time: r.time, status: r.status, maskedName: r.masked_name };
-  return { ok: true, appointment, counterGroup: r.counter_group, maskedPhone: r.masked_phone ?? '', replay };
-}
+import { bookingAnswer, SELECT_BOOKING, type StoredBooking } from '../rows/bookings';
 
 async function takenIn(t: Tx, counterGroup: string, day: string, time: string): Promise<number> {
   const row = await t.one<{ n: number }>(
@@ -42,7 +22,7 @@ export function bookAppointment(pool: Pool, i: BookingInput): Promise<BookingOut
   return tx(pool, async (t): Promise<BookingOutcome> => {
     await t.run('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.bookingRequest, `${i.robotId}|${i.requestId}`]);
     const earlier = await t.one<StoredBooking>(`${SELECT_BOOKING} WHERE b.robot_id = $1 AND b.request_id = $2`, [i.robotId, i.requestId]);
-    if (earlier) return answer(earlier, true);
+    if (earlier) return bookingAnswer(earlier, true);
     if (!i.open) return { ok: false, code: 'BOOKING_SLOT_UNAVAILABLE' };
     await t.run('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.bookingSlot, `${i.counterGroup}|${i.day}|${i.time}`]);
     if ((await takenIn(t, i.counterGroup, i.day, i.time)) >= i.placesPerSlot) return { ok: false, code: 'BOOKING_SLOT_FULL' };
@@ -52,7 +32,7 @@ export function bookAppointment(pool: Pool, i: BookingInput): Promise<BookingOut
       'INSERT INTO bookings (code, robot_id, request_id, counter_group, day, time, language, created_at_ms, personal_id) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)',
       [i.code, i.robotId, i.requestId, i.counterGroup, i.day, i.time, i.language, i.nowMs, personal!.id],
     );
-    return answer((await t.one<StoredBooking>(`${SELECT_BOOKING} WHERE b.code = $1`, [i.code]))!, false);
+    return bookingAnswer((await t.one<StoredBooking>(`${SELECT_BOOKING} WHERE b.code = $1`, [i.code]))!, false);
   });
 }
 

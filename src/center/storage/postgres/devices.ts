@@ -3,6 +3,7 @@ import type { Pool } from 'pg';
 import type { DeviceHealth } from '../../../contract/sync';
 import type { DeviceRecord, EnrolInput, EnrolOutcome, TokenRecord } from '../port';
 import { direct, LOCK, tx, type Tx } from './tx';
+import { deviceFromRow, type DeviceRow } from '../rows/devices';
 
 export async function createEnrolmentCode(pool: Pool, codeHash: string, robotId: string | null, expiresAtMs: number, nowMs: number): Promise<void> {
   await direct(pool).run('INSERT INTO enrolment_codes (code_hash, robot_id, expires_at_ms, created_at_ms) VALUES ($1, $2, $3, $4)', [codeHash, robotId, expiresAtMs, nowMs]);
@@ -86,30 +87,11 @@ export async function recordHeartbeat(pool: Pool, robotId: string, health: Devic
   await direct(pool).run('UPDATE devices SET last_seen_at_ms = $1, skew_ms = $2, health = $3 WHERE robot_id = $4', [nowMs, health.robotTime - nowMs, JSON.stringify(health), robotId]);
 }
 
-interface DeviceRow {
-  robot_id: string;
-  robot_slot: number;
-  enrolled_at_ms: number;
-  revoked_at_ms: number | null;
-  last_seen_at_ms: number | null;
-  skew_ms: number | null;
-  health: string | null;
-  token_expires_at_ms: number | null;
-  reenrolled_count: number;
-  last_reenrolled_at_ms: number | null;
-  takeover_refused_count: number;
-  last_takeover_refused_at_ms: number | null;
-}
-
 export async function listDevices(pool: Pool): Promise<DeviceRecord[]> {
   const rows = (
     await pool.query<DeviceRow>('SELECT d.*, (SELECT max(expires_at_ms) FROM device_tokens t WHERE t.robot_id = d.robot_id) AS token_expires_at_ms FROM devices d ORDER BY robot_slot')
   ).rows;
-  return rows.map((r) => ({
-    robotId: r.robot_id, robotSlot: r.robot_slot, enrolledAtMs: r.enrolled_at_ms, revoked: r.revoked_at_ms !== null, tokenExpiresAtMs: r.token_expires_at_ms,
-    lastSeenAtMs: r.last_seen_at_ms, skewMs: r.skew_ms, health: r.health ? (JSON.parse(r.health) as DeviceHealth) : null,
-    enrolment: { reEnrolments: r.reenrolled_count, lastReEnrolledAtMs: r.last_reenrolled_at_ms, refusedTakeovers: r.takeover_refused_count, lastRefusedAtMs: r.last_takeover_refused_at_ms },
-  }));
+  return rows.map(deviceFromRow);
 }
 
 export async function slotOf(pool: Pool, robotId: string): Promise<number | null> {

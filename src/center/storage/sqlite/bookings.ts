@@ -4,31 +4,9 @@
  * new), a `bookings` row with its slot and request id, and a `booking_personal_data` row the
  * booking references: the retention job deletes that row and the booking keeps no phone or name.
  */
-import type { Appointment } from '../../../contract/sync';
 import type { BookingInput, BookingOutcome, SlotTaken } from '../port';
 import type { Db } from './open';
-
-interface StoredBooking {
-  code: string;
-  counter_group: string;
-  service_id: string;
-  day: string;
-  time: string;
-  status: Appointment['status'];
-  masked_name: string;
-  masked_phone: string | null;
-}
-
-const SELECT_BOOKING = `
-  SELECT b.code, b.counter_group, a.service_id, a.day, a.time, a.status, a.masked_name, p.masked_phone
-    FROM bookings b
-    JOIN appointments a ON a.code = b.code
-    LEFT JOIN booking_personal_data p ON p.id = b.personal_id`;
-
-function answer(r: StoredBooking, replay: boolean): BookingOutcome {
-  const appointment: Appointment = { code: r.code, serviceId: r.service_id, day: r.day, time: r.time, status: r.status, maskedName: r.masked_name };
-  return { ok: true, appointment, counterGroup: r.counter_group, maskedPhone: r.masked_phone ?? '', replay };
-}
+import { bookingAnswer, SELECT_BOOKING, type StoredBooking } from '../rows/bookings';
 
 /** Places held in one slot: every booking of it whose appointment was not cancelled. */
 function takenIn(db: Db, counterGroup: string, day: string, time: string): number {
@@ -43,7 +21,7 @@ export function bookAppointment(db: Db, i: BookingInput): BookingOutcome {
   // IMMEDIATE: the write lock is taken before the count, so two bookings of the last place serialise
   return db.transaction((): BookingOutcome => {
     const earlier = db.prepare(`${SELECT_BOOKING} WHERE b.robot_id = ? AND b.request_id = ?`).get(i.robotId, i.requestId) as StoredBooking | undefined;
-    if (earlier) return answer(earlier, true);
+    if (earlier) return bookingAnswer(earlier, true);
     if (!i.open) return { ok: false, code: 'BOOKING_SLOT_UNAVAILABLE' };
     if (takenIn(db, i.counterGroup, i.day, i.time) >= i.placesPerSlot) return { ok: false, code: 'BOOKING_SLOT_FULL' };
     db.prepare("INSERT INTO appointments (code, service_id, day, time, status, masked_name) VALUES (?, ?, ?, ?, 'booked', ?)").run(
@@ -53,7 +31,7 @@ export function bookAppointment(db: Db, i: BookingInput): BookingOutcome {
     db.prepare(
       'INSERT INTO bookings (code, robot_id, request_id, counter_group, day, time, language, created_at_ms, personal_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
     ).run(i.code, i.robotId, i.requestId, i.counterGroup, i.day, i.time, i.language, i.nowMs, personal.lastInsertRowid);
-    return answer(db.prepare(`${SELECT_BOOKING} WHERE b.code = ?`).get(i.code) as StoredBooking, false);
+    return bookingAnswer(db.prepare(`${SELECT_BOOKING} WHERE b.code = ?`).get(i.code) as StoredBooking, false);
   }).immediate();
 }
 

@@ -3,6 +3,7 @@ import type { DeviceHealth } from '../../../contract/sync';
 import type { DeviceRecord, EnrolInput, EnrolOutcome, TokenRecord } from '../port';
 import { appendEvent } from './events';
 import type { Db } from './open';
+import { deviceFromRow, type DeviceRow } from '../rows/devices';
 
 export function createEnrolmentCode(db: Db, codeHash: string, robotId: string | null, expiresAtMs: number, nowMs: number): void {
   db.prepare('INSERT INTO enrolment_codes (code_hash, robot_id, expires_at_ms, created_at_ms) VALUES (?, ?, ?, ?)').run(codeHash, robotId, expiresAtMs, nowMs);
@@ -89,21 +90,6 @@ export function recordHeartbeat(db: Db, robotId: string, health: DeviceHealth, n
   db.prepare('UPDATE devices SET last_seen_at_ms = ?, skew_ms = ?, health = ? WHERE robot_id = ?').run(nowMs, health.robotTime - nowMs, JSON.stringify(health), robotId);
 }
 
-interface DeviceRow {
-  robot_id: string;
-  robot_slot: number;
-  enrolled_at_ms: number;
-  revoked_at_ms: number | null;
-  last_seen_at_ms: number | null;
-  skew_ms: number | null;
-  health: string | null;
-  token_expires_at_ms: number | null;
-  reenrolled_count: number;
-  last_reenrolled_at_ms: number | null;
-  takeover_refused_count: number;
-  last_takeover_refused_at_ms: number | null;
-}
-
 export function listDevices(db: Db): DeviceRecord[] {
   const rows = db
     .prepare(
@@ -111,20 +97,7 @@ export function listDevices(db: Db): DeviceRecord[] {
        FROM devices d ORDER BY robot_slot`,
     )
     .all() as DeviceRow[];
-  return rows.map((r) => ({
-    robotId: r.robot_id,
-    robotSlot: r.robot_slot,
-    enrolledAtMs: r.enrolled_at_ms,
-    revoked: r.revoked_at_ms !== null,
-    tokenExpiresAtMs: r.token_expires_at_ms,
-    lastSeenAtMs: r.last_seen_at_ms,
-    skewMs: r.skew_ms,
-    health: r.health ? (JSON.parse(r.health) as DeviceHealth) : null,
-    enrolment: {
-      reEnrolments: r.reenrolled_count, lastReEnrolledAtMs: r.last_reenrolled_at_ms,
-      refusedTakeovers: r.takeover_refused_count, lastRefusedAtMs: r.last_takeover_refused_at_ms,
-    },
-  }));
+  return rows.map(deviceFromRow);
 }
 
 export function slotOf(db: Db, robotId: string): number | null {
