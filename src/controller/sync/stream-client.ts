@@ -5,7 +5,7 @@
  * failures end in a reconnect after a jittered backoff.
  */
 import { StreamEvent } from '../../contract/sync';
-import { createBackoff } from './backoff';
+import { createBackoff } from '../../core/backoff';
 
 export interface StreamClientOptions {
   url: string;
@@ -29,7 +29,7 @@ export class StreamClient {
 
   constructor(private readonly opts: StreamClientOptions) {
     this.lastEventId = opts.lastEventId;
-    this.backoff = createBackoff(500, 30_000, opts.random);
+    this.backoff = createBackoff({ initialMs: 500, maxMs: 30_000, jitter: 'full' }, opts.random ?? Math.random);
   }
 
   start(): void {

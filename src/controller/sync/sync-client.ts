@@ -18,7 +18,7 @@ import {
   type Appointment, type CheckInRequest, type Lease, type DeviceHealth, type Dossier, type StreamEvent,
 } from '../../contract/sync';
 import type { CheckInOutboxPort } from './check-in-outbox-port';
-import { createBackoff } from './backoff';
+import { createBackoff } from '../../core/backoff';
 import { CenterHttp } from './center-http';
 import type { CredentialStore } from './credentials';
 import type { AuditPort, LeasePort, OutboxPort, StaffCallsPort, TicketMarksPort } from './outbox-port';
@@ -119,7 +119,7 @@ export class SyncClient {
     this.now = opts.now ?? Date.now;
     this.log = opts.log ?? noLog;
     this.http = new CenterHttp({ baseUrl: opts.centerUrl.replace(/\/$/, ''), now: this.now, timeoutMs: opts.timeoutMs, fetchImpl: opts.fetchImpl });
-    this.backoff = createBackoff(1000, 60_000, opts.random);
+    this.backoff = createBackoff({ initialMs: 1000, maxMs: 60_000, jitter: 'full' }, opts.random ?? Math.random);
     if (opts.credentials.load()) this.s.enrolment = 'enrolled';
   }
 

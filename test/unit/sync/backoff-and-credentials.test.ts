@@ -1,19 +1,7 @@
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createBackoff } from '../../../src/controller/sync/backoff';
 import { fileCredentialStore } from '../../../src/controller/sync/credentials';
-
-describe('sync backoff', () => {
-  it('doubles its ceiling per failure up to the maximum, with full jitter, and resets', () => {
-    const top = createBackoff(1000, 8000, () => 0.999999);
-    expect([1, 2, 3, 4, 5].map(() => top.next())).toEqual([999, 1999, 3999, 7999, 7999]);
-    top.reset();
-    expect(top.next()).toBe(999);
-    const bottom = createBackoff(1000, 8000, () => 0);
-    expect(bottom.next()).toBe(0);
-  });
-});
 
 describe('device credentials file', () => {
   const creds = { centerUrl: 'http://c', robotId: 'robot-a', robotSlot: 2, token: 't'.repeat(43), expiresAt: 2, refreshAfter: 1 };
