@@ -17,6 +17,7 @@ import { DEMO_CATALOG } from '../src/controller/config/demo-catalog';
 import { startRobot, tempDir, writeConfig, type RobotProcess } from '../test/support/robot-process';
 import { openApi, request } from '../test/support/ws-client';
 import { fmt, isEntry, percentile } from './stats';
+import { startTapFloor, type TapFloor } from './tap-floor';
 
 /** VmRSS of a process in MB (Linux); NaN elsewhere. */
 export function rssMb(pid: number): number {
@@ -66,6 +67,9 @@ export interface TapFigures {
   rssWarmMb: number;
   rssAfterMb: number;
   tickets: number;
+  /** The floor in the same run, taps in turns with ours (bench/tap-floor.ts): p50 and p99 (ms). */
+  floorP50Ms: number;
+  floorP99Ms: number;
   /** Where the time goes, per segment of the path: p50 and p99 over the timed taps (ms). */
   breakdown: Record<TapSegment, { p50: number; p99: number }>;
 }
@@ -77,10 +81,11 @@ export interface TapFigures {
  * reply. Nothing is logged in production for this.
  */
 export const TAP_SEGMENTS = {
-  commits: 'tap → printing broadcast (validate, issue + printing commits)',
-  toConnect: 'printing broadcast → printer connection accepted',
-  toStatus: 'connection → status request read',
-  statusToJob: 'status request → first job byte (status round trip)',
+  commits: 'tap → printing broadcast (validate, the one issue + printing commit)',
+  // the link is prepared before the commit: these two are 0 when it was ready in time
+  toConnect: 'printing broadcast → printer connection accepted, if after',
+  toStatus: 'later of the two → status request read, if after',
+  statusToJob: 'later of the three → first job byte (render, status reply)',
   transfer: 'first job byte → last byte',
   // not in the figure: includes the bench process decoding the paper and building its PNG meanwhile
   reply: 'last byte → reply on the WebSocket (markPrinted, close)',
@@ -151,6 +156,7 @@ export async function measureTapsAndMemory(taps: number, tickets: number): Promi
   // the production status poll (every 5 s, config default) runs meanwhile, as on a robot
   const robot = await startAloneController(printer, undefined, 5000);
   const sockets: WebSocket[] = [];
+  let floor: TapFloor | undefined;
   try {
     const rssReadyMb = rssMb(robot.child.pid!);
     let seq = 0;
@@ -166,6 +172,9 @@ export async function measureTapsAndMemory(taps: number, tickets: number): Promi
     const ws = sockets[0]!;
     for (let i = 0; i < 5; i++) await tap(ws); // warm-up: fonts, JIT, the printer link
     const rssWarmMb = rssMb(robot.child.pid!);
+    // the floor sends a real ticket job: the last warm-up ticket's bytes
+    floor = await startTapFloor(printer, tempDir('bench-tap-floor-'), printer.jobs[printer.jobs.length - 1]!.bytes);
+    const floorSamples: number[] = [];
     const samples: number[] = [];
     const timelines: TapTimeline[] = [];
     let printingAt = NaN;
@@ -174,6 +183,7 @@ export async function measureTapsAndMemory(taps: number, tickets: number): Promi
       if (msg.event === 'ticket.updated' && msg.data?.state === 'printing') printingAt = performance.now();
     });
     for (let i = 0; i < taps; i++) {
+      if (i % 2) floorSamples.push(await floor.tap());
       // the printer's own stamp of the job's last byte: the simulator's decoding and PNG come after
       const printed = new Promise<PrintedJob>((resolve) => printer.events.once('job', resolve));
       printingAt = NaN;
@@ -184,7 +194,11 @@ export async function measureTapsAndMemory(taps: number, tickets: number): Promi
       samples.push(job.lastByteAt - t0);
       timelines.push({ sentAt: t0, printingAt, job, replyAt });
       printer.jobs.length = 0; // the bench keeps no paper: its own memory is not the figure
+      if (i % 2 === 0) floorSamples.push(await floor.tap());
     }
+    await floor.close();
+    floor = undefined;
+    floorSamples.sort((a, b) => a - b);
     let done = 5 + taps;
     const lane = async (s: WebSocket) => {
       while (done < tickets) {
@@ -196,9 +210,13 @@ export async function measureTapsAndMemory(taps: number, tickets: number): Promi
     await Promise.all(sockets.map(lane));
     samples.sort((a, b) => a - b);
     const rssAfterMb = rssMb(robot.child.pid!);
-    return { taps, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99), rssReadyMb, rssWarmMb, rssAfterMb, tickets: done, breakdown: breakdownOf(timelines) };
+    return {
+      taps, p50Ms: percentile(samples, 50), p99Ms: percentile(samples, 99), floorP50Ms: percentile(floorSamples, 50), floorP99Ms: percentile(floorSamples, 99),
+      rssReadyMb, rssWarmMb, rssAfterMb, tickets: done, breakdown: breakdownOf(timelines),
+    };
   } finally {
     for (const s of sockets) s.close();
+    await floor?.close();
     await robot.stop();
     await printer.close();
   }
@@ -209,7 +227,7 @@ if (isEntry('controller-process')) {
   // node dist/bench/controller-process.js: the tap figure alone, with its breakdown
   const taps = Number(process.env.BENCH_TAPS ?? 100);
   void measureTapsAndMemory(taps, taps + 5).then((f) => {
-    console.log(`tap → last byte at printer, ${taps} taps: p50 ${fmt(f.p50Ms)} ms, p99 ${fmt(f.p99Ms)} ms`);
+    console.log(`tap → last byte at printer, ${taps} taps: p50 ${fmt(f.p50Ms)} ms, p99 ${fmt(f.p99Ms)} ms; floor (in turns): p50 ${fmt(f.floorP50Ms)} ms, p99 ${fmt(f.floorP99Ms)} ms`);
     for (const [key, label] of Object.entries(TAP_SEGMENTS)) {
       const b = f.breakdown[key as TapSegment];
       console.log(`  ${label.padEnd(64)} p50 ${fmt(b.p50).padStart(6)} ms  p99 ${fmt(b.p99).padStart(6)} ms`);

@@ -53,6 +53,8 @@ export interface VirtualPrinter {
   readonly jobs: PrintedJob[];
   readonly events: EventEmitter<{ job: [PrintedJob] }>;
   faults: PrinterFaults;
+  /** DLE EOT requests read so far, on every connection (also those that printed nothing). */
+  readonly statusRequests: number;
   /** Set some faults (others keep their state). */
   setFaults(f: Partial<PrinterFaults>): void;
   /** The next job's connection is dropped after this many bytes (once). */
@@ -72,6 +74,7 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
   if (options.outputDir) mkdirSync(options.outputDir, { recursive: true });
 
   const printer: Omit<VirtualPrinter, 'port'> = {
+    statusRequests: 0,
     jobs,
     events,
     faults: { ...NO_FAULTS },
@@ -92,6 +95,7 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
     const interpreter = new EscposInterpreter(options.widthDots ?? 576, {
       statusRequest: (n) => {
         stamps.statusAt.push(lastByteAt);
+        (printer as { statusRequests: number }).statusRequests += 1;
         if (socket.writable) socket.write(Buffer.from([statusByte(n, printer.faults)]));
       },
       // a stopped mechanism prints nothing of what it receives meanwhile

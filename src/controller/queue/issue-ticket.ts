@@ -1,10 +1,13 @@
-import { CodedError, isCodedError, type Catalog, type ErrorCode, type Language, type Ticket, type TicketWait } from '../../contract';
+import { CodedError, isCodedError, type Catalog, type ErrorCode, type Language, type Service, type Ticket, type TicketWait } from '../../contract';
 import { counterLabelsFor, whereToGoText } from '../../core/where-to-go';
 import type { LiveQueueData } from '../../core/queue';
 import type { PrinterPort } from '../devices/printer/port';
 import type { Logger } from '../log';
 import type { QueueStore } from '../store/queue-store';
 import type { TicketJobBuilder } from '../devices/printer/ticket/ticket-job';
+
+/** How long a tap waits for the printer's connection before committing anyway (a LAN round trip is ~1 ms). */
+const PREPARE_WAIT_MS = 3;
 
 export interface IssueDeps {
   store: QueueStore;
@@ -39,6 +42,19 @@ export interface IssueResult {
 export async function issueTicket(deps: IssueDeps, serviceId: string, language: Language, categoryId?: string): Promise<IssueResult> {
   const service = deps.catalog().services.find((s) => s.id === serviceId);
   if (!service) throw new CodedError('SERVICE_UNKNOWN', serviceId);
+  // the printer link opens and its status request leaves before the commit and the render hold
+  // this thread, so the printer answers meanwhile; a printer slow to connect is not waited for
+  const prepared = deps.printer.prepare?.();
+  if (prepared) await Promise.race([prepared.asked, new Promise((resolve) => setTimeout(resolve, PREPARE_WAIT_MS))]);
+  try {
+    return await issueAndPrint(deps, service, language, categoryId);
+  } finally {
+    prepared?.release(); // no job came (refused, or the store or the render failed): a status check only
+  }
+}
+
+async function issueAndPrint(deps: IssueDeps, service: Service, language: Language, categoryId?: string): Promise<IssueResult> {
+  const serviceId = service.id;
   // the number and its `printing` state in one commit: nothing reaches the printer before it
   const outcome = deps.store.issueForPrinting({ serviceId, language, ...(categoryId ? { categoryId } : {}) }, deps.live?.(serviceId));
   if (!outcome.ok) throw new CodedError(outcome.code, `refused ${serviceId}`, outcome.nextOpeningAt?.toISOString());
