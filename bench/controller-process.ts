@@ -170,10 +170,12 @@ export async function measureTapsAndMemory(taps: number, tickets: number): Promi
     };
     for (let i = 0; i < 4; i++) sockets.push((await openApi(robot.url, { token: robot.token })).ws!);
     const ws = sockets[0]!;
-    for (let i = 0; i < 5; i++) await tap(ws); // warm-up: fonts, JIT, the printer link
+    for (let i = 0; i < 4; i++) await tap(ws); // warm-up: fonts, JIT, the printer link
+    // the floor sends a real ticket job: the last warm-up ticket's bytes (the printer reports a job once its connection closed)
+    const warmJob = new Promise<PrintedJob>((resolve) => printer.events.once('job', resolve));
+    await tap(ws);
     const rssWarmMb = rssMb(robot.child.pid!);
-    // the floor sends a real ticket job: the last warm-up ticket's bytes
-    floor = await startTapFloor(printer, tempDir('bench-tap-floor-'), printer.jobs[printer.jobs.length - 1]!.bytes);
+    floor = await startTapFloor(printer, tempDir('bench-tap-floor-'), (await warmJob).bytes);
     const floorSamples: number[] = [];
     const samples: number[] = [];
     const timelines: TapTimeline[] = [];

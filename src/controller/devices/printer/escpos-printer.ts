@@ -83,19 +83,21 @@ export class EscposPrinter implements PrinterPort {
     let asked!: () => void;
     const askedPromise = new Promise<void>((resolve) => (asked = resolve));
     const job = new Promise<Uint8Array | undefined>((resolve) => (hand = resolve));
-    const timer = setTimeout(() => hand(undefined), PREPARED_WAIT_MS);
+    // every way a prepared link ends lets go of it at once, so a later print never takes one that has no job to wait for
+    const settle = (j: Uint8Array | undefined) => {
+      if (this.prepared === prepared) this.prepared = undefined;
+      clearTimeout(timer);
+      hand(j);
+    };
+    const timer = setTimeout(() => settle(undefined), PREPARED_WAIT_MS);
     timer.unref();
     const prepared: Prepared = {
-      hand: (j) => {
-        clearTimeout(timer);
-        hand(j);
-      },
+      hand: settle,
       done: this.exclusive(async (link) => {
         const condition = this.asksStatus ? this.readCondition(link, asked) : undefined;
         condition?.catch(() => undefined); // read below; a job that never comes must not leave it unhandled
         if (!condition) asked();
         const bytes = await job;
-        if (this.prepared === prepared) this.prepared = undefined;
         if (!bytes) return void (condition && this.publish(await condition));
         if (condition) this.failOnFault(await condition);
         await this.send(link, bytes);
@@ -104,11 +106,7 @@ export class EscposPrinter implements PrinterPort {
     // the caller of print() gets a failure; a released link's is in the status
     prepared.done.catch(() => undefined).finally(asked);
     this.prepared = prepared;
-    const release = () => {
-      if (this.prepared === prepared) this.prepared = undefined;
-      prepared.hand(undefined);
-    };
-    return { asked: askedPromise, release };
+    return { asked: askedPromise, release: () => settle(undefined) };
   }
 
   private async send(link: PrinterLink, job: Uint8Array): Promise<void> {
