@@ -26,6 +26,7 @@ import { openBareServo } from './motion-bare';
 import { isEntry, percentile } from './stats';
 
 const SERVO_FRAME_US = 20_000;
+export const SLICE_MS = Number(process.env.BENCH_MOTION_SLICE_MS ?? 0.5);
 
 async function until(check: () => boolean, timeoutMs: number): Promise<void> {
   const start = Date.now();
@@ -65,7 +66,8 @@ const pause = (ms: number) => new Promise((r) => setTimeout(r, ms));
 export async function measureMotionLatency(iterations: number): Promise<MotionLatency> {
   const dir = mkdtempSync(join(tmpdir(), 'bench-motion-'));
   const quiet = { debug: () => undefined, info: () => undefined, warn: () => undefined, error: (o: object) => console.error(o) };
-  const board = await startSimulatedBoard({ linkPath: join(dir, 'lobby-board'), speed: 1 });
+  // 0.5 ms slices: a byte waits at most that long for the simulated chip (the suite keeps 2 ms)
+  const board = await startSimulatedBoard({ linkPath: join(dir, 'lobby-board'), speed: 1, sliceMs: SLICE_MS });
   const motion = createMotion(MotionConfig.parse({ adapter: 'johnny-five', path: board.path, readyTimeoutMs: 30_000 }), { dataDir: dir, log: quiet });
   const bootWall = performance.now();
   await until(() => motion.status === 'ready', 60_000);

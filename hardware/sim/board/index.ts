@@ -21,6 +21,8 @@ export interface SimulatedBoardOptions {
   speed?: number;
   /** The firmware to run; the committed StandardFirmata by default. */
   hexPath?: string;
+  /** Simulated ms between looks at the pty (default 2; the motion bench uses 0.5). */
+  sliceMs?: number;
 }
 
 export interface SimulatedBoard {
@@ -77,6 +79,7 @@ export async function startSimulatedBoard(options: SimulatedBoardOptions): Promi
       hexPath: options.hexPath ?? locateRepoFile(FIRMWARE_HEX),
       linkPath,
       speed: options.speed ?? Infinity,
+      sliceMs: options.sliceMs ?? 2,
       socatPath: 'socat',
     },
   });

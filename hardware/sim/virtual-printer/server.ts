@@ -26,6 +26,17 @@ export interface PrintedJob {
    * or PNG work of the simulator: what "tap to last byte at the printer" is measured to.
    */
   lastByteAt: number;
+  /** performance.now() stamps along the connection, for the bench's tap-to-paper breakdown. */
+  stamps: JobStamps;
+}
+
+export interface JobStamps {
+  /** The connection was accepted. */
+  connectedAt: number;
+  /** Each DLE EOT request was read (one stamp per request byte sequence, in order). */
+  statusAt: number[];
+  /** The first byte that moves the mechanism (raster, text, cut) was read. */
+  firstPrintAt?: number;
 }
 
 export interface VirtualPrinterOptions {
@@ -42,6 +53,8 @@ export interface VirtualPrinter {
   readonly jobs: PrintedJob[];
   readonly events: EventEmitter<{ job: [PrintedJob] }>;
   faults: PrinterFaults;
+  /** DLE EOT requests read so far, on every connection (also those that printed nothing). */
+  readonly statusRequests: number;
   /** Set some faults (others keep their state). */
   setFaults(f: Partial<PrinterFaults>): void;
   /** The next job's connection is dropped after this many bytes (once). */
@@ -61,6 +74,7 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
   if (options.outputDir) mkdirSync(options.outputDir, { recursive: true });
 
   const printer: Omit<VirtualPrinter, 'port'> = {
+    statusRequests: 0,
     jobs,
     events,
     faults: { ...NO_FAULTS },
@@ -76,11 +90,17 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
     let discarded = false;
     let used = false;
     let lastByteAt = 0;
+    const stamps: JobStamps = { connectedAt: performance.now(), statusAt: [] };
     const drop = dropAfter;
     const interpreter = new EscposInterpreter(options.widthDots ?? 576, {
-      statusRequest: (n) => socket.writable && socket.write(Buffer.from([statusByte(n, printer.faults)])),
+      statusRequest: (n) => {
+        stamps.statusAt.push(lastByteAt);
+        (printer as { statusRequests: number }).statusRequests += 1;
+        if (socket.writable) socket.write(Buffer.from([statusByte(n, printer.faults)]));
+      },
       // a stopped mechanism prints nothing of what it receives meanwhile
       printed: () => {
+        stamps.firstPrintAt ??= lastByteAt;
         used = true;
         if (stopsPrinting(printer.faults)) discarded = true;
       },
@@ -102,7 +122,7 @@ export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): 
       sockets.delete(socket);
       interpreter.finish();
       if (discarded || !used || size > MAX_JOB_BYTES) return;
-      const job: PrintedJob = { bytes: Buffer.concat(chunks), text: interpreter.text, png: interpreter.paper.toPng(), receivedAt: new Date(), lastByteAt };
+      const job: PrintedJob = { bytes: Buffer.concat(chunks), text: interpreter.text, png: interpreter.paper.toPng(), receivedAt: new Date(), lastByteAt, stamps };
       if (options.outputDir) {
         seq += 1;
         const base = join(options.outputDir, `${job.receivedAt.toISOString().replace(/[:.]/g, '-')}-${String(seq).padStart(4, '0')}`);

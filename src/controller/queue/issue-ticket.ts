@@ -1,10 +1,13 @@
-import { CodedError, isCodedError, type Catalog, type ErrorCode, type Language, type Ticket, type TicketWait } from '../../contract';
+import { CodedError, isCodedError, type Catalog, type ErrorCode, type Language, type Service, type Ticket, type TicketWait } from '../../contract';
 import { counterLabelsFor, whereToGoText } from '../../core/where-to-go';
 import type { LiveQueueData } from '../../core/queue';
 import type { PrinterPort } from '../devices/printer/port';
 import type { Logger } from '../log';
 import type { QueueStore } from '../store/queue-store';
 import type { TicketJobBuilder } from '../devices/printer/ticket/ticket-job';
+
+/** How long a tap waits for the printer's connection before committing anyway (a LAN round trip is ~1 ms). */
+const PREPARE_WAIT_MS = 3;
 
 export interface IssueDeps {
   store: QueueStore;
@@ -31,15 +34,29 @@ export interface IssueResult {
 }
 
 /**
- * Issues one ticket. The number and ticket are committed first (QueueStore.issue), `printing` is
- * committed before a byte goes to the printer, and the outcome after; a failed print is printed
- * again with the same number or voided, by the catalog's rule. A refusal (closed, lunch, cut-off,
- * numbers used up) is a CodedError carrying the next opening time.
+ * Issues one ticket. The number, the ticket and its `printing` state are committed together
+ * (QueueStore.issueForPrinting) before a byte goes to the printer, and the outcome after; a
+ * failed print is printed again with the same number or voided, by the catalog's rule. A refusal
+ * (closed, lunch, cut-off, numbers used up) is a CodedError carrying the next opening time.
  */
 export async function issueTicket(deps: IssueDeps, serviceId: string, language: Language, categoryId?: string): Promise<IssueResult> {
   const service = deps.catalog().services.find((s) => s.id === serviceId);
   if (!service) throw new CodedError('SERVICE_UNKNOWN', serviceId);
-  const outcome = deps.store.issue({ serviceId, language, ...(categoryId ? { categoryId } : {}) }, deps.live?.(serviceId));
+  // the printer link opens and its status request leaves before the commit and the render hold
+  // this thread, so the printer answers meanwhile; a printer slow to connect is not waited for
+  const prepared = deps.printer.prepare?.();
+  if (prepared) await Promise.race([prepared.asked, new Promise((resolve) => setTimeout(resolve, PREPARE_WAIT_MS))]);
+  try {
+    return await issueAndPrint(deps, service, language, categoryId);
+  } finally {
+    prepared?.release(); // no job came (refused, or the store or the render failed): a status check only
+  }
+}
+
+async function issueAndPrint(deps: IssueDeps, service: Service, language: Language, categoryId?: string): Promise<IssueResult> {
+  const serviceId = service.id;
+  // the number and its `printing` state in one commit: nothing reaches the printer before it
+  const outcome = deps.store.issueForPrinting({ serviceId, language, ...(categoryId ? { categoryId } : {}) }, deps.live?.(serviceId));
   if (!outcome.ok) throw new CodedError(outcome.code, `refused ${serviceId}`, outcome.nextOpeningAt?.toISOString());
   let ticket = outcome.ticket;
   const { peopleAhead, minMinutes, maxMinutes } = outcome.estimate;
@@ -54,7 +71,6 @@ export async function issueTicket(deps: IssueDeps, serviceId: string, language: 
   };
   deps.log.info({ ticket: ticket.id, display: ticket.display, service: serviceId }, 'ticket issued');
   for (;;) {
-    ticket = deps.store.markPrinting(ticket.id);
     deps.onTicket(ticket);
     try {
       await deps.printer.print(drawJob(deps, ticket, () => deps.ticketJob(ticket, service, extras)));
@@ -68,6 +84,7 @@ export async function issueTicket(deps: IssueDeps, serviceId: string, language: 
       deps.log.warn({ ticket: ticket.id, code, next: failed.action }, 'ticket print failed');
       deps.onTicket(ticket);
       if (failed.action === 'void') return { ticket, printed: false, printError: code, ...told };
+      ticket = deps.store.markPrinting(ticket.id);
     }
   }
 }

@@ -8,7 +8,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { Catalog, ErrorCode, Language, Ticket } from '../../contract';
+import type { Catalog, ErrorCode, Language, NumberingRule, Ticket } from '../../contract';
 // the zod-free module: the store itself never needs the schemas at run time
 import { CodedError } from '../../contract/error-codes';
 import { businessDay } from '../../core/business-day';
@@ -80,6 +80,14 @@ export class QueueStore {
   private readonly newId: () => string;
   /** The fallback slot in use: the configured one until the center grants another (setRobotSlot). */
   private robotSlot: number | null;
+  /**
+   * Fallback runs (slot, prefix, day, range) known to exist: ensureFallback changes something only
+   * the first time, so later issues skip its two statements. Forgotten when the slot or the
+   * catalog changes, or when an issue fails (its transaction, and the run it made, rolled back).
+   */
+  private readonly fallbackEnsured = new Set<string>();
+  /** The last HISTORY_SAMPLES service minutes per service; dropped whenever service_times is written. */
+  private readonly history = new Map<string, number[]>();
   /** Runs a function in a transaction; made once, as better-sqlite3 builds five wrappers per `transaction()` call. */
   private readonly inTransaction: Database.Transaction<(fn: () => unknown) => unknown>;
 
@@ -106,6 +114,7 @@ export class QueueStore {
   /** A new catalog from the center applies to the next ticket; numbers already given stay. */
   setCatalog(catalog: Catalog): void {
     this.catalog = catalog;
+    this.fallbackEnsured.clear();
   }
 
   /** Effective time: never earlier than any time the store already acted on. Persisted in `tx`. */
@@ -135,10 +144,11 @@ export class QueueStore {
       return this.immediate((): IssueOutcome => {
         const atMs = this.tick();
         const at = new Date(atMs);
-        const plan = planIssue(this.catalog, request, at, (service) => this.waitInputs(service, businessDay(at), live));
+        const day = businessDay(at);
+        const plan = planIssue(this.catalog, request, at, (service) => this.waitInputs(service, day, live));
         if (!plan.ok) return plan;
         const prefix = plan.service.prefix;
-        if (this.robotSlot !== null) for (const c of ensureFallback(this.db, plan.rule, this.robotSlot, prefix, plan.day, atMs)) audit(this.db, atMs, SYSTEM, 'fallback.closed', null, { ...c });
+        if (this.robotSlot !== null) this.ensureFallback(plan.rule, this.robotSlot, prefix, plan.day, atMs);
         if (this.options.numberAuthority === 'self') selfLease(this.db, plan.rule, this.options.robotId, prefix, plan.day, atMs);
         const sources = sourcesFor(this.db, prefix, plan.day);
         // no slot yet: a fallback run left from before is not this robot's to continue
@@ -163,6 +173,31 @@ export class QueueStore {
         return { ok: true, ticket: rowToTicket(row), estimate: plan.estimate };
       });
     } catch (e) {
+      this.fallbackEnsured.clear();
+      if (e instanceof CodedError) throw e;
+      throw storeFailure(e);
+    }
+  }
+
+  private ensureFallback(rule: NumberingRule, slot: number, prefix: string, day: string, atMs: number): void {
+    const key = `${slot}\u0000${prefix}\u0000${day}`;
+    if (this.fallbackEnsured.has(key)) return;
+    for (const c of ensureFallback(this.db, rule, slot, prefix, day, atMs)) audit(this.db, atMs, SYSTEM, 'fallback.closed', null, { ...c });
+    this.fallbackEnsured.add(key);
+  }
+
+  /**
+   * `issue` and `markPrinting` in one transaction: on the way from tap to paper one fsync instead
+   * of two, and the same rows (both versions go to the outbox). Nothing prints before it returns.
+   */
+  issueForPrinting(request: IssueRequest, live?: LiveQueueData): IssueOutcome {
+    try {
+      return this.immediate((): IssueOutcome => {
+        const issued = this.issue(request, live);
+        return issued.ok ? { ...issued, ticket: this.markPrinting(issued.ticket.id) } : issued;
+      });
+    } catch (e) {
+      this.fallbackEnsured.clear();
       if (e instanceof CodedError) throw e;
       throw storeFailure(e);
     }
@@ -171,6 +206,7 @@ export class QueueStore {
   /** The slot the center granted applies at once: runs of other slots are closed (number-sources.ts). */
   setRobotSlot(slot: number): void {
     if (slot === this.robotSlot) return;
+    this.fallbackEnsured.clear();
     this.db.transaction(() => {
       const atMs = this.tick();
       switchFallbackSlot(this.db, this.catalog, slot, businessDay(new Date(atMs)));
@@ -223,6 +259,7 @@ export class QueueStore {
 
   /** Marks from the center (called, served): they feed the robot's own wait history. */
   applyCenterMark(id: string, mark: { calledAt?: Date; servedAt?: Date; counterId?: string }): void {
+    this.history.clear();
     this.db.transaction(() => {
       const row = stmt(this.db, 'SELECT service_id, called_at_ms, served_at_ms FROM tickets WHERE id = ?').get(id) as
         | { service_id: string; called_at_ms: number | null; served_at_ms: number | null } | undefined;
@@ -245,9 +282,13 @@ export class QueueStore {
 
   private waitInputs(service: Service, day: string, live?: LiveQueueData): Omit<WaitInput, 'expectedServiceMinutes'> {
     const ahead = stmt(this.db, PEOPLE_AHEAD_SQL).get(day, service.counterGroup) as { n: number };
-    const history = stmt(this.db, 'SELECT minutes FROM service_times WHERE service_id = ? ORDER BY id DESC LIMIT ?').all(service.id, HISTORY_SAMPLES) as { minutes: number }[];
+    let recent = this.history.get(service.id);
+    if (!recent) {
+      const rows = stmt(this.db, 'SELECT minutes FROM service_times WHERE service_id = ? ORDER BY id DESC LIMIT ?').all(service.id, HISTORY_SAMPLES) as { minutes: number }[];
+      this.history.set(service.id, (recent = rows.map((h) => h.minutes)));
+    }
     const counters = this.catalog.counters.filter((c) => c.counterGroup === service.counterGroup).length;
-    const input: Omit<WaitInput, 'expectedServiceMinutes'> = { localPeopleAhead: ahead.n, recentServiceMinutes: history.map((h) => h.minutes), counters: Math.max(1, counters) };
+    const input: Omit<WaitInput, 'expectedServiceMinutes'> = { localPeopleAhead: ahead.n, recentServiceMinutes: [...recent], counters: Math.max(1, counters) };
     return live ? { ...input, live } : input;
   }
 

@@ -4,6 +4,7 @@
  * opened from inside the printer, must already see it.
  */
 import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
 import { CodedError, type PartStatus, type Ticket } from '../../../src/contract';
 import type { PrinterPort } from '../../../src/controller/devices/printer/port';
 import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
@@ -54,6 +55,34 @@ it('commits the ticket in `printing` before the printer gets a byte, then marks 
   expect(printer.seenByPrinter).toEqual([{ state: 'printing', display: result.ticket.display }]);
   expect(result).toMatchObject({ printed: true, ticket: { state: 'printed' } });
   expect(updates.map((t) => t.state)).toEqual(['printing', 'printed']);
+});
+
+/** Commits in the WAL file (frames that end a transaction, of the WAL's current generation): one fsync each. */
+function walCommits(file: string): number {
+  const wal = readFileSync(`${file}-wal`);
+  const pageSize = wal.readUInt32BE(8);
+  const salts = wal.subarray(16, 24);
+  let commits = 0;
+  for (let at = 32; at + 24 + pageSize <= wal.length; at += 24 + pageSize) {
+    if (!wal.subarray(at + 8, at + 16).equals(salts)) break;
+    if (wal.readUInt32BE(at + 4) !== 0) commits++;
+  }
+  return commits;
+}
+
+it('stores the number and its `printing` state in one commit (one fsync) before the first byte', async () => {
+  const store = h.open();
+  const before = walCommits(h.file);
+  let atPrint = NaN;
+  const printer = new ScriptedPrinter(h.file, 0);
+  const print = printer.print.bind(printer);
+  printer.print = (job) => ((atPrint = walCommits(h.file)), print(job));
+  const result = await issueTicket(deps(printer, store), 'birth-registration', 'vi');
+  expect(printer.seenByPrinter).toEqual([{ state: 'printing', display: result.ticket.display }]);
+  expect(atPrint - before).toBe(1);
+  // the center still hears both versions: issued, then printing
+  const events = store.db.prepare('SELECT event_key FROM outbox WHERE ticket_id = ? ORDER BY id').all(result.ticket.id) as { event_key: string }[];
+  expect(events.map((e) => e.event_key.split(':').pop())).toEqual(['v1', 'v2', 'v3']);
 });
 
 it('prints the same number again after one failure (reprinted), and voids it by rule after two', async () => {

@@ -9,7 +9,7 @@ import { CodedError, isCodedError, type ErrorCode, type PartStatus } from '../..
 import { concat, statusRequest } from './escpos/encoder';
 import { blockingFault, parseStatus, type PrinterCondition } from './escpos/status';
 import type { LinkFactory, PrinterLink } from './link';
-import type { PrinterPort } from './port';
+import type { PreparedLink, PrinterPort } from './port';
 
 export interface EscposPrinterOptions {
   /** Write and reply timeout. */
@@ -23,6 +23,13 @@ export interface EscposPrinterOptions {
 }
 
 const STATUS_REQUESTS = concat([statusRequest(1), statusRequest(2), statusRequest(3), statusRequest(4)]);
+/** A prepared link waits this long for its job, then is only a status check (a printer may drop an idle connection). */
+const PREPARED_WAIT_MS = 2000;
+
+interface Prepared {
+  hand(job: Uint8Array | undefined): void;
+  done: Promise<void>;
+}
 
 export class EscposPrinter implements PrinterPort {
   private current: PartStatus;
@@ -31,6 +38,7 @@ export class EscposPrinter implements PrinterPort {
   private link: PrinterLink | undefined;
   private poller: NodeJS.Timeout | undefined;
   private closed = false;
+  private prepared: Prepared | undefined;
 
   constructor(
     private readonly factory: LinkFactory,
@@ -57,13 +65,55 @@ export class EscposPrinter implements PrinterPort {
   }
 
   print(job: Uint8Array): Promise<void> {
+    const prepared = this.prepared;
+    this.prepared = undefined;
+    if (prepared) {
+      prepared.hand(job);
+      return prepared.done;
+    }
     return this.exclusive(async (link) => {
       if (this.asksStatus) this.failOnFault(await this.readCondition(link));
-      const chunk = this.options.chunkBytes ?? 4096;
-      for (let at = 0; at < job.length; at += chunk) await link.write(job.subarray(at, at + chunk));
-      if (this.asksStatus) this.failOnFault(await this.readCondition(link));
-      else this.setStatus({ state: 'ok', adapter: this.factory.description });
+      await this.send(link, job);
     });
+  }
+
+  prepare(): PreparedLink {
+    if (this.prepared || this.closed) return { asked: Promise.resolve(), release: () => undefined };
+    let hand!: (job: Uint8Array | undefined) => void;
+    let asked!: () => void;
+    const askedPromise = new Promise<void>((resolve) => (asked = resolve));
+    const job = new Promise<Uint8Array | undefined>((resolve) => (hand = resolve));
+    // every way a prepared link ends lets go of it at once, so a later print never takes one that has no job to wait for
+    const settle = (j: Uint8Array | undefined) => {
+      if (this.prepared === prepared) this.prepared = undefined;
+      clearTimeout(timer);
+      hand(j);
+    };
+    const timer = setTimeout(() => settle(undefined), PREPARED_WAIT_MS);
+    timer.unref();
+    const prepared: Prepared = {
+      hand: settle,
+      done: this.exclusive(async (link) => {
+        const condition = this.asksStatus ? this.readCondition(link, asked) : undefined;
+        condition?.catch(() => undefined); // read below; a job that never comes must not leave it unhandled
+        if (!condition) asked();
+        const bytes = await job;
+        if (!bytes) return void (condition && this.publish(await condition));
+        if (condition) this.failOnFault(await condition);
+        await this.send(link, bytes);
+      }),
+    };
+    // the caller of print() gets a failure; a released link's is in the status
+    prepared.done.catch(() => undefined).finally(asked);
+    this.prepared = prepared;
+    return { asked: askedPromise, release: () => settle(undefined) };
+  }
+
+  private async send(link: PrinterLink, job: Uint8Array): Promise<void> {
+    const chunk = this.options.chunkBytes ?? 4096;
+    for (let at = 0; at < job.length; at += chunk) await link.write(job.subarray(at, at + chunk));
+    if (this.asksStatus) this.failOnFault(await this.readCondition(link));
+    else this.setStatus({ state: 'ok', adapter: this.factory.description });
   }
 
   /**
@@ -85,6 +135,7 @@ export class EscposPrinter implements PrinterPort {
   async close(): Promise<void> {
     this.closed = true;
     if (this.poller) clearInterval(this.poller);
+    this.prepared?.hand(undefined);
     await this.queue.catch(() => undefined);
     await this.dropLink();
   }
@@ -114,8 +165,9 @@ export class EscposPrinter implements PrinterPort {
    * DLE EOT 1-4 in one write, the four replies in one read: real-time requests are answered in
    * the order received, so this is one round trip instead of four on the way from tap to paper.
    */
-  private async readCondition(link: PrinterLink): Promise<PrinterCondition> {
+  private async readCondition(link: PrinterLink, written?: () => void): Promise<PrinterCondition> {
     await link.write(STATUS_REQUESTS);
+    written?.();
     const replies = await link.read(4, this.options.timeoutMs);
     try {
       return parseStatus([replies[0]!, replies[1]!, replies[2]!, replies[3]!]);

@@ -10,8 +10,20 @@ import type { PrinterCondition } from './escpos/status';
 export interface PrinterPort {
   status(): PartStatus;
   print(job: Uint8Array): Promise<void>;
+  /**
+   * A job is about to come (tap → paper): open the link and ask the status now, so the connection
+   * and the round trip overlap the commit and the render. No job byte is sent until `print`; the
+   * returned release ends a prepared link that gets no job (e.g. the issue was refused); `asked`
+   * settles once the status request has left (or the link failed: `print` then reports it).
+   */
+  prepare?(): PreparedLink;
   /** Asks the printer now (DLE EOT where it answers) and publishes the result; undefined without a back channel. */
   refreshStatus(): Promise<PrinterCondition | undefined>;
   onStatus(listener: (status: PartStatus) => void): () => void;
   close(): Promise<void>;
+}
+
+export interface PreparedLink {
+  asked: Promise<void>;
+  release(): void;
 }

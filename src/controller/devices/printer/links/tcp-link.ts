@@ -21,6 +21,9 @@ export function tcpLink(o: TcpLinkOptions): LinkFactory {
 function openTcp(o: TcpLinkOptions): Promise<PrinterLink> {
   return new Promise((resolve, reject) => {
     const socket = new Socket();
+    // a job goes out in several writes and ends with a small status request: with Nagle on, each
+    // short segment waits for the printer's delayed ACK (~40 ms on Linux) before it may leave
+    socket.setNoDelay(true);
     const replies = new ReplyBuffer();
     let failure: CodedError | undefined;
     const fail = (e: CodedError) => {
