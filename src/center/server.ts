@@ -42,8 +42,6 @@ import { statsRoutes } from './routes/stats';
 import { demoAppointments, demoDossiers } from './seed/demo-lookups';
 import { businessDay } from '../core/business-day';
 import type { CenterStorage } from './storage/port';
-import { openPostgresStorage } from './storage/postgres';
-import { openSqliteStorage } from './storage/sqlite';
 
 export interface CenterOptions {
   host: string;
