@@ -22,7 +22,20 @@ export interface CenterLog {
   error(obj: object, msg?: string): void;
 }
 
+/** The other branches of the deployment, as an enrolment (whose code names no branch) needs them. */
+export interface BranchDirectory {
+  /** Every branch, this one included, each with the hook that wakes its stream after a write. */
+  all(): readonly { ctx: CenterContext; afterWrite: () => void }[];
+}
+
 export interface CenterContext {
+  /** The ward center (branch) this context serves; every record it reads or writes is this branch's. */
+  branchId: string;
+  /** The branch's name for a city administrator's listings (its catalog's center name when not declared). */
+  branchName: string;
+  /** The city administrator's key (distinct from every branch's staff key): reads any branch's fleet and statistics. */
+  adminKey?: string;
+  directory?: BranchDirectory;
   storage: CenterStorage;
   now: () => number;
   log: CenterLog;

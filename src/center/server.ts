@@ -6,16 +6,18 @@
  * Every request body is bounded (SYNC_MAX_BODY_BYTES) and validated with zod; every failure is
  * `{ error: { code }, serverTime }` with a stable code; every response carries x-server-time.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Catalog } from '../contract/catalog';
 import { SERVER_TIME_HEADER, SYNC_MAX_BODY_BYTES, SYNC_PROTOCOL_HEADER, SYNC_PROTOCOL_VERSION } from '../contract/sync';
-import {
-  DEFAULT_STAFF_SESSION_MS, DEFAULT_TOKEN_TTL_MS, deriveCounters, deriveMaxOvertakes, deriveNumbering, deriveWeights, etagOf, type CenterContext, type CenterLog,
-} from './context';
+import type { BranchDirectory, CenterContext, CenterLog } from './context';
+import { DEFAULT_BRANCH_ID } from './branches/branch-id';
+import { branchContext, checkBranches, loadKeyFile, openStorages, staffKeyFileOf, type BranchOptions } from './branches/open-branches';
+import { branchRouter } from './http/branch-router';
+import { cityRoutes } from './routes/city';
 import type { NumberSpaceRule } from './domain/number-space';
-import { newSecret, staffSessionHook } from './http/auth';
+import { staffSessionHook } from './http/auth';
 import { CenterError } from './http/errors';
 import { RateLimiter } from './http/rate-limit';
 import { StreamHub } from './http/stream-hub';
@@ -40,8 +42,6 @@ import { statsRoutes } from './routes/stats';
 import { demoAppointments, demoDossiers } from './seed/demo-lookups';
 import { businessDay } from '../core/business-day';
 import type { CenterStorage } from './storage/port';
-import { openPostgresStorage } from './storage/postgres';
-import { openSqliteStorage } from './storage/sqlite';
 
 export interface CenterOptions {
   host: string;
@@ -67,6 +67,10 @@ export interface CenterOptions {
   appointmentSigner?: AppointmentSigner;
   /** The `booking` section of the center's config (capacity calendar, retention); defaults when absent. */
   booking?: BookingConfigInput;
+  /** The ward centers this deployment serves (the center's config); absent: one default branch from the options above. */
+  branches?: BranchOptions[];
+  /** The city administrator's key; from <dataDir>/admin-key (created on first start) when branches are declared. */
+  adminKey?: string;
   /** Base URL printed in home visits' status links (/v/<token>), e.g. http://10.0.0.5:8080; a function gets the bound port. */
   publicUrl?: string | ((port: number) => string);
 }
@@ -74,7 +78,12 @@ export interface CenterOptions {
 export interface RunningCenter {
   url: string;
   port: number;
+  /** The home branch's staff key (the only branch of a single-ward center). */
   staffKey: string;
+  /** The city administrator's key; none for a single-ward center without declared branches. */
+  adminKey?: string;
+  /** Every branch's context, by branch id. */
+  branches: Map<string, CenterContext>;
   /** Public half of the key that signs appointment QRs (base64, raw 32 bytes): robots trust it via config. */
   appointmentKey: string;
   ctx: CenterContext;
@@ -83,22 +92,17 @@ export interface RunningCenter {
   close(): Promise<void>;
 }
 
-/** The staff key lives beside the database, readable only by the center's user. */
-function loadStaffKey(dataDir: string): string {
-  const file = join(dataDir, 'staff-key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const key = newSecret();
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
-}
-
 function errorBody(ctx: CenterContext, code: CenterError['code'], issues?: string[]) {
   return { error: issues?.length ? { code, issues } : { code }, serverTime: ctx.now() };
 }
 
-export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app: FastifyInstance; hub: StreamHub } {
-  const app = Fastify({ forceCloseConnections: true, bodyLimit: SYNC_MAX_BODY_BYTES, logger: false, requestTimeout: 30_000, connectionTimeout: 60_000, routerOptions: { maxParamLength: 120 } });
+export type FastifyServerFactory = (handler: (req: IncomingMessage, res: ServerResponse) => void) => Server;
+
+export function buildApp(ctx: CenterContext, signer?: AppointmentSigner, serverFactory?: FastifyServerFactory): { app: FastifyInstance; hub: StreamHub } {
+  const app = Fastify({
+    forceCloseConnections: true, bodyLimit: SYNC_MAX_BODY_BYTES, logger: false, requestTimeout: 30_000, connectionTimeout: 60_000, routerOptions: { maxParamLength: 120 },
+    ...(serverFactory ? { serverFactory } : {}),
+  });
   const hub = new StreamHub(ctx.storage, ctx.now);
   const afterWrite = () => hub.notify();
 
@@ -140,61 +144,94 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
   return { app, hub };
 }
 
+interface BranchRuntime {
+  ctx: CenterContext;
+  app: FastifyInstance;
+  hub: StreamHub;
+  retention?: RetentionJob;
+}
+
+/** Declared branches, or the single default branch of a single-ward center (its catalog, key and booking as before). */
+function declaredBranches(opts: CenterOptions): (BranchOptions & { staffKey: string })[] {
+  const declared: BranchOptions[] = opts.branches?.length ? opts.branches : [{ id: DEFAULT_BRANCH_ID, catalog: opts.catalog, staffKey: opts.staffKey, booking: opts.booking }];
+  return declared.map((b) => ({ ...b, staffKey: b.staffKey ?? loadKeyFile(staffKeyFileOf(opts.dataDir, b.id)) }));
+}
+
+/** The home branch's app listens; the router hands each request to its branch's app. */
+function listeningApp(runtimes: BranchRuntime[], build: (ctx: CenterContext, serverFactory?: FastifyServerFactory) => BranchRuntime, ctx: CenterContext): BranchRuntime {
+  let router: ((req: IncomingMessage, res: ServerResponse) => void) | undefined;
+  return build(ctx, (handler) => {
+    // made at the first request, when every branch's app (this one first) is ready
+    const server = createServer({ requestTimeout: 30_000 }, (req, res) => {
+      router ??= branchRouter(runtimes.map((r) => ({ id: r.ctx.branchId, staffKey: r.ctx.staffKey, routing: r.app.routing })), handler, ctx.now);
+      router(req, res);
+    });
+    server.setTimeout(60_000);
+    return server;
+  });
+}
+
 export async function createCenterServer(opts: CenterOptions): Promise<RunningCenter> {
   const now = opts.now ?? Date.now;
-  // an invalid section stops start-up before anything is opened, naming the field
-  const booking = BookingConfig.parse(opts.booking ?? {});
+  const branches = declaredBranches(opts);
+  const adminKey = opts.adminKey ?? (opts.branches?.length ? loadKeyFile(join(opts.dataDir, 'admin-key')) : undefined);
+  // an invalid declaration (or booking section) stops start-up before anything is opened, naming the field
+  checkBranches(branches, adminKey);
+  for (const b of branches) BookingConfig.parse(b.booking ?? {});
   const seed = opts.seedDemoData === false ? undefined : { appointments: demoAppointments(businessDay(new Date(now()))), dossiers: demoDossiers(businessDay(new Date(now()))) };
-  const storage = opts.storage ?? (opts.database ? await openPostgresStorage({ url: opts.database, seed }) : openSqliteStorage({ dataDir: opts.dataDir, seed }));
-  const ttl = opts.tokenTtlMs ?? DEFAULT_TOKEN_TTL_MS;
-  const numbering = deriveNumbering(opts.catalog, opts.numbering);
-  const counters = deriveCounters(opts.catalog);
-  const weights = deriveWeights(opts.catalog);
-  const ctx: CenterContext = {
-    storage, now, log: opts.log, catalog: opts.catalog, counters, weights, maxOvertakes: deriveMaxOvertakes(opts.catalog), numbering,
-    catalogEtag: etagOf({ catalog: opts.catalog, counters, weights, numbering }),
-    prefixes: new Set(opts.catalog.services.map((s) => s.prefix)),
-    staffKey: opts.staffKey ?? loadStaffKey(opts.dataDir),
-    tokenTtlMs: ttl,
-    tokenGraceMs: Math.min(opts.tokenGraceMs ?? 10 * 60_000, ttl),
-    staffSessionMs: opts.staffSessionMs ?? DEFAULT_STAFF_SESSION_MS,
-    booking,
-    publicUrl: typeof opts.publicUrl === 'string' ? opts.publicUrl : undefined,
+  const storages = await openStorages(branches.map((b) => b.id), { dataDir: opts.dataDir, database: opts.database, storage: opts.storage, seed });
+  const shared = { ...opts, now, adminKey };
+  const contexts = branches.map((b, i) => branchContext(b, storages[i]!, shared));
+  const runtimes: BranchRuntime[] = [];
+  const directory: BranchDirectory = { all: () => runtimes.map((r) => ({ ctx: r.ctx, afterWrite: () => r.hub.notify() })) };
+  for (const c of contexts) c.directory = directory;
+  const closeStorages = async () => {
+    for (const s of storages) await s.close();
   };
-  let app: FastifyInstance;
-  let hub: StreamHub;
   let signer: AppointmentSigner;
   // a center that cannot start closes the storage it opened (a bad key or a busy port)
   try {
-    await storage.syncCounters(counters);
+    for (const c of contexts) await c.storage.syncCounters(c.counters);
     signer = opts.appointmentSigner ?? appointmentSigner(loadAppointmentKey(opts.dataDir));
-    ({ app, hub } = buildApp(ctx, signer));
-    await app.listen({ host: opts.host, port: opts.port });
+    const build = (ctx: CenterContext, serverFactory?: FastifyServerFactory): BranchRuntime => ({ ctx, ...buildApp(ctx, signer, serverFactory) });
+    for (const c of contexts.slice(1)) runtimes.push(build(c));
+    for (const r of runtimes) await r.app.ready();
+    runtimes.unshift(listeningApp(runtimes, build, contexts[0]!));
+    cityRoutes(runtimes[0]!.app, contexts[0]!);
+    await runtimes[0]!.app.listen({ host: opts.host, port: opts.port });
   } catch (e) {
-    await storage.close();
+    for (const r of runtimes) await r.app.close().catch(() => undefined);
+    await closeStorages();
     throw e;
   }
+  const { app } = runtimes[0]!;
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : opts.port;
-  if (typeof opts.publicUrl === 'function') ctx.publicUrl = opts.publicUrl(port);
+  if (typeof opts.publicUrl === 'function') for (const c of contexts) c.publicUrl = opts.publicUrl(port);
   const shownHost = opts.host.includes(':') ? `[${opts.host}]` : opts.host;
-  opts.log.info({ host: opts.host, port, dataDir: opts.dataDir, appointmentKey: signer.publicKeyBase64 }, 'center listening (appointmentKey: put it in each robot\'s codes.centerPublicKeys)');
-  const retention = startRetentionJob({ purgers: centerPurgers(storage), retentionDays: booking.retentionDays, now, log: opts.log, everyMs: booking.retentionCheckMinutes * 60_000 });
+  opts.log.info({ host: opts.host, port, dataDir: opts.dataDir, branches: contexts.length, appointmentKey: signer.publicKeyBase64 }, 'center listening (appointmentKey: put it in each robot\'s codes.centerPublicKeys)');
+  for (const r of runtimes) {
+    r.retention = startRetentionJob({ purgers: centerPurgers(r.ctx.storage), retentionDays: r.ctx.booking.retentionDays, now, log: opts.log, everyMs: r.ctx.booking.retentionCheckMinutes * 60_000 });
+  }
   let closed = false;
+  const ctx = contexts[0]!;
   return {
     url: `http://${shownHost}:${port}`,
     port,
     staffKey: ctx.staffKey,
+    adminKey,
     appointmentKey: signer.publicKeyBase64,
     ctx,
-    retention,
+    branches: new Map(contexts.map((c) => [c.branchId, c])),
+    retention: runtimes[0]!.retention!,
     close: async () => {
       if (closed) return;
       closed = true;
-      await retention.stop();
-      hub.close();
-      await app.close();
-      await storage.close();
+      for (const r of runtimes) await r.retention?.stop();
+      for (const r of runtimes) r.hub.close();
+      // the listening app first: it closes every connection, whichever branch's route holds it
+      for (const r of runtimes) await r.app.close();
+      await closeStorages();
     },
   };
 }

@@ -188,6 +188,12 @@ export const ERROR_CODES = [
   'RATING_ALREADY_GIVEN',
   'RATING_NEEDS_CENTER',
   'STATS_RANGE_INVALID',
+  // branches: one deployment, many ward centers (issue 19)
+  'CENTER_BRANCH_UNKNOWN',
+  'CENTER_BRANCH_MISMATCH',
+  'CENTER_ADMIN_UNAUTHORIZED',
+  'STARTUP_CENTER_BRANCH_MISMATCH',
+  'STARTUP_CENTER_BRANCHES_INVALID',
 ] as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[number];

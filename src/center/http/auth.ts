@@ -6,6 +6,7 @@
 import { createHash, randomBytes, randomInt, timingSafeEqual } from 'node:crypto';
 import type { FastifyRequest } from 'fastify';
 import type { DeviceToken } from '../../contract/sync';
+import { branchOfCredential, withBranch } from '../branches/branch-id';
 import type { CenterContext } from '../context';
 import { CenterError } from './errors';
 
@@ -22,11 +23,12 @@ export function newEnrolmentCode(): string {
 /** A fresh token: refresh is due halfway through its life, so a robot has half a TTL of slack. */
 export function issueToken(ctx: CenterContext): { device: DeviceToken; hash: string } {
   const now = ctx.now();
-  const token = newSecret();
+  // a token names its branch (before a dot; none for the default branch): the center routes the robot by it
+  const token = withBranch(ctx.branchId, newSecret());
   return { device: { token, expiresAt: now + ctx.tokenTtlMs, refreshAfter: now + Math.floor(ctx.tokenTtlMs / 2) }, hash: hashSecret(token) };
 }
 
-function bearer(req: FastifyRequest, scheme: 'Bearer' | 'Staff'): string | null {
+function bearer(req: FastifyRequest, scheme: 'Bearer' | 'Staff' | 'Admin'): string | null {
   const h = req.headers.authorization;
   if (typeof h !== 'string' || h.length > 300) return null;
   const [s, value] = h.split(' ', 2);
@@ -59,6 +61,7 @@ export async function requireDevice(ctx: CenterContext, req: FastifyRequest): Pr
 async function checkDevice(ctx: CenterContext, req: FastifyRequest): Promise<DeviceIdentity> {
   const token = bearer(req, 'Bearer');
   if (!token) throw new CenterError(401, 'SYNC_NOT_ENROLLED');
+  if (branchOfCredential(token) !== ctx.branchId) throw new CenterError(403, 'CENTER_BRANCH_MISMATCH');
   const tokenHash = hashSecret(token);
   const rec = await ctx.storage.findToken(tokenHash);
   if (!rec) throw new CenterError(401, 'SYNC_NOT_ENROLLED');
@@ -74,12 +77,12 @@ const signedIn = new WeakMap<FastifyRequest, string>();
 /** A staff page's session cookie: HttpOnly, so no script on any page can read it. */
 export const STAFF_COOKIE = 'lobby_staff';
 
-export function sessionCookieOf(req: FastifyRequest): string | null {
+export function sessionCookieOf(req: Pick<FastifyRequest, 'headers'>): string | null {
   const header = req.headers.cookie;
   if (typeof header !== 'string' || header.length > 4096) return null;
   for (const part of header.split(';')) {
     const [name, value] = part.trim().split('=', 2);
-    if (name === STAFF_COOKIE && value && /^[A-Za-z0-9_-]{20,100}$/.test(value)) return value;
+    if (name === STAFF_COOKIE && value && /^(?:[a-z0-9-]{1,32}\.)?[A-Za-z0-9_-]{20,100}$/.test(value)) return value;
   }
   return null;
 }
@@ -106,6 +109,19 @@ export function staffKeyMatches(ctx: CenterContext, key: string | null): boolean
   const a = Buffer.from(hashSecret(key ?? ''));
   const b = Buffer.from(hashSecret(ctx.staffKey));
   return Boolean(key) && timingSafeEqual(a, b);
+}
+
+/** The city administrator's `Authorization: Admin <key>`, compared in constant time; false where none is configured. */
+export function adminKeyMatches(ctx: Pick<CenterContext, 'adminKey'>, req: FastifyRequest): boolean {
+  const key = bearer(req, 'Admin');
+  if (!ctx.adminKey || !key) return false;
+  return timingSafeEqual(Buffer.from(hashSecret(key)), Buffer.from(hashSecret(ctx.adminKey)));
+}
+
+/** Read-only views a city administrator may see in any branch (fleet, statistics): staff of the branch, or the admin. */
+export function requireStaffOrAdmin(ctx: CenterContext, req: FastifyRequest): void {
+  if (adminKeyMatches(ctx, req)) return;
+  requireStaff(ctx, req);
 }
 
 /** Staff routes: a signed-in page (session cookie) or a tool with `Authorization: Staff <key>`. */

@@ -9,12 +9,23 @@ export class ApiError extends Error {
   }
 }
 
+/**
+ * A page served under a branch's path (/b/<branch-id>/…, a ward of a city's center) talks to that
+ * branch: its API paths get the same prefix. At the root (a single-ward center) nothing changes.
+ */
+export function branchBase(pathname: string = location.pathname): string {
+  return /^\/b\/[a-z0-9-]{1,32}(?=\/|$)/.exec(pathname)?.[0] ?? '';
+}
+
+/** A root-relative path of the center (/v1/…, /counter) as this page's branch reaches it. */
+export const inBranch = (path: string): string => branchBase() + path;
+
 const known = (c: unknown): c is ErrorCode => typeof c === 'string' && (ERROR_CODES as readonly string[]).includes(c);
 
 export async function api<T>(path: string, init: { method?: string; body?: unknown } = {}): Promise<T> {
   let res: Response;
   try {
-    res = await fetch(path, {
+    res = await fetch(inBranch(path), {
       method: init.method ?? 'GET',
       // the staff session is an HttpOnly cookie: sent by the browser, never read by this code
       credentials: 'same-origin',

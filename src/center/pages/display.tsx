@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { Board, StreamEvent, StreamEventType } from '../../contract/sync';
 import { DEFAULT_LANGUAGE } from '../../contract/version';
-import { api, codeOf, type PageErrorCode } from './api';
+import { api, codeOf, inBranch, type PageErrorCode } from './api';
 import { ErrorLine, Header, mount, usePage } from './frame';
 import { useStream } from './stream';
 
@@ -90,7 +90,7 @@ function DisplayPage() {
     if (!ticketId || !display || !counterId) return;
     setCalls((list) => [{ eventId: e.id, display, counterId }, ...list].slice(0, 8));
     setFlash(counterId);
-    setQueue((q) => [...q, `/v1/announcements/${encodeURIComponent(ticketId)}?call=${e.id}`].slice(-5));
+    setQueue((q) => [...q, inBranch(`/v1/announcements/${encodeURIComponent(ticketId)}?call=${e.id}`)].slice(-5));
     void refresh();
   };
   const online = useStream([...CALLS, ...CHANGES], after, (e) => (CALLS.includes(e.type) ? onCall(e) : void refresh()));

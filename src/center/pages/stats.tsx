@@ -6,7 +6,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import type { Percentiles, StatsResponse } from '../../contract/sync';
 import { businessDay } from '../../core/business-day';
-import { api, type PageErrorCode } from './api';
+import { api, inBranch, type PageErrorCode } from './api';
 import { ErrorLine, Header, mount, usePage, type PageContext } from './frame';
 import { SignOut, StaffGate, useStaff } from './staff-gate';
 import { StatsChart, token } from './stats-charts';
@@ -153,7 +153,7 @@ function StatsView({ signedOut }: { signedOut: () => void }) {
         <label><span>{t('stats.from')}</span> <input id="from" type="date" value={range.from} max={range.to} onInput={input('from')} /></label>
         <label><span>{t('stats.to')}</span> <input id="to" type="date" value={range.to} min={range.from} onInput={input('to')} /></label>
         <button type="submit" id="show">{t('stats.show')}</button>
-        {stats && <a id="csv" class="button-link" href={`/v1/stats.csv?from=${stats.from}&to=${stats.to}`} download>{t('stats.csv')}</a>}
+        {stats && <a id="csv" class="button-link" href={inBranch(`/v1/stats.csv?from=${stats.from}&to=${stats.to}`)} download>{t('stats.csv')}</a>}
       </form>
       <ErrorLine code={error} />
       {stats && (

@@ -1,6 +1,7 @@
 /** The center's event stream (Server-Sent Events) as a hook; EventSource reconnects by itself. */
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { StreamEvent, StreamEventType } from '../../contract/sync';
+import { inBranch } from './api';
 
 /**
  * Calls `onEvent` for each event of `types` after event id `after` (the board's lastEventId, so
@@ -14,7 +15,7 @@ export function useStream(types: readonly StreamEventType[], after: number | 'li
   const key = types.join(',');
   useEffect(() => {
     if (after === undefined) return;
-    const es = new EventSource(after === 'live' ? '/v1/stream' : `/v1/stream?after=${after}`);
+    const es = new EventSource(inBranch(after === 'live' ? '/v1/stream' : `/v1/stream?after=${after}`));
     const listener = (m: MessageEvent<string>) => handler.current(JSON.parse(m.data) as StreamEvent);
     for (const type of key.split(',')) es.addEventListener(type, listener);
     es.onopen = () => setOpen(true);

@@ -4,14 +4,36 @@ import { z } from 'zod';
 import { businessDay } from '../../core/business-day';
 import {
   DeviceHealth, EnrolRequest, IngestRequest, LeaseRequest, LookupCode, SYNC_PROTOCOL_VERSION, TicketChange,
-  type CatalogResponse, type EnrolResponse, type HeartbeatResponse, type IngestResponse, type LeaseResponse, type LeaseResult, type RefreshResponse,
+  type CatalogResponse, type DeviceToken, type EnrolResponse, type HeartbeatResponse, type IngestResponse, type LeaseResponse, type LeaseResult, type RefreshResponse,
 } from '../../contract/sync';
 import { ruleFor, type CenterContext } from '../context';
+import type { EnrolOutcome } from '../storage/port';
 import { deviceHook, hashSecret, issueToken, requireDevice } from '../http/auth';
 import { CenterError, issuesOf, parse, statusOf } from '../http/errors';
 import type { RateLimiter } from '../http/rate-limit';
 
 const DAY_MS = 24 * 3600_000;
+
+/**
+ * The enrolment code belongs to the branch whose staff made it, so the robot needs no branch in
+ * its config: the code is tried in this branch first, then in the others of the deployment, and
+ * the robot is enrolled (its token bound) where the code is known.
+ */
+async function enrolInBranchOfCode(ctx: CenterContext, body: EnrolRequest, afterWrite: () => void) {
+  const branches = [{ ctx, afterWrite }, ...(ctx.directory?.all() ?? []).filter((b) => b.ctx.branchId !== ctx.branchId)];
+  let tried: { outcome: EnrolOutcome; device: DeviceToken; branch: (typeof branches)[number] } | undefined;
+  for (const branch of branches) {
+    const c = branch.ctx;
+    const { device, hash } = issueToken(c);
+    const outcome = await c.storage.enrol({
+      codeHash: hashSecret(body.code), robotId: body.robotId, tokenHash: hash, tokenExpiresAtMs: device.expiresAt, nowMs: c.now(),
+      fallbackSlots: c.numbering.default.fallbackSlots, preferredSlot: body.preferredSlot,
+    });
+    tried ??= { outcome, device, branch };
+    if (outcome.ok || outcome.code !== 'SYNC_ENROLMENT_CODE_INVALID') return { outcome, device, branch };
+  }
+  return tried!;
+}
 
 export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { enrolLimiter: RateLimiter; afterWrite: () => void; appointmentKey?: string }): void {
   const groupByService = new Map(ctx.catalog.services.map((s) => [s.id, s.counterGroup]));
@@ -26,16 +48,12 @@ export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { en
     // only failed attempts count: guessing codes is slow, enrolling a fleet at once is not
     if (!opts.enrolLimiter.allows(req.ip, ctx.now())) throw new CenterError(429, 'CENTER_RATE_LIMITED');
     const body = parse(EnrolRequest, req.body);
-    const { device, hash } = issueToken(ctx);
-    const outcome = await ctx.storage.enrol({
-      codeHash: hashSecret(body.code), robotId: body.robotId, tokenHash: hash, tokenExpiresAtMs: device.expiresAt, nowMs: ctx.now(),
-      fallbackSlots: ctx.numbering.default.fallbackSlots, preferredSlot: body.preferredSlot,
-    });
+    const { outcome, device, branch } = await enrolInBranchOfCode(ctx, body, opts.afterWrite);
     if (!outcome.ok) opts.enrolLimiter.take(req.ip, ctx.now());
     if (!outcome.ok && outcome.code === 'SYNC_ROBOT_ID_TAKEN') ctx.log.warn({ robotId: body.robotId, code: outcome.code }, 'enrolment refused: the robot id is enrolled and alive');
     if (!outcome.ok) throw new CenterError(statusOf(outcome.code), outcome.code);
-    opts.afterWrite();
-    ctx.log.info({ robotId: body.robotId, robotSlot: outcome.robotSlot }, 'robot enrolled');
+    branch.afterWrite();
+    ctx.log.info({ robotId: body.robotId, robotSlot: outcome.robotSlot, branchId: branch.ctx.branchId }, 'robot enrolled');
     const res: EnrolResponse = { robotId: body.robotId, robotSlot: outcome.robotSlot, device, serverTime: ctx.now() };
     return reply.code(201).send(res);
   });

@@ -5,6 +5,7 @@
  */
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { StaffSignInRequest, type RevokeSessionsResponse, type StaffSessionResponse } from '../../contract/sync';
+import { withBranch } from '../branches/branch-id';
 import type { CenterContext } from '../context';
 import { hashSecret, newSecret, requireStaff, sessionCookieOf, STAFF_COOKIE, staffKeyMatches } from '../http/auth';
 import { CenterError, parse } from '../http/errors';
@@ -23,7 +24,8 @@ export function staffSessionRoutes(app: FastifyInstance, ctx: CenterContext, opt
       opts.signInLimiter.take(req.ip, ctx.now());
       throw new CenterError(401, 'CENTER_STAFF_UNAUTHORIZED');
     }
-    const session = newSecret();
+    // the cookie names its branch, so a page's requests reach that branch whatever their path
+    const session = withBranch(ctx.branchId, newSecret());
     const now = ctx.now();
     const expiresAt = now + ctx.staffSessionMs;
     await ctx.storage.createStaffSession(hashSecret(session), expiresAt, now);

@@ -7,7 +7,7 @@ import {
   type CounterResponse, type FleetResponse,
 } from '../../contract/sync';
 import type { CenterContext } from '../context';
-import { hashSecret, newEnrolmentCode, requireStaff, staffSessionOf } from '../http/auth';
+import { hashSecret, newEnrolmentCode, requireStaff, requireStaffOrAdmin, staffSessionOf } from '../http/auth';
 import { CenterError, parse, statusOf } from '../http/errors';
 import type { CenterTicket } from '../storage/port';
 
@@ -16,6 +16,19 @@ const robotParam = z.object({ robotId: z.string().regex(/^[a-z0-9][a-z0-9-]{0,31
 
 export function toCalled(t: CenterTicket) {
   return { ticketId: t.ticketId, display: t.display, serviceId: t.serviceId, counterGroup: t.counterGroup, categoryId: t.categoryId, printUncertain: t.printUncertain };
+}
+
+/** The robots of the context's branch as the fleet page shows them (also read across branches by the city administrator). */
+export async function fleetOf(ctx: CenterContext): Promise<FleetResponse['robots']> {
+  const audit = await ctx.storage.auditSummaries();
+  return (await ctx.storage.listDevices()).map((d) => ({
+    robotId: d.robotId, robotSlot: d.robotSlot, enrolledAt: d.enrolledAtMs, revoked: d.revoked, tokenExpiresAt: d.tokenExpiresAtMs,
+    lastSeenAt: d.lastSeenAtMs, skewMs: d.skewMs, health: d.health, audit: audit[d.robotId] ?? { count: 0, lastAt: null, lastAction: null },
+    enrolment: {
+      reEnrolments: d.enrolment.reEnrolments, lastReEnrolledAt: d.enrolment.lastReEnrolledAtMs,
+      refusedTakeovers: d.enrolment.refusedTakeovers, lastRefusedAt: d.enrolment.lastRefusedAtMs,
+    },
+  }));
 }
 
 export function staffRoutes(app: FastifyInstance, ctx: CenterContext, opts: { afterWrite: () => void }): void {
@@ -31,17 +44,8 @@ export function staffRoutes(app: FastifyInstance, ctx: CenterContext, opts: { af
   });
 
   app.get('/v1/fleet', async (req): Promise<FleetResponse> => {
-    requireStaff(ctx, req);
-    const audit = await ctx.storage.auditSummaries();
-    const robots = (await ctx.storage.listDevices()).map((d) => ({
-      robotId: d.robotId, robotSlot: d.robotSlot, enrolledAt: d.enrolledAtMs, revoked: d.revoked, tokenExpiresAt: d.tokenExpiresAtMs,
-      lastSeenAt: d.lastSeenAtMs, skewMs: d.skewMs, health: d.health, audit: audit[d.robotId] ?? { count: 0, lastAt: null, lastAction: null },
-      enrolment: {
-        reEnrolments: d.enrolment.reEnrolments, lastReEnrolledAt: d.enrolment.lastReEnrolledAtMs,
-        refusedTakeovers: d.enrolment.refusedTakeovers, lastRefusedAt: d.enrolment.lastRefusedAtMs,
-      },
-    }));
-    return { robots, serverTime: ctx.now() };
+    requireStaffOrAdmin(ctx, req);
+    return { robots: await fleetOf(ctx), serverTime: ctx.now() };
   });
 
   app.post('/v1/admin/enrolment-codes', async (req, reply) => {

@@ -7,7 +7,7 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { STATS_CSV_COLUMNS, StatsQuery, type StatsResponse } from '../../contract/sync';
 import { CENTER_TIME_ZONE } from '../../core/business-day';
 import type { CenterContext } from '../context';
-import { requireStaff } from '../http/auth';
+import { requireStaffOrAdmin } from '../http/auth';
 import { CenterError } from '../http/errors';
 import { isoInZone, statsInput, waitTargetOf } from '../stats-input';
 import type { StatsTicketRow } from '../storage/port';
@@ -16,9 +16,7 @@ import type { StatsTicketRow } from '../storage/port';
 const CSV_PAGE = 2000;
 
 function rangeOf(req: FastifyRequest): StatsQuery {
-  const q = StatsQuery.safeParse(req.query);
-  if (!q.success) throw new CenterError(400, 'STATS_RANGE_INVALID');
-  return q.data;
+  return rangeOfQuery(req.query);
 }
 
 /**
@@ -58,16 +56,26 @@ async function* csvOf(ctx: CenterContext, q: StatsQuery): AsyncGenerator<string>
   }
 }
 
+/** One branch's figures over a range (also read across branches by the city administrator). */
+export async function statsOf(ctx: CenterContext, q: StatsQuery): Promise<StatsResponse> {
+  const figures = await ctx.storage.stats(statsInput(ctx.catalog, q, ctx.now()));
+  return { from: q.from, to: q.to, timeZone: CENTER_TIME_ZONE, targetMinutes: waitTargetOf(ctx.catalog).minutes, ...figures, serverTime: ctx.now() };
+}
+
+export function rangeOfQuery(query: unknown): StatsQuery {
+  const q = StatsQuery.safeParse(query);
+  if (!q.success) throw new CenterError(400, 'STATS_RANGE_INVALID');
+  return q.data;
+}
+
 export function statsRoutes(app: FastifyInstance, ctx: CenterContext): void {
   app.get('/v1/stats', async (req): Promise<StatsResponse> => {
-    requireStaff(ctx, req);
-    const q = rangeOf(req);
-    const figures = await ctx.storage.stats(statsInput(ctx.catalog, q, ctx.now()));
-    return { from: q.from, to: q.to, timeZone: CENTER_TIME_ZONE, targetMinutes: waitTargetOf(ctx.catalog).minutes, ...figures, serverTime: ctx.now() };
+    requireStaffOrAdmin(ctx, req);
+    return statsOf(ctx, rangeOf(req));
   });
 
   app.get('/v1/stats.csv', async (req, reply) => {
-    requireStaff(ctx, req);
+    requireStaffOrAdmin(ctx, req);
     const q = rangeOf(req);
     const stream = Readable.from(csvOf(ctx, q));
     stream.on('error', (e) => ctx.log.error({ err: { message: e.message } }, 'statistics export failed'));

@@ -15,8 +15,10 @@ import { parseOptions, parsePort, UsageError } from '../args';
 import { redactUrl } from '../../center/storage/postgres';
 import { startupError } from '../../controller/startup-error';
 import type { CliIo } from '../io';
+import { loadCenterConfig, type CenterFileOptions } from '../center-config';
+import { ConfigError, EXIT_CONFIG } from '../../controller/config/load';
 
-export const CENTER_USAGE = 'center [--port N] [--data DIR] [--host H] [--database postgres://…]';
+export const CENTER_USAGE = 'center [--port N] [--data DIR] [--host H] [--database postgres://…] [--config FILE]';
 export const DEFAULT_CENTER_PORT = 8720;
 
 export interface StartCenterOptions {
@@ -34,10 +36,16 @@ export interface StartCenterOptions {
   database?: string;
   /** Where phones reach the center (home visits' status links); the robot's request Host when absent. */
   publicUrl?: CenterOptions['publicUrl'];
+  /** From the center's config file (--config): a city's branches, its administrator's key, the booking section. */
+  branches?: CenterOptions['branches'];
+  adminKey?: string;
+  booking?: CenterOptions['booking'];
 }
 
 export interface StartedCenter {
   url: string;
+  /** Declared branch ids, the home (first) one first. */
+  branchIds: string[];
   port: number;
   staffKey: string;
   /** Public key that signs appointment QRs (base64): the robot's codes.centerPublicKeys trusts it. */
@@ -47,13 +55,13 @@ export interface StartedCenter {
 
 export async function startCenter(opts: StartCenterOptions): Promise<StartedCenter> {
   const running = await createCenterServer({ ...opts, catalog: opts.catalog ?? DEMO_CATALOG });
-  return { url: running.url, port: running.port, staffKey: running.staffKey, appointmentKey: running.appointmentKey, close: running.close };
+  return { url: running.url, branchIds: [...running.branches.keys()], port: running.port, staffKey: running.staffKey, appointmentKey: running.appointmentKey, close: running.close };
 }
 
 export async function center(args: string[], io: CliIo): Promise<number> {
   let opts;
   try {
-    opts = parseOptions(args, { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, database: { type: 'string' } });
+    opts = parseOptions(args, { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, database: { type: 'string' }, config: { type: 'string' } });
     if (opts.positionals.length) throw new UsageError(`unexpected argument "${opts.positionals[0]}"`);
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
@@ -70,10 +78,19 @@ export async function center(args: string[], io: CliIo): Promise<number> {
   const host = opts.values.host ?? io.env.LOBBY_CENTER_HOST ?? '0.0.0.0';
   const dataDir = resolve(io.cwd, opts.values.data ?? io.env.LOBBY_CENTER_DATA ?? 'center-data');
   const log = createLogger(io.env.LOG_LEVEL ?? 'info');
-  const database = opts.values.database ?? (io.env.LOBBY_CENTER_DATABASE || undefined);
+  let file: CenterFileOptions = {};
+  const configFile = opts.values.config ?? (io.env.LOBBY_CENTER_CONFIG || undefined);
+  try {
+    if (configFile) file = loadCenterConfig(resolve(io.cwd, configFile));
+  } catch (e) {
+    if (!(e instanceof ConfigError)) throw e;
+    io.stderr(`lobby-robot: ${e.message}`);
+    return EXIT_CONFIG;
+  }
+  const database = opts.values.database ?? (io.env.LOBBY_CENTER_DATABASE || file.database);
   let started: StartedCenter;
   try {
-    started = await startCenter({ port, host, dataDir, log, database });
+    started = await startCenter({ port, host, dataDir, log, ...file, database });
   } catch (e) {
     io.stderr(centerStartFailure(e, { host, port, dataDir, database }));
     return 1;
@@ -81,11 +98,13 @@ export async function center(args: string[], io: CliIo): Promise<number> {
   io.stdout(
     [
       `center listening on ${started.url} (data in ${database ? redactUrl(database) : dataDir})`,
-      `  counter page  ${started.url}/counter`,
-      `  lobby display ${started.url}/display`,
-      `  fleet page    ${started.url}/fleet`,
-      `  statistics    ${started.url}/stats`,
-      `  staff key is in ${dataDir}/staff-key (pages ask for it)`,
+      ...(file.branches ? branchLines(started) : [
+        `  counter page  ${started.url}/counter`,
+        `  lobby display ${started.url}/display`,
+        `  fleet page    ${started.url}/fleet`,
+        `  statistics    ${started.url}/stats`,
+        `  staff key is in ${dataDir}/staff-key (pages ask for it)`,
+      ]),
     ].join('\n'),
   );
   const stop = (signal: string) => {
@@ -96,6 +115,14 @@ export async function center(args: string[], io: CliIo): Promise<number> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   return -1;
+}
+
+/** A city's center: each branch's pages live under /b/<id>/. */
+function branchLines(started: StartedCenter): string[] {
+  return [
+    ...started.branchIds.map((id) => `  branch ${id}: ${started.url}/b/${id}/ (counter, display, fleet, stats)`),
+    `  city administrator: ${started.url}/v1/city/fleet and /v1/city/stats with "Authorization: Admin <key>"`,
+  ];
 }
 
 /** One line naming the cause: a coded start-up failure (database, signing key, port) or the error's own words. */

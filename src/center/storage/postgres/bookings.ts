@@ -20,11 +20,11 @@ async function takenIn(t: Tx, counterGroup: string, day: string, time: string): 
 
 export function bookAppointment(pool: Pool, i: BookingInput): Promise<BookingOutcome> {
   return tx(pool, async (t): Promise<BookingOutcome> => {
-    await t.run('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.bookingRequest, `${i.robotId}|${i.requestId}`]);
+    await t.run('SELECT pg_advisory_xact_lock($1, hashtext(current_schema() || $2))', [LOCK.bookingRequest, `|${i.robotId}|${i.requestId}`]);
     const earlier = await t.one<StoredBooking>(`${SELECT_BOOKING} WHERE b.robot_id = $1 AND b.request_id = $2`, [i.robotId, i.requestId]);
     if (earlier) return bookingAnswer(earlier, true);
     if (!i.open) return { ok: false, code: 'BOOKING_SLOT_UNAVAILABLE' };
-    await t.run('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.bookingSlot, `${i.counterGroup}|${i.day}|${i.time}`]);
+    await t.run('SELECT pg_advisory_xact_lock($1, hashtext(current_schema() || $2))', [LOCK.bookingSlot, `|${i.counterGroup}|${i.day}|${i.time}`]);
     if ((await takenIn(t, i.counterGroup, i.day, i.time)) >= i.placesPerSlot) return { ok: false, code: 'BOOKING_SLOT_FULL' };
     await t.run("INSERT INTO appointments (code, service_id, day, time, status, masked_name) VALUES ($1, $2, $3, $4, 'booked', $5)", [i.code, i.serviceId, i.day, i.time, i.maskedName]);
     const personal = await t.one<{ id: number }>('INSERT INTO booking_personal_data (phone, name, masked_phone, day) VALUES ($1, $2, $3, $4) RETURNING id', [i.phone, i.name, i.maskedPhone, i.day]);

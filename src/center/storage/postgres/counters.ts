@@ -53,7 +53,7 @@ async function served(t: Tx, ticketId: string, counterId: string, input: Counter
 }
 
 async function callNext(t: Tx, counter: CounterRow, input: CounterOpInput, at: (x: CenterTicket) => object): Promise<CounterOpOutcome> {
-  await t.run('SELECT pg_advisory_xact_lock($1, hashtext($2))', [LOCK.callGroup, `${counter.counter_group}|${input.day}`]);
+  await t.run('SELECT pg_advisory_xact_lock($1, hashtext(current_schema() || $2))', [LOCK.callGroup, `|${counter.counter_group}|${input.day}`]);
   for (;;) {
     const next = nextToCall((await waitingIn(t, counter.counter_group, input.day)).map(toQueued), { weights: input.weights, maxOvertakes: input.maxOvertakes })?.ticket;
     if (!next) return { ok: false, code: 'CENTER_QUEUE_EMPTY' };

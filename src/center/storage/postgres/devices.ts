@@ -24,7 +24,7 @@ async function freeSlot(t: Tx, input: EnrolInput): Promise<number | undefined> {
 export function enrol(pool: Pool, input: EnrolInput): Promise<EnrolOutcome> {
   return tx(pool, async (t): Promise<EnrolOutcome> => {
     // enrolments are rare: one at a time, so a code is spent once and two robots never get one slot
-    await t.run('SELECT pg_advisory_xact_lock($1, 0)', [LOCK.enrolment]);
+    await t.run('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [LOCK.enrolment]);
     const code = await t.one<{ robot_id: string | null; expires_at_ms: number; used_at_ms: number | null }>(
       'SELECT robot_id, expires_at_ms, used_at_ms FROM enrolment_codes WHERE code_hash = $1', [input.codeHash],
     );

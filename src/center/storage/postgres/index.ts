@@ -25,6 +25,9 @@ import {
 import { stats, statsTickets } from './stats';
 import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
 import { direct, tx } from './tx';
+import { BranchId, DEFAULT_BRANCH_ID, pgSchemaOf } from '../../branches/branch-id';
+import { checkBranchIdentity } from '../branch-identity';
+import { branchPool } from './branch-pool';
 
 /** postgres:// or postgresql:// with a host; bounded like every input. */
 export const PostgresUrl = z.string().max(500).regex(/^postgres(ql)?:\/\/[^\s]+$/, 'a postgres:// URL').refine((u) => {
@@ -40,6 +43,8 @@ export interface PostgresStorageOptions {
   /** Connections per process (default 10): several instances share the server's max_connections. */
   poolMax?: number;
   seed?: { appointments: readonly Appointment[]; dossiers: readonly Dossier[] };
+  /** The branch (ward center) whose schema this is; the default branch (schema public) when absent. */
+  branchId?: string;
 }
 
 /** The URL as it may be shown and logged: without its password. */
@@ -57,7 +62,10 @@ const INT8 = 20;
 // ms times and counts are BIGINT; they stay far below 2^53, so plain numbers are exact
 const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) };
 
-async function openPool(opts: PostgresStorageOptions): Promise<Pool> {
+/** Opens one pool and, on it, each branch's schema (migrated, checked, seeded): the branch's view of the pool per id. */
+async function openPools(opts: PostgresStorageOptions, branchIds: readonly string[]): Promise<{ shared: Pool; views: Pool[] }> {
+  const bad = branchIds.find((b) => !BranchId.safeParse(b).success);
+  if (bad !== undefined) throw new CodedError('STARTUP_CENTER_BRANCHES_INVALID', `not a branch id: ${JSON.stringify(bad).slice(0, 60)}`);
   if (!PostgresUrl.safeParse(opts.url).success) throw new CodedError('STARTUP_CENTER_DATABASE_URL_INVALID', `not a postgres://user@host:port/database URL: ${redactUrl(opts.url)}`);
   const pool = new pg.Pool({
     connectionString: opts.url, max: Math.max(1, Math.min(100, opts.poolMax ?? 10)), connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000,
@@ -66,19 +74,50 @@ async function openPool(opts: PostgresStorageOptions): Promise<Pool> {
   // an idle connection the server dropped must not take the process down; the next query reconnects
   pool.on('error', () => undefined);
   try {
-    await migrate(pool);
-    if (opts.seed) await seedLookups(pool, opts.seed.appointments, opts.seed.dossiers);
-    return pool;
+    const views: Pool[] = [];
+    // one after the other: each migration holds the migration lock, so parallel opens would queue anyway
+    for (const branchId of branchIds) views.push(await openBranch(pool, branchId, opts));
+    return { shared: pool, views };
   } catch (e) {
     await pool.end().catch(() => undefined);
+    if (e instanceof CodedError) throw e;
     if (e instanceof SchemaTooNewError) throw new CodedError('STARTUP_CENTER_DATABASE_TOO_NEW', `${redactUrl(opts.url)}: ${e.message}`);
     const code = (e as { code?: unknown }).code;
     throw new CodedError('STARTUP_CENTER_DATABASE_UNREACHABLE', `${redactUrl(opts.url)}: ${(e as Error).message}${typeof code === 'string' ? ` (${code})` : ''}`);
   }
 }
 
+/** Migrates the branch's schema, checks which branch it holds, seeds it; the branch's view of the pool. */
+async function openBranch(shared: Pool, branchId: string, opts: PostgresStorageOptions): Promise<Pool> {
+  const pool = branchPool(shared, pgSchemaOf(branchId));
+  await migrate(pool, pgSchemaOf(branchId));
+  const bound = await tx(pool, async (t) => {
+    await t.run('INSERT INTO branch_identity (one, branch_id, bound_at_ms) VALUES (1, $1, $2) ON CONFLICT (one) DO NOTHING', [branchId, Date.now()]);
+    return (await t.one<{ branch_id: string }>('SELECT branch_id FROM branch_identity'))!.branch_id;
+  });
+  checkBranchIdentity(bound, branchId, `${redactUrl(opts.url)} schema ${pgSchemaOf(branchId)}`);
+  if (opts.seed) await seedLookups(pool, opts.seed.appointments, opts.seed.dossiers);
+  return pool;
+}
+
 export async function openPostgresStorage(opts: PostgresStorageOptions): Promise<CenterStorage> {
-  const pool = await openPool(opts);
+  return (await openPostgresBranches(opts, [opts.branchId ?? DEFAULT_BRANCH_ID]))[0]!;
+}
+
+/**
+ * The storages of several branches on one database and one pool (a city: one schema per ward).
+ * The pool ends when the last of them is closed.
+ */
+export async function openPostgresBranches(opts: PostgresStorageOptions, branchIds: readonly string[]): Promise<CenterStorage[]> {
+  const { shared, views } = await openPools(opts, branchIds);
+  let open = views.length;
+  const release = async () => {
+    if (--open === 0) await shared.end();
+  };
+  return views.map((pool) => storageOn(pool, release));
+}
+
+function storageOn(pool: Pool, release: () => Promise<void>): CenterStorage {
   let closed = false;
   return {
     createEnrolmentCode: (h, r, e, n) => createEnrolmentCode(pool, h, r, e, n),
@@ -130,7 +169,7 @@ export async function openPostgresStorage(opts: PostgresStorageOptions): Promise
     close: async () => {
       if (closed) return;
       closed = true;
-      await pool.end();
+      await release();
     },
   };
 }

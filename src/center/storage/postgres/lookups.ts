@@ -7,7 +7,7 @@ import { direct, LOCK, tx, type Tx } from './tx';
 /** Seeds each table once, when empty; the lock keeps two instances starting together from both seeding. */
 export function seedLookups(pool: Pool, appointments: readonly Appointment[], dossiers: readonly Dossier[]): Promise<void> {
   return tx(pool, async (t) => {
-    await t.run('SELECT pg_advisory_xact_lock($1, 0)', [LOCK.seed]);
+    await t.run('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [LOCK.seed]);
     if ((await t.one<{ n: number }>('SELECT count(*) AS n FROM appointments'))!.n === 0) {
       for (const a of appointments) {
         await t.run('INSERT INTO appointments (code, service_id, day, time, status, masked_name) VALUES ($1, $2, $3, $4, $5, $6)', [a.code, a.serviceId, a.day, a.time, a.status, a.maskedName]);

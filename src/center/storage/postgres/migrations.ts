@@ -4,6 +4,8 @@
  * while the migrating process holds a session advisory lock, so two instances starting together
  * migrate once (the second waits, then finds nothing to do). Never edit a released step: add one.
  *
+ * Each branch (ward center) has a schema of its own holding these tables (branch-pool.ts).
+ *
  * Times are ms since the epoch (BIGINT, read back as numbers). Every natural key is a plain
  * column, so a later `branch_id` column (NOT NULL DEFAULT the single branch) can be added and
  * put in front of each key — (branch_id, prefix, day), (branch_id, robot_slot) — in one new step.
@@ -120,6 +122,11 @@ export const PG_MIGRATIONS: string[] = [
   CREATE INDEX tickets_day ON tickets (day, status);
   CREATE INDEX appointments_day ON appointments (day);
   `,
+  // 5: (issue 19) which branch (ward center) this schema holds: each branch has a schema of its own
+  // (public the default one), so every key and lock is per branch; opening it as another is refused
+  `
+  CREATE TABLE branch_identity (one INTEGER PRIMARY KEY CHECK (one = 1), branch_id TEXT NOT NULL, bound_at_ms BIGINT NOT NULL);
+  `,
 ];
 
 /** A database migrated by a newer program: this one must not write to it. */
@@ -129,11 +136,15 @@ export class SchemaTooNewError extends Error {
   }
 }
 
-export async function migrate(pool: Pool): Promise<number> {
+/** Migrates one branch's schema (created when missing; `public` is the default branch's). */
+export async function migrate(pool: Pool, schema = 'public'): Promise<number> {
   const client = await pool.connect();
   try {
     await client.query('SELECT pg_advisory_lock($1, 0)', [LOCK.migrations]);
     try {
+      // the schema name comes from a validated branch id (pgSchemaOf): a-z, 0-9 and _ only
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${schema}"`);
+      await client.query(`SET search_path TO "${schema}"`);
       await client.query('CREATE TABLE IF NOT EXISTS schema_version (version INTEGER PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())');
       const reached = Number((await client.query<{ v: number }>('SELECT coalesce(max(version), 0) AS v FROM schema_version')).rows[0]!.v);
       if (reached > PG_MIGRATIONS.length) throw new SchemaTooNewError(reached);

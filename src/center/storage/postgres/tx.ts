@@ -10,6 +10,7 @@
  * previous event-writing transaction has committed (the lock is released after the commit is
  * visible), so ids become visible in increasing order and `id > cursor` never skips one. Taking
  * the lock at the very end keeps it held only for the INSERT and the COMMIT, not for the work.
+ * Every lock key carries the branch (its schema, `current_schema()`): two wards never wait on each other.
  */
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { NewEvent } from '../port';
@@ -51,7 +52,7 @@ function wrap(client: PoolClient, events: { e: NewEvent; at: number }[]): Tx {
 
 async function flushEvents(client: PoolClient, events: { e: NewEvent; at: number }[]): Promise<void> {
   if (!events.length) return;
-  await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK.events]);
+  await client.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [LOCK.events]);
   const params: unknown[] = [];
   const values = events.map(({ e, at }, i) => {
     params.push(Math.floor(at), e.type, JSON.stringify(e.data));

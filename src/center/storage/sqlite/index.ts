@@ -1,7 +1,9 @@
 /** The SQLite adapter of the center's storage port: one file under the data folder. */
 import { mkdirSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import type { Appointment, Dossier } from '../../../contract/sync';
+import { BranchId, DEFAULT_BRANCH_ID } from '../../branches/branch-id';
+import { checkBranchIdentity } from '../branch-identity';
 import type { CenterStorage } from '../port';
 import { bookAppointment, placesTaken, purgeBookingPersonalData } from './bookings';
 import { counterOp, listCounters, syncCounters } from './counters';
@@ -23,11 +25,31 @@ export const CENTER_DB_FILE = 'center.sqlite';
 export interface SqliteStorageOptions {
   dataDir: string;
   seed?: { appointments: readonly Appointment[]; dossiers: readonly Dossier[] };
+  /** The branch (ward center) whose file this is; the default branch when absent. */
+  branchId?: string;
+}
+
+/** The default branch keeps the single-ward center's file; any other has its own under branches/. */
+export function branchDbFile(dataDir: string, branchId: string): string {
+  return branchId === DEFAULT_BRANCH_ID ? join(dataDir, CENTER_DB_FILE) : join(dataDir, 'branches', `${BranchId.parse(branchId)}.sqlite`);
+}
+
+function openBranchDb(dataDir: string, branchId: string) {
+  const file = branchDbFile(dataDir, branchId);
+  mkdirSync(dirname(file), { recursive: true });
+  const db = openCenterDb(file);
+  try {
+    db.prepare('INSERT OR IGNORE INTO branch_identity (one, branch_id, bound_at_ms) VALUES (1, ?, ?)').run(branchId, Date.now());
+    checkBranchIdentity((db.prepare('SELECT branch_id FROM branch_identity').get() as { branch_id: string }).branch_id, branchId, file);
+    return db;
+  } catch (e) {
+    db.close();
+    throw e;
+  }
 }
 
 export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
-  mkdirSync(opts.dataDir, { recursive: true });
-  const db = openCenterDb(join(opts.dataDir, CENTER_DB_FILE));
+  const db = openBranchDb(opts.dataDir, opts.branchId ?? DEFAULT_BRANCH_ID);
   if (opts.seed) seedLookups(db, opts.seed.appointments, opts.seed.dossiers);
   // better-sqlite3 is synchronous: each call below is a whole transaction, done before the next starts
   return {

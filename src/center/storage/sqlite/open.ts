@@ -245,6 +245,15 @@ const MIGRATIONS: string[] = [
   CREATE INDEX tickets_day ON tickets (day, status);
   CREATE INDEX appointments_day ON appointments (day);
   `,
+  // 11: (issue 19) which branch (ward center) this file holds: each branch has a file of its own
+  // (center.sqlite the default one), so every key is per branch; opening it as another is refused
+  `
+  CREATE TABLE branch_identity (
+    one INTEGER PRIMARY KEY CHECK (one = 1),
+    branch_id TEXT NOT NULL,
+    bound_at_ms INTEGER NOT NULL
+  );
+  `,
 ];
 
 export function openCenterDb(file: string): Db {

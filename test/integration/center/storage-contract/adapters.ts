@@ -40,6 +40,10 @@ export interface Stores {
    * Returns the rows the last run read (a SELECT run once with `[[]]`).
    */
   exec(text: string, rows: readonly unknown[][]): Promise<unknown[]>;
+  /** The store of another branch of the same deployment, on the same data (opened on first use, closed with the case). */
+  branch(branchId: string): Promise<CenterStorage>;
+  /** Where the data lives: the SQLite data folder, or the PostgreSQL URL. */
+  where: string;
 }
 
 export type AdapterKind = 'sqlite' | 'postgres';
@@ -52,6 +56,14 @@ async function open(kind: AdapterKind): Promise<Stores & { close(): Promise<void
     const dir = mkdtempSync(join(tmpdir(), 'lobby-contract-'));
     const a = openSqliteStorage({ dataDir: dir, seed: SEED });
     const b = openSqliteStorage({ dataDir: dir, seed: SEED });
+    const others = new Map<string, CenterStorage>();
+    const branch = async (branchId: string) => {
+      if (!others.has(branchId)) others.set(branchId, openSqliteStorage({ dataDir: dir, seed: SEED, branchId }));
+      return others.get(branchId)!;
+    };
+    const closeOthers = async () => {
+      for (const o of others.values()) await o.close();
+    };
     const exec = async (text: string, rows: readonly unknown[][]) => {
       const db = new Database(join(dir, CENTER_DB_FILE));
       try {
@@ -61,7 +73,7 @@ async function open(kind: AdapterKind): Promise<Stores & { close(): Promise<void
         db.close();
       }
     };
-    return { a, b, exec, close: async () => (await a.close(), await b.close(), rmSync(dir, { recursive: true, force: true })) };
+    return { a, b, exec, branch, where: dir, close: async () => (await closeOthers(), await a.close(), await b.close(), rmSync(dir, { recursive: true, force: true })) };
   }
   cluster ??= startPostgres();
   const url = await (await cluster).createDatabase();
@@ -82,7 +94,15 @@ async function open(kind: AdapterKind): Promise<Stores & { close(): Promise<void
       await client.end();
     }
   };
-  return { a, b, exec, close: async () => (await a.close(), await b.close()) };
+  const others = new Map<string, Promise<CenterStorage>>();
+  const branch = (branchId: string) => {
+    if (!others.has(branchId)) others.set(branchId, openPostgresStorage({ url, seed: SEED, poolMax: 4, branchId }));
+    return others.get(branchId)!;
+  };
+  const closeOthers = async () => {
+    for (const o of others.values()) await (await o).close();
+  };
+  return { a, b, exec, branch, where: url, close: async () => (await closeOthers(), await a.close(), await b.close()) };
 }
 
 /** `describe.each` over both adapters; `stores()` is the current case's pair. */
