@@ -10,6 +10,7 @@ import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
 import { createLogger } from '../../../src/controller/log';
 import { issueTicket } from '../../../src/controller/queue/issue-ticket';
 import { storeHarness, type StoreHarness } from './store-fixtures';
+import { connectionOf } from '../../../src/controller/store/connection';
 
 let h: StoreHarness;
 beforeEach(() => (h = storeHarness()));
@@ -66,7 +67,7 @@ it('prints the same number again after one failure (reprinted), and voids it by 
   const always = new ScriptedPrinter(h.file, 99);
   const r2 = await issueTicket(deps(always, store), 'birth-registration', 'vi');
   expect(r2).toMatchObject({ printed: false, printError: 'PRINTER_PAPER_OUT', ticket: { state: 'voided' } });
-  expect(store.db.prepare('SELECT number FROM voided_numbers').all()).toEqual([{ number: r2.ticket.number }]);
+  expect(connectionOf(store).prepare('SELECT number FROM voided_numbers').all()).toEqual([{ number: r2.ticket.number }]);
 });
 
 it('refuses with the code and the next opening, printing nothing', async () => {
