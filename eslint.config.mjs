@@ -40,6 +40,21 @@ export default tseslint.config(
     },
   },
   {
+    // the store's boundary (issue 21): SQL and the SQLite connection live in src/controller/store only
+    files: ['src/controller/**/*.ts', 'src/cli/**/*.ts', 'src/electron/**/*.ts', 'src/ui/**/*.{ts,tsx}'],
+    ignores: ['src/controller/store/**'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        { paths: [{ name: 'better-sqlite3', message: 'SQL lives in src/controller/store: add a repository there' }], patterns: [{ group: ['**/store/connection'], message: 'the connection is the store\'s own: use its methods' }] },
+      ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: "CallExpression[callee.property.name=/^(prepare|pragma)$/]", message: 'SQL lives in src/controller/store: add a repository there' },
+      ],
+    },
+  },
+  {
     // command-line tools and scripts talk to a person on stdout
     files: ['src/cli/**', 'scripts/**', 'bench/**', 'hardware/sim/**', 'bin/**'],
     rules: { 'no-console': 'off' },

@@ -18,7 +18,7 @@ export const LAYER_RULES = {
     packages: ['preact', 'i18next', 'html5-qrcode', 'zod', 'qrcode', 'lucide', 'es-hangul', 'wanakana'],
     builtins: false,
   },
-  electron: { layers: ['electron', 'contract'], packages: ['electron', 'zod'], builtins: true },
+  electron: { layers: ['electron', 'core', 'contract'], packages: ['electron', 'zod'], builtins: true },
   center: { layers: ['center', 'core', 'contract'], packages: '*', builtins: true },
   cli: { layers: ['cli', 'controller', 'center', 'core', 'contract'], packages: '*', builtins: true },
   sim: { layers: ['sim', 'core', 'contract'], packages: '*', builtins: true },

@@ -127,7 +127,6 @@ export const commands = {
 } as const;
 
 export type CommandType = keyof typeof commands;
-export const COMMAND_TYPES = Object.keys(commands) as CommandType[];
 export type CommandRequest<T extends CommandType> = z.infer<(typeof commands)[T]['request']>;
 export type CommandResponse<T extends CommandType> = z.infer<(typeof commands)[T]['response']>;
 

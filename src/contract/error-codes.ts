@@ -161,6 +161,8 @@ export const ERROR_CODES = [
   // end of service mode
   // fault and load harness (issue 12): the store's disk is full; issuing refuses, nothing is corrupted
   'STORE_DISK_FULL',
+  // another process holds the store's file (issue 21): every write refuses with this code
+  'STORE_LOCKED',
   // the wall clock jumped (a log and audit code for technicians: the store keeps numbers and days safe)
   'STORE_CLOCK_JUMPED',
   // start-up failures (issue 16): `lobby-robot start` exits non-zero naming the file or port

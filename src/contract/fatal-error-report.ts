@@ -50,3 +50,48 @@ export function fatalErrorReport(error: unknown, context: FatalContext): FatalEr
 export function fatalErrorFileName(now: Date, pid: number): string {
   return `fatal-${now.toISOString().replace(/[:.]/g, '-')}-${pid}.json`;
 }
+
+/** The two calls of node:fs the writer needs: passed in, so this module stays free of Node. */
+export interface ReportFiles {
+  mkdirSync(path: string, options: { recursive: true; mode: number }): unknown;
+  writeFileSync(path: string, data: string, options: { mode: number }): unknown;
+}
+
+/** The part of `process` used: the monitor event runs before Node.js's default crash. */
+export interface FatalErrorSource {
+  on(event: 'uncaughtExceptionMonitor', listener: (error: Error, origin: string) => void): unknown;
+  off(event: 'uncaughtExceptionMonitor', listener: (error: Error, origin: string) => void): unknown;
+}
+
+/**
+ * The one writer of fatal-error reports (controller and shell): <crashesDir>/fatal-<time>-<pid>.json,
+ * synchronously (the process is ending). Returns the path, or null on a full or read-only disk
+ * (the journal still has Node.js's own message).
+ */
+export function writeFatalErrorReport(files: ReportFiles, crashesDir: string, error: unknown, context: FatalContext & { pid: number }): string | null {
+  const path = `${crashesDir}/${fatalErrorFileName(context.now, context.pid)}`;
+  try {
+    files.mkdirSync(crashesDir, { recursive: true, mode: 0o750 });
+    files.writeFileSync(path, `${JSON.stringify(fatalErrorReport(error, context), null, 2)}\n`, { mode: 0o640 });
+    return path;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Records every fatal error of `source` without changing what happens next: Node.js still prints
+ * it and exits; the shell or systemd restarts. Returns the uninstaller.
+ */
+export function recordFatalErrors(
+  files: ReportFiles,
+  crashesDir: string,
+  source: FatalErrorSource,
+  options: { version: string; now: () => Date; pid: number; process?: string },
+): () => void {
+  const listener = (error: Error, origin: string) => {
+    writeFatalErrorReport(files, crashesDir, error, { now: options.now(), version: options.version, origin, pid: options.pid, ...(options.process ? { process: options.process } : {}) });
+  };
+  source.on('uncaughtExceptionMonitor', listener);
+  return () => void source.off('uncaughtExceptionMonitor', listener);
+}

@@ -10,7 +10,7 @@
  * fetches them (docs/technician-guide.md); a fatal report holds the error's name, code and
  * stack frames but never its message, which could carry a citizen's data.
  */
-import { fatalErrorFileName, fatalErrorReport, type FatalContext } from '../contract/fatal-error-report';
+import { recordFatalErrors as recordWith, writeFatalErrorReport as writeReport, type FatalContext, type FatalErrorSource } from '../contract/fatal-error-report';
 import { lstatSync, readdirSync, readFileSync, rmSync, writeFileSync, mkdirSync, type Stats } from 'node:fs';
 import { join } from 'node:path';
 import { CRASH_REPORTS_DIR } from '../contract/shell-controller';
@@ -128,31 +128,12 @@ export type { FatalContext } from '../contract/fatal-error-report';
 
 /** Writes <dataDir>/crashes/fatal-<time>-<pid>.json synchronously (the process is ending). */
 export function writeFatalErrorReport(dataDir: string, error: unknown, context: FatalContext & { pid?: number }): string | null {
-  const path = join(crashReportsDir(dataDir), fatalErrorFileName(context.now, context.pid ?? process.pid));
-  try {
-    mkdirSync(crashReportsDir(dataDir), { recursive: true, mode: 0o750 });
-    writeFileSync(path, `${JSON.stringify(fatalErrorReport(error, context), null, 2)}\n`, { mode: 0o640 });
-    return path;
-  } catch {
-    return null; // a full or read-only disk: the journal still has Node.js's own message
-  }
+  return writeReport({ mkdirSync, writeFileSync }, crashReportsDir(dataDir), error, { ...context, pid: context.pid ?? process.pid });
 }
 
-/** The part of `process` used: the monitor event runs before Node.js's default crash. */
-export interface FatalErrorSource {
-  on(event: 'uncaughtExceptionMonitor', listener: (error: Error, origin: string) => void): unknown;
-  off(event: 'uncaughtExceptionMonitor', listener: (error: Error, origin: string) => void): unknown;
-}
+export type { FatalErrorSource } from '../contract/fatal-error-report';
 
-/**
- * Records every fatal error without changing what happens next: Node.js still prints it and
- * exits, the Electron shell or systemd still restarts the controller. Returns the uninstaller.
- */
+/** The controller's fatal errors, recorded by the one writer (contract/fatal-error-report.ts). Returns the uninstaller. */
 export function recordFatalErrors(dataDir: string, options: { version: string; source?: FatalErrorSource; now?: () => Date }): () => void {
-  const source = options.source ?? process;
-  const listener = (error: Error, origin: string) => {
-    writeFatalErrorReport(dataDir, error, { now: (options.now ?? (() => new Date()))(), version: options.version, origin });
-  };
-  source.on('uncaughtExceptionMonitor', listener);
-  return () => void source.off('uncaughtExceptionMonitor', listener);
+  return recordWith({ mkdirSync, writeFileSync }, crashReportsDir(dataDir), options.source ?? process, { version: options.version, now: options.now ?? (() => new Date()), pid: process.pid });
 }

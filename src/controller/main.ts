@@ -26,7 +26,6 @@ import { startVoice } from './voice';
 import { staffCalls } from './staff/staff-calls';
 import { StaffCallOutbox } from './staff/staff-outbox';
 import { createCenterLink, credentialsFile, type CenterLink } from './sync/create-sync';
-import { CheckInLog } from './appointments/check-in-log';
 import { checkInAppointment } from './appointments/check-in-service';
 import { lookupDossier } from './appointments/dossier-lookup';
 import { openRating, sendRating, ticketBaseOf } from './ratings/robot-rating';
@@ -129,8 +128,7 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
     numberAuthority: config.queue.numberAuthority ?? (center || config.profile !== 'simulator' ? 'center' : 'self'),
   }));
   opened.add('store', () => store.close());
-  const db = store.db;
-  const checkIns = new CheckInLog(db);
+  const checkIns = store.checkInLog();
   opts.onStoreOpen?.(store);
   // tickets a crash left half-way: voided or flagged for the operator, never dropped
   const recovered = await startupStep(storeStep, () => recoverInterrupted(store));
@@ -172,14 +170,14 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
     profile: config.profile,
     uptimeSeconds: Math.round((Date.now() - started) / 1000),
     devices: { printer: printer.status(), motion: motionHealth(motion), ...scanning.health(), ...voice.health() },
-    store: { state: db.open ? 'ok' : 'fault', adapter: 'sqlite' },
+    store: { state: store.answers() ? 'ok' : 'fault', adapter: 'sqlite' },
     sync: centerLink ? centerLink.client.status() : { state: 'disabled', adapter: 'none' },
     ...(centerLink ? { center: centerLink.status() } : {}),
   });
   // staff calls wait in the store's outbox (they survive a restart) until the center has them
-  const staffOutbox = new StaffCallOutbox(db);
+  const staffOutbox = new StaffCallOutbox(store);
   // ratings taken while the center is cut off wait there too (issue 18)
-  const ratingOutbox = new RatingOutbox(db);
+  const ratingOutbox = new RatingOutbox(store);
   const centerLink: CenterLink | null = center
     ? createCenterLink({
         centerUrl: center.url, enrolmentCode: center.enrolmentCode, dataDir: config.dataDir, robotId: config.robotId, version: VERSION,
@@ -288,7 +286,7 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
     ...opts.watchdog,
     log,
     status: `listening on ${url}`,
-    health: () => server.listening && db.open && db.prepare('SELECT 1 AS ok').get() !== undefined,
+    health: () => server.listening && store.answers(),
   });
   opened.add('watchdog', () => watchdog.stop());
 

@@ -3,16 +3,17 @@
  * whatever zone the reader's phone or the display's PC is set to), in the reader's language.
  */
 import type { Language } from '../contract/version';
-import { CENTER_TIME_ZONE } from './business-day';
+import { centerClockFormat, DATE_LOCALE } from './clock-format';
 
-export const LANGUAGE_LOCALE: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB', zh: 'zh-CN', ko: 'ko-KR', ja: 'ja-JP' };
+/** The one language → Intl locale map (clock-format.ts), under the name the center's pages use. */
+export const LANGUAGE_LOCALE = DATE_LOCALE;
 
 /** "09:11" (24-hour clock in every language). */
 export function centerTime(ms: number, language: Language): string {
-  return new Intl.DateTimeFormat(LANGUAGE_LOCALE[language], { hour: '2-digit', minute: '2-digit', hourCycle: 'h23', timeZone: CENTER_TIME_ZONE }).format(ms);
+  return centerClockFormat(language, { hour: '2-digit', minute: '2-digit' }).format(ms);
 }
 
 /** "09:11, 30/11/2026", "30/11/2026, 09:11", "2026/11/30 09:11", ... as each locale writes a short date and time. */
 export function centerDateTime(ms: number, language: Language): string {
-  return new Intl.DateTimeFormat(LANGUAGE_LOCALE[language], { dateStyle: 'short', timeStyle: 'short', hourCycle: 'h23', timeZone: CENTER_TIME_ZONE }).format(ms);
+  return centerClockFormat(language, { dateStyle: 'short', timeStyle: 'short' }).format(ms);
 }

@@ -4,10 +4,13 @@ import {
   CONTROLLER_TOKEN_ENV,
   ControllerReady,
 } from '../contract/shell-controller';
-import { type BackoffPolicy, CONTROLLER_BACKOFF, RestartBackoff } from './backoff';
+import { createBackoff, type BackoffPolicy } from '../core/backoff';
 import type { Clock } from './clock';
 import type { ElectronApi, UtilityProcess } from './electron-api';
 import type { ShellLog } from './log';
+
+/** A controller that dies at once is restarted after 0.5 s, 1 s, 2 s … 30 s; a run of a minute was healthy. */
+export const CONTROLLER_BACKOFF: BackoffPolicy = { initialMs: 500, maxMs: 30_000, jitter: 'none', resetAfterMs: 60_000 };
 
 export interface ControllerProcessOptions {
   utilityProcess: ElectronApi['utilityProcess'];
@@ -34,7 +37,8 @@ export interface ControllerProcess {
 
 export function createControllerProcess(options: ControllerProcessOptions): ControllerProcess {
   const { clock, log } = options;
-  const backoff = new RestartBackoff(options.backoff ?? CONTROLLER_BACKOFF);
+  // no jitter: a local process restart competes with nobody
+  const backoff = createBackoff(options.backoff ?? CONTROLLER_BACKOFF, Math.random);
   const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
   const stopGraceMs = options.stopGraceMs ?? 6_000;
   let child: UtilityProcess | null = null;
@@ -50,7 +54,7 @@ export function createControllerProcess(options: ControllerProcessOptions): Cont
   };
 
   const scheduleRestart = (exitCode: number | null) => {
-    const restartInMs = backoff.nextDelay(clock.now() - startedAt);
+    const restartInMs = backoff.next(clock.now() - startedAt);
     log.warn({ exitCode, restartInMs }, 'controller exited; restarting');
     options.onDown({ exitCode, restartInMs });
     restartTimer = clock.setTimeout(() => {

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { join } from 'node:path';
-import type { BackoffPolicy } from './backoff';
+import type { BackoffPolicy } from '../core/backoff';
 import { type Clock, systemClock } from './clock';
 import { type ControllerProcess, createControllerProcess } from './controller-process';
 import { shellDataDir, startCrashDumps } from './crash-dumps';

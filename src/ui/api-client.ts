@@ -9,6 +9,7 @@ import {
   type EventData,
   type EventType,
 } from '../contract';
+import { createBackoff } from '../core/backoff';
 
 export type ConnectionState = 'connecting' | 'open' | 'closed';
 
@@ -44,7 +45,8 @@ export interface ApiClientOptions {
 export class ApiClient {
   private ws: WebSocket | undefined;
   private seq = 0;
-  private retryMs = 250;
+  /** Reconnects after 250 ms, 500 ms … 5 s (no jitter: one page, one local controller); reset once open. */
+  private readonly retry = createBackoff({ initialMs: 250, maxMs: 5000, jitter: 'none' }, Math.random);
   private readonly pending = new Map<string, Pending>();
   private readonly eventListeners = new Map<string, Set<(data: unknown) => void>>();
   private readonly stateListeners = new Set<(s: ConnectionState) => void>();
@@ -92,7 +94,7 @@ export class ApiClient {
     this.ws = ws;
     this.setState('connecting');
     ws.onopen = () => {
-      this.retryMs = 250;
+      this.retry.reset();
       this.setState('open');
     };
     ws.onmessage = (e) => this.receive(String(e.data));
@@ -104,8 +106,7 @@ export class ApiClient {
       }
       this.setState('closed');
       if (this.closed) return;
-      setTimeout(() => this.connect(), this.retryMs);
-      this.retryMs = Math.min(this.retryMs * 2, 5000);
+      setTimeout(() => this.connect(), this.retry.next());
     };
   }
 

@@ -14,6 +14,7 @@ import { openSqliteStorage } from '../../src/center/storage/sqlite';
 import { QueueStore } from '../../src/controller/store/queue-store';
 import { recoverInterrupted } from '../../src/controller/store/recovery';
 import { eventPayload, type TicketRow } from '../../src/controller/store/ticket-rows';
+import { connectionOf } from '../../src/controller/store/connection';
 
 export interface Callability {
   /** Tickets whose sheet may be in a citizen's hand. */
@@ -36,7 +37,7 @@ export async function checkCallable(file: string, catalog: Catalog, robotId: str
   const center = openSqliteStorage({ dataDir: dir });
   try {
     await recoverInterrupted(store);
-    const rows = store.db.prepare('SELECT * FROM tickets ORDER BY issued_at_ms, rowid').all() as TicketRow[];
+    const rows = connectionOf(store).prepare('SELECT * FROM tickets ORDER BY issued_at_ms, rowid').all() as TicketRow[];
     const groups = new Map(catalog.services.map((s) => [s.id, s.counterGroup]));
     for (let i = 0; i < rows.length; i += 200) {
       const changes = rows.slice(i, i + 200).map((r) => TicketChange.parse({ key: `${r.robot_id}:${r.id}:v${r.version}`, ...eventPayload(r) }));

@@ -90,8 +90,6 @@ export const CenterStaffCall = z.object({
   acknowledgedAt: ServerTime.nullable(),
 });
 export type CenterStaffCall = z.infer<typeof CenterStaffCall>;
-export const StaffCallsResponse = z.object({ calls: z.array(CenterStaffCall).max(200), serverTime: ServerTime });
-export const StaffCallAckResponse = z.object({ call: CenterStaffCall, serverTime: ServerTime });
 
 /** Staff: a robot's service audit trail as the center holds it (GET /v1/fleet/:robotId/audit, newest first). */
 export const CenterAuditRow = z.object({

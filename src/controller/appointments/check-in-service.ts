@@ -25,7 +25,7 @@ import { checkInWindow, nextStepFor, slotInstant, statusRefusal, type CheckInWin
 import { detectCode, type VerifySignature } from '../../core/codes';
 import type { Logger } from '../log';
 import type { IssueResult } from '../queue/issue-ticket';
-import type { CheckInLog } from './check-in-log';
+import type { CheckInLog } from '../store/check-in-log';
 
 /** What check-in and dossier look-up need of the center (the sync client provides it). */
 export interface AppointmentCenter {

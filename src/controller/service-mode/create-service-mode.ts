@@ -21,7 +21,7 @@ import { bundleFilename, secretFreeJson } from './bundle';
 import type { LogRing } from './log-ring';
 import { hashPin } from './pin';
 import { PrinterPanel } from './printer-panel';
-import { ServiceAudit, type AuditOutboxEvent } from './service-audit';
+import type { AuditOutboxEvent } from '../store/service-audit';
 import { listUncertain, settleUncertain } from './uncertain-tickets';
 import { ServiceLogin } from './service-login';
 import { ServiceSessions, type ServiceSessionInfo } from './sessions';
@@ -96,7 +96,7 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
   let config = deps.config;
   const doc = configDocument(deps.configFile, JSON.parse(JSON.stringify(deps.config)) as Record<string, unknown>);
   const restartPending = new Set<ServiceSettingKey>();
-  const audit = new ServiceAudit(deps.store.db, config.robotId, nowMs);
+  const audit = deps.store.serviceAudit(config.robotId, nowMs);
   const printer = new PrinterPanel(config.printer, { printer: deps.printer, store: deps.store, catalog: deps.catalog, statusUrlTemplate: config.ticketStatusUrl, nowMs, robotId: config.robotId, version: VERSION });
   const board = new BoardPanel(deps.motion, (present) => sessions.active() && deps.broadcast('service.presence', { present }));
   const sessions: ServiceSessions = new ServiceSessions({
@@ -223,7 +223,7 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
           logs: deps.logRing?.recent(500) ?? [],
           errorsByCode: deps.logRing?.byCode() ?? [],
           audit: audit.recent(200),
-          stats: dayStats(deps.store.db, deps.store.businessDay()),
+          stats: dayStats(deps.store.businessDay(), deps.store.ticketTimesOfDay(deps.store.businessDay())),
         },
         secrets(),
       );
@@ -232,7 +232,7 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
       rec('service.logs.export', { new: filename, bytes: content.length, savedTo });
       return { filename, content, savedTo };
     }),
-    'service.stats.get': guarded('service.stats.get', () => dayStats(deps.store.db, deps.store.businessDay())),
+    'service.stats.get': guarded('service.stats.get', () => dayStats(deps.store.businessDay(), deps.store.ticketTimesOfDay(deps.store.businessDay()))),
     'service.tickets.uncertain': guarded('service.tickets.uncertain', () => listUncertain(deps.store)),
     'service.tickets.settle': guarded('service.tickets.settle', ({ ticketId, outcome }, s, rec) => {
       const out = settleUncertain(deps.store, ticketId, outcome, `service:${s.actor}`);

@@ -60,10 +60,7 @@ export class PrinterPanel {
 
   private printedSinceNearEnd(): number | null {
     if (this.nearEndSinceMs === null) return null;
-    const row = this.deps.store.db
-      .prepare(`SELECT count(*) AS n FROM tickets WHERE state IN ('printed', 'reprinted') AND updated_at_ms >= ?`)
-      .get(this.nearEndSinceMs) as { n: number };
-    return row.n;
+    return this.deps.store.printedSince(this.nearEndSinceMs);
   }
 
   /** The diagnostic page (test-page.ts) with the printer's status as it answers now; never a ticket. */
@@ -81,8 +78,7 @@ export class PrinterPanel {
   /** The day's last ticket drawn as the printer draws it, as a PNG data URL. */
   preview(): { display: string | null; png: string | null } {
     const store = this.deps.store;
-    const row = store.db.prepare('SELECT id FROM tickets WHERE day = ? ORDER BY issued_at_ms DESC, rowid DESC LIMIT 1').get(store.businessDay()) as { id: string } | undefined;
-    const ticket = row ? store.get(row.id) : undefined;
+    const ticket = store.latestTicketOfDay(store.businessDay());
     const service = ticket && this.deps.catalog().services.find((s) => s.id === ticket.serviceId);
     if (!ticket || !service) return { display: null, png: null };
     const c = this.config.adapter === 'none' ? undefined : this.config;

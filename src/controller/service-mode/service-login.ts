@@ -8,7 +8,7 @@ import type { EventData } from '../../contract';
 import type { ServiceLoginResult } from '../../contract/service';
 import { lockoutState, type LockoutPolicy } from '../../core/service-lockout';
 import { verifyPin } from './pin';
-import { AUDIT_ACTIONS, type ServiceAudit } from './service-audit';
+import { AUDIT_ACTIONS, type ServiceAudit } from '../store/service-audit';
 import type { ServiceSessionInfo, ServiceSessions } from './sessions';
 
 /** Only in the simulator profile, and only while no PIN hash is configured (README: service mode). */

@@ -3,7 +3,7 @@
  * time), per service, and the average wait from issue to call where the center reported a call.
  */
 import { centerWallTime } from '../../core/queue/center-time';
-import type { Db } from '../store/database';
+import type { TicketTimes } from '../store/queue-store';
 
 export interface DayStats {
   day: string;
@@ -15,24 +15,21 @@ export interface DayStats {
 
 const round1 = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-export function dayStats(db: Db, day: string): DayStats {
-  const rows = db
-    .prepare(`SELECT service_id, issued_at_ms, called_at_ms FROM tickets WHERE day = ? AND state != 'voided'`)
-    .all(day) as { service_id: string; issued_at_ms: number; called_at_ms: number | null }[];
+export function dayStats(day: string, rows: readonly TicketTimes[]): DayStats {
   const perHour = new Array<number>(24).fill(0);
   const services = new Map<string, { issued: number; waits: number[] }>();
   const waits: number[] = [];
   for (const r of rows) {
-    const hour = Math.min(23, Math.floor(centerWallTime(new Date(r.issued_at_ms)).minutes / 60));
+    const hour = Math.min(23, Math.floor(centerWallTime(new Date(r.issuedAtMs)).minutes / 60));
     perHour[hour]!++;
-    const s = services.get(r.service_id) ?? { issued: 0, waits: [] };
+    const s = services.get(r.serviceId) ?? { issued: 0, waits: [] };
     s.issued++;
-    if (r.called_at_ms !== null && r.called_at_ms >= r.issued_at_ms) {
-      const minutes = (r.called_at_ms - r.issued_at_ms) / 60_000;
+    if (r.calledAtMs !== null && r.calledAtMs >= r.issuedAtMs) {
+      const minutes = (r.calledAtMs - r.issuedAtMs) / 60_000;
       s.waits.push(minutes);
       waits.push(minutes);
     }
-    services.set(r.service_id, s);
+    services.set(r.serviceId, s);
   }
   const mean = (xs: number[]) => (xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : null);
   return {

@@ -1,71 +1,32 @@
 import type { StaffCall } from '../../contract';
-import type { Db } from '../store/database';
+import { memoryOutboxQueue, type OutboxKind, type OutboxQueue, type OutboxQueues } from '../store/outbox-queue';
 import type { StaffNotifier } from './port';
 
 /** A lobby makes a few calls an hour; past this the oldest unsent call is dropped (and counted). */
 export const MAX_PENDING_CALLS = 200;
 /** The store's outbox rows of staff calls (the ticket and audit drains read only their own types). */
 export const STAFF_CALL_OUTBOX_TYPE = 'staff.call';
-
-/** Where the calls wait: the store's outbox table (survives a restart), or memory in tests. */
-interface CallQueue {
-  add(call: StaffCall): number;
-  list(max: number): StaffCall[];
-  remove(ids: readonly string[]): void;
-}
-
-function memoryQueue(): CallQueue {
-  const calls: StaffCall[] = [];
-  return {
-    add: (call) => {
-      calls.push(call);
-      return calls.length > MAX_PENDING_CALLS ? calls.splice(0, calls.length - MAX_PENDING_CALLS).length : 0;
-    },
-    list: (max) => calls.slice(0, max),
-    remove: (ids) => {
-      const done = new Set(ids);
-      for (let i = calls.length - 1; i >= 0; i--) if (done.has(calls[i]!.id)) calls.splice(i, 1);
-    },
-  };
-}
-
-function sqliteQueue(db: Db): CallQueue {
-  const insert = db.prepare('INSERT OR IGNORE INTO outbox (event_key, type, ticket_id, payload, created_at_ms) VALUES (?, ?, NULL, ?, ?)');
-  const count = db.prepare('SELECT count(*) AS n FROM outbox WHERE type = ?');
-  const trim = db.prepare('DELETE FROM outbox WHERE id IN (SELECT id FROM outbox WHERE type = ? ORDER BY id LIMIT ?)');
-  const select = db.prepare('SELECT payload FROM outbox WHERE type = ? ORDER BY id LIMIT ?');
-  const del = db.prepare('DELETE FROM outbox WHERE type = ? AND event_key = ?');
-  return {
-    add: (call) =>
-      db.transaction(() => {
-        insert.run(`staff:${call.id}`, STAFF_CALL_OUTBOX_TYPE, JSON.stringify(call), Date.parse(call.calledAt) || 0);
-        const over = (count.get(STAFF_CALL_OUTBOX_TYPE) as { n: number }).n - MAX_PENDING_CALLS;
-        return over > 0 ? trim.run(STAFF_CALL_OUTBOX_TYPE, over).changes : 0;
-      }).immediate(),
-    list: (max) => (select.all(STAFF_CALL_OUTBOX_TYPE, Math.max(0, Math.floor(max))) as { payload: string }[]).map((r) => JSON.parse(r.payload) as StaffCall),
-    remove: (ids) => db.transaction(() => ids.forEach((id) => del.run(STAFF_CALL_OUTBOX_TYPE, `staff:${id}`))).immediate(),
-  };
-}
+const STAFF_CALLS: OutboxKind = { type: STAFF_CALL_OUTBOX_TYPE, keyPrefix: 'staff', cap: MAX_PENDING_CALLS };
 
 /**
  * The StaffNotifier the controller starts with: calls wait here until whoever carries them to the
- * center (the sync client) takes them and acknowledges them. Given the store's database, they wait
- * in its outbox table, so a call made while the center is cut off survives a restart; without one
- * (unit tests) they wait in memory. Listeners hear each call as it arrives (the sync loop, a light).
+ * center (the sync client) takes them and acknowledges them. Given the store, they wait in its
+ * outbox, so a call made while the center is cut off survives a restart; without one (unit tests)
+ * they wait in memory. Listeners hear each call as it arrives (the sync loop, a light).
  */
 export class StaffCallOutbox implements StaffNotifier {
-  private readonly queue: CallQueue;
+  private readonly queue: OutboxQueue<StaffCall>;
   private readonly listeners = new Set<(call: StaffCall) => void>();
   /** Calls dropped because nobody took them in time: a health signal for the technician. */
   dropped = 0;
 
-  constructor(db?: Db) {
-    this.queue = db ? sqliteQueue(db) : memoryQueue();
+  constructor(store?: OutboxQueues) {
+    this.queue = store ? store.outboxQueue<StaffCall>(STAFF_CALLS) : memoryOutboxQueue<StaffCall>(MAX_PENDING_CALLS);
   }
 
   notify(call: StaffCall): Promise<void> {
     try {
-      this.dropped += this.queue.add(call);
+      this.dropped += this.queue.add(call.id, call, Date.parse(call.calledAt) || 0);
     } catch (e) {
       // the staff.call command turns this into STAFF_CALL_FAILED: the visitor is sent to the desk
       return Promise.reject(e instanceof Error ? e : new Error(String(e)));

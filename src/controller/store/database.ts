@@ -63,11 +63,6 @@ export function migrate(db: Db, migrations: readonly Migration[]): number {
   return db.pragma('user_version', { simple: true }) as number;
 }
 
-/** SQLite could not grow the file: the disk (or the page limit a test sets) is full. */
-export function isDiskFull(e: unknown): boolean {
-  return typeof e === 'object' && e !== null && (e as { code?: unknown }).code === 'SQLITE_FULL';
-}
-
 export function integrityOk(db: Db): boolean {
   return db.pragma('integrity_check', { simple: true }) === 'ok';
 }

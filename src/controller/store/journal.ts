@@ -58,21 +58,19 @@ export function takeBatch(db: Db, n: number): OutboxEvent[] {
   }));
 }
 
-/** The center has stored these events: drop them and mark their tickets synced. */
+/** The center has stored these events: drop them and mark their tickets synced (in the caller's transaction). */
 export function ack(db: Db, ids: readonly number[], atMs: number): number {
   const select = stmt(db, 'SELECT ticket_id FROM outbox WHERE id = ?');
   const del = stmt(db, 'DELETE FROM outbox WHERE id = ?');
   const synced = stmt(db, 'UPDATE tickets SET synced_at_ms = ? WHERE id = ? AND synced_at_ms IS NULL');
-  return db.transaction(() => {
-    let removed = 0;
-    for (const id of ids) {
-      const row = select.get(id) as { ticket_id: string } | undefined;
-      if (!row) continue; // acknowledged twice: harmless
-      removed += del.run(id).changes;
-      synced.run(atMs, row.ticket_id);
-    }
-    return removed;
-  }).immediate();
+  let removed = 0;
+  for (const id of ids) {
+    const row = select.get(id) as { ticket_id: string } | undefined;
+    if (!row) continue; // acknowledged twice: harmless
+    removed += del.run(id).changes;
+    synced.run(atMs, row.ticket_id);
+  }
+  return removed;
 }
 
 export function pendingCount(db: Db): number {

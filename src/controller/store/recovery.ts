@@ -10,10 +10,9 @@
  *   center either way.
  */
 import type { Ticket } from '../../contract';
-import { printedState } from '../../core/queue';
+import { connectionOf } from './connection';
 import type { QueueStore } from './queue-store';
-import { loadRow, transition, flag } from './ticket-transitions';
-import type { TicketRow } from './ticket-rows';
+import { interruptedRows } from './ticket-queries';
 
 export type PrintOutcome = 'printed' | 'not_printed' | 'unknown';
 export type PrintProbe = (ticket: Ticket) => Promise<PrintOutcome>;
@@ -27,13 +26,10 @@ export interface RecoveryReport {
 const ACTOR = 'recovery';
 
 export async function recoverInterrupted(store: QueueStore, probe?: PrintProbe): Promise<RecoveryReport> {
-  const db = store.db;
   const report: RecoveryReport = { voided: [], confirmedPrinted: [], flagged: [] };
-  const rows = db.prepare(`SELECT * FROM tickets WHERE state IN ('issued', 'print_failed', 'printing') ORDER BY issued_at_ms`).all() as TicketRow[];
-  for (const r of rows) {
+  for (const r of interruptedRows(connectionOf(store))) {
     if (r.state === 'issued' || r.state === 'print_failed') {
-      const reason = r.state === 'issued' ? 'never_printed' : 'print_failed_unresolved';
-      store.write((atMs) => transition(db, loadRow(db, r.id), 'voided', atMs, ACTOR, { attention: null }, { reason }));
+      store.voidTicket(r.id, r.state === 'issued' ? 'never_printed' : 'print_failed_unresolved', ACTOR);
       report.voided.push(r.id);
       continue;
     }
@@ -46,13 +42,13 @@ export async function recoverInterrupted(store: QueueStore, probe?: PrintProbe):
       }
     }
     if (outcome === 'printed') {
-      store.write((atMs) => transition(db, loadRow(db, r.id), printedState(r.print_attempts), atMs, ACTOR, { attention: null }, { resolvedBy: 'printer' }));
+      store.markPrinted(r.id, ACTOR, { resolvedBy: 'printer' });
       report.confirmedPrinted.push(r.id);
     } else if (outcome === 'not_printed') {
-      store.write((atMs) => transition(db, loadRow(db, r.id), 'voided', atMs, ACTOR, { attention: null }, { reason: 'print_interrupted' }));
+      store.voidTicket(r.id, 'print_interrupted', ACTOR);
       report.voided.push(r.id);
     } else if (r.attention !== 'QUEUE_PRINT_OUTCOME_UNKNOWN') {
-      store.write((atMs) => flag(db, loadRow(db, r.id), 'QUEUE_PRINT_OUTCOME_UNKNOWN', atMs, ACTOR));
+      store.flag(r.id, 'QUEUE_PRINT_OUTCOME_UNKNOWN', ACTOR);
       report.flagged.push(r.id);
     }
   }

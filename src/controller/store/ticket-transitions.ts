@@ -54,3 +54,22 @@ export function flag(db: Db, row: TicketRow, attention: string, atMs: number, ac
   audit(db, atMs, actor, 'ticket.flagged', row.id, { attention, state: row.state });
   return next;
 }
+
+export interface CenterMark {
+  calledAt?: Date;
+  servedAt?: Date;
+  counterId?: string;
+}
+
+/** A mark from the center (called, served), in the caller's transaction: a first served time feeds the wait history. */
+export function recordCenterMark(db: Db, id: string, mark: CenterMark): void {
+  const row = stmt(db, 'SELECT service_id, called_at_ms, served_at_ms FROM tickets WHERE id = ?').get(id) as
+    | { service_id: string; called_at_ms: number | null; served_at_ms: number | null } | undefined;
+  if (!row) return;
+  const called = mark.calledAt?.getTime() ?? row.called_at_ms;
+  const served = mark.servedAt?.getTime() ?? row.served_at_ms;
+  stmt(db, 'UPDATE tickets SET called_at_ms = ?, served_at_ms = ?, counter_id = coalesce(?, counter_id) WHERE id = ?').run(called, served, mark.counterId ?? null, id);
+  if (row.served_at_ms === null && served !== null && called !== null && served >= called) {
+    stmt(db, 'INSERT INTO service_times (service_id, minutes, at_ms) VALUES (?, ?, ?)').run(row.service_id, (served - called) / 60_000, served);
+  }
+}

@@ -6,11 +6,10 @@
 import type { TFunction } from 'i18next';
 import type { Language, ServiceSettingKey } from '../../contract';
 import { CENTER_TIME_ZONE } from '../../core/business-day';
-
-const LOCALE: Record<Language, string> = { vi: 'vi-VN', en: 'en-GB', zh: 'zh-CN', ko: 'ko-KR', ja: 'ja-JP' };
+import { DATE_LOCALE } from '../../core/clock-format';
 
 const format = (language: Language, options: Intl.DateTimeFormatOptions) =>
-  new Intl.DateTimeFormat(LOCALE[language], { timeZone: CENTER_TIME_ZONE, hourCycle: 'h23', ...options });
+  new Intl.DateTimeFormat(DATE_LOCALE[language], { timeZone: CENTER_TIME_ZONE, hourCycle: 'h23', ...options });
 
 /** "05/12/2026, 09:11:51" for en, "09:11:51 5/12/2026" for vi, … — center time. */
 export function centerDateTime(at: string | number | Date, language: Language): string {

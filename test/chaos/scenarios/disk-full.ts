@@ -9,6 +9,7 @@ import { startVirtualPrinter } from '../../../hardware/sim/virtual-printer/serve
 import { MONDAY_0800, duplicateNumbers, startRig } from '../controller-rig';
 import { Recorder } from '../recorder';
 import type { ChaosOptions } from './options';
+import { connectionOf } from '../../../src/controller/store/connection';
 
 /** SQLite's own ceiling: lifting the cap gives the disk back. */
 const NO_CAP = 1_073_741_823;
@@ -18,7 +19,7 @@ export async function diskFull(opts: ChaosOptions): Promise<Recorder> {
   const printer = await startVirtualPrinter();
   const clock = { t: MONDAY_0800 + 3600_000 };
   const rig = await startRig({ clock, printerPort: printer.port });
-  const db = rig.store.db;
+  const db = connectionOf(rig.store);
   const acknowledged: string[] = [];
   const tap = async () => {
     clock.t += 10_000;

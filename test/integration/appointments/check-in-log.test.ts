@@ -4,15 +4,16 @@
  * released at the next start.
  */
 import { join } from 'node:path';
-import { CheckInLog } from '../../../src/controller/appointments/check-in-log';
-import { openDatabase } from '../../../src/controller/store/database';
+import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
+import { QueueStore } from '../../../src/controller/store/queue-store';
 import { tempDir } from '../../support/robot-process';
 
 describe('CheckInLog', () => {
   it('claims once, sends only check-ins with a ticket, releases unfinished claims on reopening', () => {
     const file = join(tempDir(), 'robot.sqlite');
-    const db = openDatabase(file);
-    const log = new CheckInLog(db);
+    const open = () => QueueStore.open({ file, robotId: 'robot-1', robotSlot: 1, catalog: DEMO_CATALOG });
+    const store = open();
+    const log = store.checkInLog();
     const at = '2026-11-30T01:20:00.000Z';
     expect(log.claim({ appointmentId: 'LH-1', checkInId: 'c1', at })).toBe(true);
     expect(log.claim({ appointmentId: 'LH-1', checkInId: 'c2', at })).toBe(false);
@@ -24,10 +25,10 @@ describe('CheckInLog', () => {
     expect(log.claim({ appointmentId: 'LH-2', checkInId: 'c3', at })).toBe(true);
     log.release('c3');
     expect(log.claim({ appointmentId: 'LH-2', checkInId: 'c4', at })).toBe(true);
-    db.close(); // the process stops while LH-2's ticket is being issued
+    store.close(); // the process stops while LH-2's ticket is being issued
 
-    const reopened = openDatabase(file);
-    const again = new CheckInLog(reopened);
+    const reopened = open();
+    const again = reopened.checkInLog();
     expect(again.find('LH-2')).toBeUndefined();
     expect(again.find('LH-1')).toMatchObject({ ticketId: 't1', centerOutcome: null });
     reopened.close();

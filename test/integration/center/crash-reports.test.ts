@@ -11,11 +11,11 @@ import { CRASH_SUMMARY_MAX } from '../../../src/contract/sync';
 import { crashReportsDir, listCrashReports, writeFatalErrorReport } from '../../../src/controller/crash-reports';
 import { memoryCredentialStore } from '../../../src/controller/sync/credentials';
 import { SyncClient } from '../../../src/controller/sync/sync-client';
-import { FakeRobotStore } from '../sync/fake-robot-store';
+import { openRobotStore } from '../sync/robot-store';
 import { startTestCenter, type TestCenter } from './harness';
 
 async function robot(t: TestCenter, robotId: string, crashReports: () => ReturnType<typeof listCrashReports>) {
-  const store = new FakeRobotStore(robotId, 1);
+  const { store } = openRobotStore(robotId, 1, t.clock.t);
   const client = new SyncClient({
     centerUrl: t.center.url, robotId, version: '1.0.0', outbox: store, credentials: memoryCredentialStore(), now: () => t.clock.t, timeoutMs: 2000, crashReports,
   });

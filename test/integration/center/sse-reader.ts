@@ -9,6 +9,8 @@ export interface SseEvent {
 
 export interface SseReader {
   events: SseEvent[];
+  /** Resolves when the center answered (its headers and `retry:` line): from then on every new event reaches this reader. */
+  connected: Promise<void>;
   /** Resolves when at least n events have arrived. */
   waitFor(n: number, timeoutMs?: number): Promise<SseEvent[]>;
   drop(): void;
@@ -18,7 +20,10 @@ export function readStream(url: string, headers: Record<string, string> = {}): S
   const events: SseEvent[] = [];
   const waiters: (() => void)[] = [];
   let buffer = '';
+  let answered!: () => void;
+  const connected = new Promise<void>((resolve) => (answered = resolve));
   const req: ClientRequest = get(url, { headers: { accept: 'text/event-stream', ...headers } }, (res) => {
+    answered();
     res.setEncoding('utf8');
     res.on('data', (chunk: string) => {
       buffer += chunk;
@@ -36,6 +41,7 @@ export function readStream(url: string, headers: Record<string, string> = {}): S
   req.on('error', () => undefined);
   return {
     events,
+    connected,
     waitFor: (n, timeoutMs = 5000) =>
       new Promise((resolve, reject) => {
         const timer = setTimeout(() => reject(new Error(`only ${events.length} of ${n} events arrived`)), timeoutMs);

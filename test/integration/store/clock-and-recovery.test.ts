@@ -2,6 +2,7 @@ import type { Ticket } from '../../../src/contract';
 import type { QueueStore } from '../../../src/controller/store/queue-store';
 import { recoverInterrupted } from '../../../src/controller/store/recovery';
 import { storeHarness, type StoreHarness } from './store-fixtures';
+import { connectionOf } from '../../../src/controller/store/connection';
 
 let h: StoreHarness;
 afterEach(() => h.cleanup());
@@ -75,7 +76,7 @@ describe('start-up recovery', () => {
     expect(store.get(printing.id)?.state).toBe('printing');
     expect(store.needingAttention().map((t) => t.id)).toEqual([printing.id]);
     expect(store.get(printed.id)?.state).toBe('printed');
-    const voids = store.db.prepare('SELECT ticket_id, reason FROM voided_numbers ORDER BY number').all();
+    const voids = connectionOf(store).prepare('SELECT ticket_id, reason FROM voided_numbers ORDER BY number').all();
     expect(voids).toEqual([{ ticket_id: issued.id, reason: 'never_printed' }, { ticket_id: failed.id, reason: 'print_failed_unresolved' }]);
     // a second start-up does not flag or void again; the operator settles the ticket
     expect(await recoverInterrupted(store)).toEqual({ voided: [], confirmedPrinted: [], flagged: [] });

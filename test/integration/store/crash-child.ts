@@ -13,6 +13,7 @@ import type { Catalog } from '../../../src/contract';
 import { QueueStore } from '../../../src/controller/store/queue-store';
 import { recoverInterrupted } from '../../../src/controller/store/recovery';
 import { nextLeaseBlock, numberingFor } from '../../../src/core/queue';
+import { connectionOf } from '../../../src/controller/store/connection';
 
 const [file, catalogFile, seedArg, baseArg, startArg] = process.argv.slice(2) as [string, string, string, string, string];
 let seed = Number(seedArg) >>> 0;
@@ -59,7 +60,7 @@ function step(): void {
     outcome = store.issue({ serviceId, language: 'vi', categoryId: 'elderly' });
   }
   // the whole refusal (code, detail) and the sources of its prefix, so a failure in CI says why
-  if (!outcome.ok) throw new Error(`refused ${JSON.stringify(outcome)}; sources: ${JSON.stringify(store.db.prepare("SELECT prefix, day, kind, first, last, next FROM number_sources ORDER BY id DESC LIMIT 12").all())}`);
+  if (!outcome.ok) throw new Error(`refused ${JSON.stringify(outcome)}; sources: ${JSON.stringify(connectionOf(store).prepare("SELECT prefix, day, kind, first, last, next FROM number_sources ORDER BY id DESC LIMIT 12").all())}`);
   const t = outcome.ticket;
   say(`ACK ${t.id}`);
   store.markPrinting(t.id);

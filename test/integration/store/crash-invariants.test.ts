@@ -1,6 +1,7 @@
 /** The crash test is only as good as its checker: it must see each kind of damage. */
 import { crashInvariantProblems } from './crash-invariants';
 import { storeHarness, type StoreHarness } from './store-fixtures';
+import { connectionOf } from '../../../src/controller/store/connection';
 
 let h: StoreHarness;
 beforeEach(() => (h = storeHarness()));
@@ -20,24 +21,24 @@ function twoTickets() {
 
 it('finds nothing wrong in a healthy store', () => {
   const { store, ids } = twoTickets();
-  expect(crashInvariantProblems(store.db, new Set(ids))).toEqual([]);
+  expect(crashInvariantProblems(connectionOf(store), new Set(ids))).toEqual([]);
 });
 
 it('sees a lost acknowledged ticket, the unexplained gap it leaves, and a ticket the center would never hear of', () => {
   const { store, ids } = twoTickets();
-  store.db.pragma('foreign_keys = OFF');
-  store.db.prepare('DELETE FROM tickets WHERE id = ?').run(ids[0]);
-  const problems = crashInvariantProblems(store.db, new Set([...ids, 'acked-but-never-stored']));
+  connectionOf(store).pragma('foreign_keys = OFF');
+  connectionOf(store).prepare('DELETE FROM tickets WHERE id = ?').run(ids[0]);
+  const problems = crashInvariantProblems(connectionOf(store), new Set([...ids, 'acked-but-never-stored']));
   expect(problems.some((p) => p.startsWith('2 acknowledged tickets missing'))).toBe(true);
   expect(problems.some((p) => p.startsWith('numbers used without a ticket'))).toBe(true);
-  store.db.prepare('DELETE FROM outbox').run();
-  expect(crashInvariantProblems(store.db, new Set()).some((p) => p.includes('never hear of'))).toBe(true);
+  connectionOf(store).prepare('DELETE FROM outbox').run();
+  expect(crashInvariantProblems(connectionOf(store), new Set()).some((p) => p.includes('never hear of'))).toBe(true);
 });
 
 it('sees a void without its record and a number given beyond the cursor', () => {
   const { store } = twoTickets();
-  store.db.prepare('DELETE FROM voided_numbers').run();
-  expect(crashInvariantProblems(store.db, new Set()).some((p) => p.includes('without a void record'))).toBe(true);
-  store.db.prepare('UPDATE number_sources SET next = next - 1').run();
-  expect(crashInvariantProblems(store.db, new Set()).some((p) => p.startsWith('numbers used without a ticket, or beyond a cursor'))).toBe(true);
+  connectionOf(store).prepare('DELETE FROM voided_numbers').run();
+  expect(crashInvariantProblems(connectionOf(store), new Set()).some((p) => p.includes('without a void record'))).toBe(true);
+  connectionOf(store).prepare('UPDATE number_sources SET next = next - 1').run();
+  expect(crashInvariantProblems(connectionOf(store), new Set()).some((p) => p.startsWith('numbers used without a ticket, or beyond a cursor'))).toBe(true);
 });

@@ -11,6 +11,7 @@ import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
 import { createLogger } from '../../../src/controller/log';
 import { issueTicket } from '../../../src/controller/queue/issue-ticket';
 import { storeHarness, type StoreHarness } from './store-fixtures';
+import { connectionOf } from '../../../src/controller/store/connection';
 
 let h: StoreHarness;
 beforeEach(() => (h = storeHarness()));
@@ -81,7 +82,7 @@ it('stores the number and its `printing` state in one commit (one fsync) before 
   expect(printer.seenByPrinter).toEqual([{ state: 'printing', display: result.ticket.display }]);
   expect(atPrint - before).toBe(1);
   // the center still hears both versions: issued, then printing
-  const events = store.db.prepare('SELECT event_key FROM outbox WHERE ticket_id = ? ORDER BY id').all(result.ticket.id) as { event_key: string }[];
+  const events = connectionOf(store).prepare('SELECT event_key FROM outbox WHERE ticket_id = ? ORDER BY id').all(result.ticket.id) as { event_key: string }[];
   expect(events.map((e) => e.event_key.split(':').pop())).toEqual(['v1', 'v2', 'v3']);
 });
 
@@ -95,7 +96,7 @@ it('prints the same number again after one failure (reprinted), and voids it by 
   const always = new ScriptedPrinter(h.file, 99);
   const r2 = await issueTicket(deps(always, store), 'birth-registration', 'vi');
   expect(r2).toMatchObject({ printed: false, printError: 'PRINTER_PAPER_OUT', ticket: { state: 'voided' } });
-  expect(store.db.prepare('SELECT number FROM voided_numbers').all()).toEqual([{ number: r2.ticket.number }]);
+  expect(connectionOf(store).prepare('SELECT number FROM voided_numbers').all()).toEqual([{ number: r2.ticket.number }]);
 });
 
 it('refuses with the code and the next opening, printing nothing', async () => {

@@ -1,7 +1,8 @@
 import { openDatabase } from '../../../src/controller/store/database';
 import { QUEUE_MIGRATIONS } from '../../../src/controller/store/queue-migrations';
-import { PEOPLE_AHEAD_SQL } from '../../../src/controller/store/queue-store';
+import { PEOPLE_AHEAD_SQL } from '../../../src/controller/store/ticket-queries';
 import { storeHarness, type StoreHarness } from './store-fixtures';
+import { connectionOf } from '../../../src/controller/store/connection';
 
 const LATEST = Math.max(...QUEUE_MIGRATIONS.map((m) => m.version));
 
@@ -15,8 +16,8 @@ describe('store migrations', () => {
     v1.prepare(`INSERT INTO tickets VALUES ('t1', 'birth-registration', 'A', '2026-11-30', 1, 'A001', 'vi', 'printed', NULL, 'x', 'x')`).run();
     v1.close();
     const store = h.open();
-    expect(store.db.pragma('user_version', { simple: true })).toBe(LATEST);
-    expect(store.db.prepare('SELECT display FROM legacy_tickets_v1').all()).toEqual([{ display: 'A001' }]);
+    expect(connectionOf(store).pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(connectionOf(store).prepare('SELECT display FROM legacy_tickets_v1').all()).toEqual([{ display: 'A001' }]);
     const r = store.issue({ serviceId: 'birth-registration', language: 'vi' });
     expect(r.ok).toBe(true);
   });
@@ -24,10 +25,10 @@ describe('store migrations', () => {
   it('keeps the people-ahead count of every issue without counting rows, right through calls, voids and failures', () => {
     const store = h.open();
     const counted = (day: string, group: string) =>
-      (store.db.prepare("SELECT count(*) AS n FROM tickets WHERE day = ? AND counter_group = ? AND state NOT IN ('voided', 'print_failed') AND called_at_ms IS NULL AND served_at_ms IS NULL").get(day, group) as { n: number }).n;
-    const kept = (day: string, group: string) => (store.db.prepare(PEOPLE_AHEAD_SQL).get(day, group) as { n: number }).n;
+      (connectionOf(store).prepare("SELECT count(*) AS n FROM tickets WHERE day = ? AND counter_group = ? AND state NOT IN ('voided', 'print_failed') AND called_at_ms IS NULL AND served_at_ms IS NULL").get(day, group) as { n: number }).n;
+    const kept = (day: string, group: string) => (connectionOf(store).prepare(PEOPLE_AHEAD_SQL).get(day, group) as { n: number }).n;
     // the count is a lookup in waiting_counts, not a scan of tickets
-    const plan = (store.db.prepare(`EXPLAIN QUERY PLAN ${PEOPLE_AHEAD_SQL}`).all('2026-11-30', 'civil') as { detail: string }[]).map((p) => p.detail).join('; ');
+    const plan = (connectionOf(store).prepare(`EXPLAIN QUERY PLAN ${PEOPLE_AHEAD_SQL}`).all('2026-11-30', 'civil') as { detail: string }[]).map((p) => p.detail).join('; ');
     expect(plan).toMatch(/waiting_counts/);
     expect(plan).not.toMatch(/\btickets\b/);
     const tickets = [1, 2, 3, 4, 5, 6].map(() => {
@@ -35,7 +36,7 @@ describe('store migrations', () => {
       if (!r.ok) throw new Error(r.code);
       return r.ticket;
     });
-    const { day, counter_group: group } = store.db.prepare('SELECT day, counter_group FROM tickets WHERE id = ?').get(tickets[0]!.id) as { day: string; counter_group: string };
+    const { day, counter_group: group } = connectionOf(store).prepare('SELECT day, counter_group FROM tickets WHERE id = ?').get(tickets[0]!.id) as { day: string; counter_group: string };
     expect(kept(day, group)).toBe(6);
     store.markPrinting(tickets[0]!.id);
     store.markPrinted(tickets[0]!.id);
@@ -47,8 +48,8 @@ describe('store migrations', () => {
     expect(kept(day, group)).toBe(counted(day, group));
     expect(kept(day, group)).toBeLessThan(6);
     // whoever writes the table directly, the triggers follow
-    store.db.prepare('DELETE FROM outbox').run();
-    store.db.prepare('UPDATE tickets SET called_at_ms = NULL, served_at_ms = NULL').run();
+    connectionOf(store).prepare('DELETE FROM outbox').run();
+    connectionOf(store).prepare('UPDATE tickets SET called_at_ms = NULL, served_at_ms = NULL').run();
     expect(kept(day, group)).toBe(counted(day, group));
     expect(kept('2026-12-01', group)).toBe(0);
   });
@@ -57,18 +58,18 @@ describe('store migrations', () => {
     const first = h.open();
     for (let i = 0; i < 3; i++) if (!first.issue({ serviceId: 'birth-registration', language: 'vi' }).ok) throw new Error('not issued');
     // back to what a v4 file is: the same tickets, no count and no triggers
-    first.db.exec('DROP TRIGGER tickets_waiting_insert; DROP TRIGGER tickets_waiting_delete; DROP TRIGGER tickets_waiting_update; DROP TABLE waiting_counts; PRAGMA user_version = 4');
+    connectionOf(first).exec('DROP TRIGGER tickets_waiting_insert; DROP TRIGGER tickets_waiting_delete; DROP TRIGGER tickets_waiting_update; DROP TABLE waiting_counts; PRAGMA user_version = 4');
     first.close();
     const store = h.open();
-    const { day, counter_group: group } = store.db.prepare('SELECT day, counter_group FROM tickets LIMIT 1').get() as { day: string; counter_group: string };
-    expect((store.db.prepare(PEOPLE_AHEAD_SQL).get(day, group) as { n: number }).n).toBe(3);
+    const { day, counter_group: group } = connectionOf(store).prepare('SELECT day, counter_group FROM tickets LIMIT 1').get() as { day: string; counter_group: string };
+    expect((connectionOf(store).prepare(PEOPLE_AHEAD_SQL).get(day, group) as { n: number }).n).toBe(3);
   });
 
   it('applies each step once: reopening changes nothing', () => {
     h.open().close();
     const again = h.open();
-    expect(again.db.pragma('user_version', { simple: true })).toBe(LATEST);
-    expect(again.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'tickets'").get()).toEqual({ n: 1 });
+    expect(connectionOf(again).pragma('user_version', { simple: true })).toBe(LATEST);
+    expect(connectionOf(again).prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'tickets'").get()).toEqual({ n: 1 });
   });
 
   it('keeps the check-ins of a file whose check-in table was made outside the migrations (before v3)', () => {
@@ -78,12 +79,12 @@ describe('store migrations', () => {
     v2.prepare("INSERT INTO appointment_check_ins VALUES ('LH-1', 'c1', 't1', '2026-11-30T01:00:00.000Z', NULL)").run();
     v2.close();
     const store = h.open();
-    expect(store.db.prepare('SELECT appointment_id, ticket_id FROM appointment_check_ins').all()).toEqual([{ appointment_id: 'LH-1', ticket_id: 't1' }]);
+    expect(connectionOf(store).prepare('SELECT appointment_id, ticket_id FROM appointment_check_ins').all()).toEqual([{ appointment_id: 'LH-1', ticket_id: 't1' }]);
   });
 
   it('makes the check-in table in a new file', () => {
     const store = h.open();
-    expect(store.db.prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'appointment_check_ins'").get()).toEqual({ n: 1 });
+    expect(connectionOf(store).prepare("SELECT count(*) AS n FROM sqlite_master WHERE type = 'table' AND name = 'appointment_check_ins'").get()).toEqual({ n: 1 });
   });
 
   it('refuses a file written by a newer program instead of guessing', () => {

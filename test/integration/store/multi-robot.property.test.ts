@@ -9,6 +9,7 @@ import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
 import type { OutboxEvent } from '../../../src/controller/store/journal';
 import { QueueStore } from '../../../src/controller/store/queue-store';
 import { nextLeaseBlock, numberingFor } from '../../../src/core/queue';
+import { connectionOf } from '../../../src/controller/store/connection';
 
 /** The test's own reference center: leases blocks and ingests events idempotently. */
 class FakeCenter {
@@ -115,7 +116,7 @@ function runScenario(robotCount: number, actions: Action[], slotOf = (i: number)
       while (store.pendingCount() > 0) sync(r, 50, false, false);
     });
 
-    const all = robots.flatMap((s) => s.db.prepare('SELECT id, robot_id, prefix, day, number, version FROM tickets').all() as { id: string; robot_id: string; prefix: string; day: string; number: number; version: number }[]);
+    const all = robots.flatMap((s) => connectionOf(s).prepare('SELECT id, robot_id, prefix, day, number, version FROM tickets').all() as { id: string; robot_id: string; prefix: string; day: string; number: number; version: number }[]);
     const numbers = all.map((t) => `${t.prefix}|${t.day}|${t.number}`);
     expect(new Set(numbers).size).toBe(numbers.length);
     expect(center.duplicates).toEqual([]);

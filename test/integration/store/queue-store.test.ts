@@ -4,6 +4,7 @@ import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
 import { QUEUE_MIGRATIONS } from '../../../src/controller/store/queue-migrations';
 import { QueueStore } from '../../../src/controller/store/queue-store';
 import { storeHarness, type StoreHarness } from './store-fixtures';
+import { connectionOf } from '../../../src/controller/store/connection';
 
 let h: StoreHarness;
 let store: QueueStore;
@@ -29,9 +30,9 @@ const codeOf = (fn: () => unknown) => {
 
 describe('durable issuance', () => {
   it('opens SQLite in WAL mode with synchronous FULL and the current schema version', () => {
-    expect(store.db.pragma('journal_mode', { simple: true })).toBe('wal');
-    expect(store.db.pragma('synchronous', { simple: true })).toBe(2);
-    expect(store.db.pragma('user_version', { simple: true })).toBe(Math.max(...QUEUE_MIGRATIONS.map((m) => m.version)));
+    expect(connectionOf(store).pragma('journal_mode', { simple: true })).toBe('wal');
+    expect(connectionOf(store).pragma('synchronous', { simple: true })).toBe(2);
+    expect(connectionOf(store).pragma('user_version', { simple: true })).toBe(Math.max(...QUEUE_MIGRATIONS.map((m) => m.version)));
   });
 
   it('commits the ticket with its outbox event and audit line, visible to another connection at once', () => {
@@ -62,7 +63,7 @@ describe('durable issuance', () => {
       const displays = Array.from({ length: 22 }, () => issueOk(alone).display);
       expect(displays.slice(0, 3)).toEqual(['A001', 'A002', 'A003']);
       expect(displays.at(-1)).toBe('A022'); // the second block (blockSize 20) follows the first
-      expect(alone.db.prepare("SELECT count(*) AS n FROM number_sources WHERE kind = 'lease'").get()).toEqual({ n: 2 });
+      expect(connectionOf(alone).prepare("SELECT count(*) AS n FROM number_sources WHERE kind = 'lease'").get()).toEqual({ n: 2 });
     } finally {
       alone.close();
     }
@@ -80,7 +81,7 @@ describe('durable issuance', () => {
     h.clock.set('2026-11-30T05:00:00Z'); // 12:00, lunch
     const r = store.issue({ serviceId: 'birth-registration', language: 'en' });
     expect(r).toEqual({ ok: false, code: 'QUEUE_LUNCH_BREAK', nextOpeningAt: new Date('2026-11-30T06:30:00Z') });
-    expect(store.db.prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 0 });
+    expect(connectionOf(store).prepare('SELECT count(*) AS n FROM tickets').get()).toEqual({ n: 0 });
     expect(store.issue({ serviceId: 'result-pickup', language: 'en' }).ok).toBe(true);
   });
 
@@ -119,7 +120,7 @@ describe('ticket life cycle', () => {
     store.markPrintFailed(u.id, 'PRINTER_TIMEOUT');
     store.markPrinting(u.id);
     expect(store.markPrintFailed(u.id, 'PRINTER_TIMEOUT')).toMatchObject({ action: 'void', ticket: { state: 'voided' } });
-    expect(store.db.prepare('SELECT number, reason FROM voided_numbers').all()).toEqual([{ number: u.number, reason: 'print_failed' }]);
+    expect(connectionOf(store).prepare('SELECT number, reason FROM voided_numbers').all()).toEqual([{ number: u.number, reason: 'print_failed' }]);
     expect(issueOk(store).number).toBe(u.number + 1);
   });
 
@@ -142,7 +143,7 @@ describe('outbox', () => {
     expect(store.ack([first[0]!.id, first[0]!.id])).toBe(1);
     expect(store.takeBatch(5).map((e) => e.ticketId)).toEqual([b.id]);
     expect(store.pendingCount()).toBe(1);
-    expect(store.db.prepare('SELECT synced_at_ms IS NOT NULL AS s FROM tickets WHERE id = ?').get(a.id)).toEqual({ s: 1 });
+    expect(connectionOf(store).prepare('SELECT synced_at_ms IS NOT NULL AS s FROM tickets WHERE id = ?').get(a.id)).toEqual({ s: 1 });
   });
 });
 

@@ -16,7 +16,7 @@ describe('staff calls in the store outbox', () => {
     const file = join(tempDir(), 'robot.sqlite');
     const open = () => QueueStore.open({ file, robotId: 'robot-1', robotSlot: 1, catalog: DEMO_CATALOG, clock: { wallMs: () => Date.UTC(2026, 10, 30, 1) }, numberAuthority: 'self' });
     let store = open();
-    let outbox = new StaffCallOutbox(store.db);
+    let outbox = new StaffCallOutbox(store);
     for (let i = 1; i <= MAX_PENDING_CALLS + 3; i++) await outbox.notify(callOf(i));
     await outbox.notify(callOf(MAX_PENDING_CALLS + 3)); // the same call again is not a second one
     expect(outbox.dropped).toBe(3);
@@ -25,7 +25,7 @@ describe('staff calls in the store outbox', () => {
     store.close();
 
     store = open();
-    outbox = new StaffCallOutbox(store.db);
+    outbox = new StaffCallOutbox(store);
     expect(outbox.pending(2)).toEqual([callOf(4), callOf(5)]);
     outbox.ack([callOf(4).id, callOf(4).id, 'unknown']);
     expect(outbox.pending().length).toBe(MAX_PENDING_CALLS - 1);

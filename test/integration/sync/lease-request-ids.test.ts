@@ -9,6 +9,7 @@ import { memoryCredentialStore } from '../../../src/controller/sync/credentials'
 import { SyncClient } from '../../../src/controller/sync/sync-client';
 import { QueueStore } from '../../../src/controller/store/queue-store';
 import { call, MONDAY_9AM, quietLog, tempDataDir } from '../center/harness';
+import { connectionOf } from '../../../src/controller/store/connection';
 
 describe('lease request ids across a crash', () => {
   let center: RunningCenter;
@@ -47,12 +48,12 @@ describe('lease request ids across a crash', () => {
     answersLost = false;
     const after = open();
     await client(after).syncOnce();
-    const blocks = after.db.prepare("SELECT prefix, first FROM number_sources WHERE kind = 'lease' ORDER BY prefix").all() as { prefix: string; first: number }[];
+    const blocks = connectionOf(after).prepare("SELECT prefix, first FROM number_sources WHERE kind = 'lease' ORDER BY prefix").all() as { prefix: string; first: number }[];
     expect(blocks.length).toBeGreaterThan(0);
     // the first block of every prefix: the one the center leased for the lost answer
     expect(blocks.every((b) => b.first === DEMO_CATALOG.numbering.start)).toBe(true);
     // a later request is a new one: the next block, not the same again
     const next = after.leaseRequestId('A', after.businessDay());
-    expect(after.db.prepare('SELECT count(*) AS n FROM lease_requests WHERE request_id != ?').get(next)).toEqual({ n: 0 });
+    expect(connectionOf(after).prepare('SELECT count(*) AS n FROM lease_requests WHERE request_id != ?').get(next)).toEqual({ n: 0 });
   });
 });

@@ -11,7 +11,7 @@ import { memoryCredentialStore } from '../../../src/controller/sync/credentials'
 import type { AuditPort } from '../../../src/controller/sync/outbox-port';
 import { SyncClient } from '../../../src/controller/sync/sync-client';
 import { MONDAY_9AM } from '../center/harness';
-import { FakeRobotStore } from './fake-robot-store';
+import { openRobotStore } from './robot-store';
 
 const DAY = 24 * 3600_000;
 /** Built once: a 10 MB answer costs time to build, and the test's deadline is about the client. */
@@ -70,7 +70,7 @@ describe('robot event drains against hostile centers', () => {
     await staffCalls.notify(callOf(2));
     const audit = new FakeAudit();
     const credentials = memoryCredentialStore({ centerUrl: url, robotId: 'robot-a', robotSlot: 1, token: 't'.repeat(43), expiresAt: MONDAY_9AM + DAY, refreshAfter: MONDAY_9AM + DAY / 2 });
-    const client = new SyncClient({ centerUrl: url, robotId: 'robot-a', version: 't', outbox: new FakeRobotStore('robot-a', 1), credentials, staffCalls, audit, now: () => MONDAY_9AM, timeoutMs: 2500 });
+    const client = new SyncClient({ centerUrl: url, robotId: 'robot-a', version: 't', outbox: openRobotStore('robot-a', 1, MONDAY_9AM).store, credentials, staffCalls, audit, now: () => MONDAY_9AM, timeoutMs: 2500 });
     return { client, staffCalls, audit };
   }
 

@@ -4,8 +4,7 @@ import { memoryCredentialStore } from '../../../src/controller/sync/credentials'
 import { SyncClient } from '../../../src/controller/sync/sync-client';
 import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
 import { call, MONDAY_9AM, quietLog, tempDataDir, type Clock } from '../center/harness';
-import { FakeRobotStore } from './fake-robot-store';
-
+import { openRobotStore } from './robot-store';
 
 const DAY = 24 * 3600_000;
 
@@ -14,11 +13,12 @@ async function startCenter(clock: Clock, dataDir: string, port = 0, tokenTtlMs?:
 }
 
 async function enrolledRobot(center: RunningCenter, clock: Clock, robotId: string, slot: number, extra: Partial<ConstructorParameters<typeof SyncClient>[0]> = {}) {
-  const store = new FakeRobotStore(robotId, slot);
+  const robot = openRobotStore(robotId, slot, clock.t);
+  const { store } = robot;
   const client = new SyncClient({ centerUrl: center.url, robotId, version: 't', outbox: store, leases: store, marks: store, credentials: memoryCredentialStore(), now: () => clock.t, timeoutMs: 2000, ...extra });
   const code = await call(center.url, 'POST', '/v1/admin/enrolment-codes', {}, 'Staff k');
   await client.enrol(code.body.code);
-  return { store, client };
+  return { store, robot, client };
 }
 
 describe('robot sync client against the reference center', () => {
@@ -39,11 +39,12 @@ describe('robot sync client against the reference center', () => {
 
     for (let i = 0; i < 30; i++) {
       clock.t += 7_000;
-      (i % 2 ? a : b).store.issue(clock.t);
+      (i % 2 ? a : b).robot.issue(clock.t);
     }
     await expect(a.client.syncOnce()).rejects.toMatchObject({ code: 'SYNC_CENTER_UNREACHABLE' });
     expect(a.client.status()).toMatchObject({ state: 'degraded', code: 'SYNC_CENTER_UNREACHABLE' });
-    expect(a.store.pendingCount() + b.store.pendingCount()).toBe(30);
+    // three changes per ticket wait for the center: issued, printing, printed
+    expect(a.store.pendingCount() + b.store.pendingCount()).toBe(30 * 3);
 
     center = await startCenter(clock, dataDir, port);
     open.push(center);
@@ -53,8 +54,8 @@ describe('robot sync client against the reference center', () => {
     expect(a.client.status().state).toBe('ok');
     expect(a.store.pendingCount() + b.store.pendingCount()).toBe(0);
 
-    const issued = [...a.store.issued, ...b.store.issued];
-    expect(new Set(issued.map((t) => `${t.prefix}${t.number}`)).size).toBe(30);
+    const issued = [...a.robot.issued, ...b.robot.issued];
+    expect(new Set(issued.map((t) => t.display)).size).toBe(30);
     const called: string[] = [];
     for (;;) {
       const r = await call(center.url, 'POST', '/v1/counters/counter-1/call-next', {}, 'Staff k');
@@ -73,12 +74,13 @@ describe('robot sync client against the reference center', () => {
     const tokens = new Set<string>();
     for (let day = 0; day < 60; day++) {
       clock.t += DAY;
-      a.store.issue(clock.t);
+      a.robot.issueIfOpen(clock.t);
       await a.client.syncOnce();
       tokens.add(credentials.load()!.token);
     }
     expect(a.client.state().enrolment).toBe('enrolled');
     expect(tokens.size).toBeGreaterThanOrEqual(10);
+    expect(a.robot.issued.length).toBeGreaterThanOrEqual(40); // the working days
     expect(a.store.pendingCount()).toBe(0);
   });
 
@@ -88,10 +90,11 @@ describe('robot sync client against the reference center', () => {
     open.push(center);
     const a = await enrolledRobot(center, clock, 'robot-a', 1);
     await call(center.url, 'POST', '/v1/admin/devices/robot-a/revoke', {}, 'Staff k');
-    a.store.issue(clock.t);
-    a.store.issue(clock.t + 1000);
+    a.robot.issue(clock.t);
+    a.robot.issue(clock.t + 1000);
     await expect(a.client.syncOnce()).rejects.toMatchObject({ code: 'SYNC_DEVICE_REVOKED' });
-    expect(a.client.state()).toMatchObject({ enrolment: 'revoked', outboxLength: 2 });
+    // two tickets, three changes each (issued, printing, printed), all kept
+    expect(a.client.state()).toMatchObject({ enrolment: 'revoked', outboxLength: 2 * 3 });
     expect(a.client.status()).toMatchObject({ state: 'degraded', code: 'SYNC_DEVICE_REVOKED' });
     // a new enrolment delivers what was kept
     const code = await call(center.url, 'POST', '/v1/admin/enrolment-codes', {}, 'Staff k');
@@ -121,14 +124,16 @@ describe('robot sync client against the reference center', () => {
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
     open.push({ close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }) });
     const port = (server.address() as { port: number }).port;
-    const store = new FakeRobotStore('robot-a', 1);
+    const robot = openRobotStore('robot-a', 1, MONDAY_9AM);
+    const { store } = robot;
     const credentials = memoryCredentialStore({ centerUrl: 'x', robotId: 'robot-a', robotSlot: 1, token: 't'.repeat(43), expiresAt: MONDAY_9AM + DAY, refreshAfter: MONDAY_9AM + DAY / 2 });
     const client = new SyncClient({ centerUrl: `http://127.0.0.1:${port}`, robotId: 'robot-a', version: 't', outbox: store, credentials, now: () => MONDAY_9AM, timeoutMs: 1500 });
-    store.issue(MONDAY_9AM);
+    robot.issue(MONDAY_9AM);
+    const waiting = store.pendingCount();
     for (const [m, code] of [['wrong-types', 'SYNC_RESPONSE_INVALID'], ['huge', 'SYNC_RESPONSE_INVALID'], ['silent', 'SYNC_CENTER_UNREACHABLE'], ['html', 'SYNC_RESPONSE_INVALID']] as const) {
       mode = m;
       await expect(client.syncOnce().catch((e) => Promise.reject({ m, code: e.code }))).rejects.toEqual({ m, code });
-      expect({ m, pending: store.pendingCount(), online: client.state().online }).toEqual({ m, pending: 1, online: false });
+      expect({ m, pending: store.pendingCount(), online: client.state().online }).toEqual({ m, pending: waiting, online: false });
     }
   });
 
@@ -172,15 +177,15 @@ describe('robot sync client against the reference center', () => {
     };
     await until(() => a.client.state().streamConnected);
     for (let i = 0; i < 12; i++) {
-      a.store.issue(clock.t + i);
+      a.robot.issue(clock.t + i);
       a.client.kick();
       await new Promise((r) => setTimeout(r, 10));
     }
     await until(() => a.client.state().waiting['civil-status'] === 12);
     for (let i = 0; i < 5; i++) await call(center.url, 'POST', '/v1/counters/counter-1/call-next', {}, 'Staff k');
-    await until(() => a.client.state().nowServing['counter-1'] === a.store.issued[4]!.prefix + String(a.store.issued[4]!.number).padStart(3, '0'));
+    await until(() => a.client.state().nowServing['counter-1'] === a.robot.issued[4]!.display);
     await until(() => a.client.state().waiting['civil-status'] === 7);
-    expect(a.store.marks.filter(([, m]) => m === 'called')).toHaveLength(5);
+    expect(a.robot.calledCount()).toBe(5);
     // 12 queued + 5 called events through streams cut after 3 events each
     expect(a.client.streamStats().connects).toBeGreaterThanOrEqual(5);
   });

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load } from 'js-yaml';
-import { CONTROLLER_BACKOFF } from '../../../src/electron/backoff';
+import { CONTROLLER_BACKOFF } from '../../../src/electron/controller-process';
 import { pingIntervalMs } from '../../../src/controller/watchdog';
 import { executables, exposureIn, makeScratchRoot, parseUnit, runTool, value, values, verifyIn, type ScratchRoot, type UnitFile } from '../../support/systemd';
 

@@ -4,7 +4,7 @@
  * `pulseForAngle` / `lightDuties`, so nothing (behaviour, service mode, API) can exceed the limits.
  */
 import { z } from 'zod';
-import { SERVO_NAMES, type Rgb, type ServoName } from '../../../contract/motion';
+import type { Rgb } from '../../../contract/motion';
 
 /** What any hobby servo on the board may receive, whatever a profile says (also sent as SERVO_CONFIG). */
 export const PULSE_MIN_US = 600;
@@ -110,8 +110,4 @@ export function stepTowards(current: number, target: number, maxDegPerS: number,
   const delta = target - current;
   if (Math.abs(delta) <= maxStep) return target;
   return current + Math.sign(delta) * maxStep;
-}
-
-export function servoNames(): readonly ServoName[] {
-  return SERVO_NAMES;
 }

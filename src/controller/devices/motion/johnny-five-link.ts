@@ -11,6 +11,7 @@ import five from 'johnny-five';
 import firmataIo, { type Firmata } from 'firmata-io';
 import { SerialPort } from 'serialport';
 import { CodedError, type ErrorCode } from '../../../contract/error-codes';
+import { createBackoff, type Backoff } from '../../../core/backoff';
 import type { MotionStatus } from '../../../contract/motion';
 import type { BoardLink } from './board-link';
 import { PULSE_MAX_US, PULSE_MIN_US } from './calibration';
@@ -44,13 +45,15 @@ export class JohnnyFiveLink extends EventEmitter implements BoardLink {
   private statusValue: MotionStatus = 'disconnected';
   private codeValue: ErrorCode | undefined = 'MOTION_DISCONNECTED';
   private session: Session | null = null;
-  private failures = 0;
+  /** Reconnect delays from reconnectInitialMs to reconnectMaxMs (no jitter: one board, one robot), reset by a successful ready. */
+  private readonly backoff: Backoff;
   private retry: NodeJS.Timeout | undefined;
   private closed = false;
 
   constructor(private readonly opts: JohnnyFiveLinkOptions) {
     super();
     this.description = `johnny-five ${opts.path}`;
+    this.backoff = createBackoff({ initialMs: opts.reconnectInitialMs, maxMs: opts.reconnectMaxMs, jitter: 'none' }, Math.random);
   }
 
   get status(): MotionStatus {
@@ -150,7 +153,7 @@ export class JohnnyFiveLink extends EventEmitter implements BoardLink {
     board.once('ready', () => {
       if (s.ended) return;
       s.ready = true;
-      this.failures = 0;
+      this.backoff.reset();
       for (const pin of this.opts.inputPins) {
         io.pinMode(pin, io.MODES.INPUT);
         io.digitalRead(pin, (value) => {
@@ -200,11 +203,8 @@ export class JohnnyFiveLink extends EventEmitter implements BoardLink {
     this.scheduleRetry();
   }
 
-  /** Exponential backoff from reconnectInitialMs to reconnectMaxMs, reset by a successful ready. */
   private scheduleRetry(): void {
     if (this.closed || this.retry) return;
-    const delay = Math.min(this.opts.reconnectMaxMs, this.opts.reconnectInitialMs * 2 ** this.failures);
-    this.failures = Math.min(this.failures + 1, 16);
-    this.retry = setTimeout(() => this.connect(), delay);
+    this.retry = setTimeout(() => this.connect(), this.backoff.next());
   }
 }

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { readProjectJson } from './project-files';
+import { readProjectJson } from '../../project-files';
 
 export const PrinterProfile = z
   .object({

@@ -2,11 +2,12 @@
  * The spoken prompts of locales/<lang>/voice.json, read at start-up (only the UI bundles locales)
  * and validated. Japanese prompts are written in kana: espeak-ng's Japanese voice cannot read kanji.
  */
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { z } from 'zod';
 import { LANGUAGES, type Language } from '../../../contract';
 import { VOICE_PROMPT_KEYS, type UtterancePart, type VoicePromptKey } from '../../../core/voice-session';
+import { projectRoot } from '../../project-files';
 
 const Text = z.string().trim().min(1).max(400);
 const VoiceFile = z.object({
@@ -29,15 +30,7 @@ function flatten(file: z.infer<typeof VoiceFile>): Record<VoicePromptKey, string
   return out;
 }
 
-/** The project's locales/ folder: the nearest one above this file (src/... in tests, dist/ when built). */
-export function findLocalesDir(from = __dirname): string {
-  for (let dir = from; ; dir = dirname(dir)) {
-    if (existsSync(join(dir, 'locales', 'vi', 'voice.json'))) return join(dir, 'locales');
-    if (dirname(dir) === dir) throw new Error(`no locales/ folder above ${from}`);
-  }
-}
-
-export function loadPromptBook(localesDir = findLocalesDir()): PromptBook {
+export function loadPromptBook(localesDir = join(projectRoot(), 'locales')): PromptBook {
   const read = (l: Language) => {
     const file = join(localesDir, l, 'voice.json');
     const parsed = VoiceFile.safeParse(JSON.parse(readFileSync(file, 'utf8')));

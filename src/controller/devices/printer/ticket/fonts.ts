@@ -6,7 +6,7 @@
 import { existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { GlobalFonts } from '@napi-rs/canvas';
-import { projectRoot } from '../project-files';
+import { projectRoot } from '../../../project-files';
 
 export const FONT_STACK = '"DejaVu Sans", "WenQuanYi Micro Hei"';
 

@@ -5,7 +5,7 @@
  */
 import { z } from 'zod';
 import { LANGUAGES, type Language, type LocalizedText } from '../../../../contract';
-import { readProjectJson } from '../project-files';
+import { readProjectJson } from '../../../project-files';
 import { drawSection, qrBitmap, writer, type TicketDrawing } from './render-ticket';
 import { registerTicketFonts } from './fonts';
 import type { Pen } from './pen';

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { LANGUAGES, WaitStrings, type Language } from '../../../../contract';
 import { centerClockFormat } from '../../../../core/clock-format';
-import { readProjectJson } from '../project-files';
+import { readProjectJson } from '../../../project-files';
 
 const KEYS = ['yourNumber', 'service', 'priority', 'whereToGo', 'issuedAt', 'scanToFollow', 'footer'] as const;
 export type TicketStringKey = (typeof KEYS)[number];

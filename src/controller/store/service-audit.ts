@@ -6,7 +6,8 @@
  */
 import type { ServiceAuditRow } from '../../contract/service';
 import type { LoginHistory } from '../../core/service-lockout';
-import type { Db } from '../store/database';
+import { stmt, type Db } from './database';
+import type { WriteTransaction } from './store-errors';
 
 export const AUDIT_OUTBOX_TYPE = 'service.audit';
 const LOGIN_OK = 'service.login';
@@ -35,6 +36,7 @@ function bounded(change: AuditChange | undefined): string | null {
 export class ServiceAudit {
   constructor(
     private readonly db: Db,
+    private readonly write: WriteTransaction,
     private readonly robotId: string,
     private readonly nowMs: () => number,
   ) {}
@@ -42,25 +44,23 @@ export class ServiceAudit {
   record(actor: string, action: string, change?: AuditChange): number {
     const atMs = this.nowMs();
     const detail = bounded(change);
-    return this.db.transaction(() => {
+    return this.write(() => {
       const id = Number(
-        this.db.prepare('INSERT INTO audit (at_ms, actor, action, ticket_id, detail) VALUES (?, ?, ?, NULL, ?)').run(atMs, actor.slice(0, 80), action.slice(0, 60), detail).lastInsertRowid,
+        stmt(this.db, 'INSERT INTO audit (at_ms, actor, action, ticket_id, detail) VALUES (?, ?, ?, NULL, ?)').run(atMs, actor.slice(0, 80), action.slice(0, 60), detail).lastInsertRowid,
       );
       const payload: AuditOutboxEvent['payload'] = {
         robotId: this.robotId, auditId: id, at: new Date(atMs).toISOString(), actor: actor.slice(0, 80), action, detail: detail ? (JSON.parse(detail) as AuditChange) : null,
       };
-      this.db.prepare('INSERT INTO outbox (event_key, type, ticket_id, payload, created_at_ms) VALUES (?, ?, NULL, ?, ?)').run(
+      stmt(this.db, 'INSERT INTO outbox (event_key, type, ticket_id, payload, created_at_ms) VALUES (?, ?, NULL, ?, ?)').run(
         `${this.robotId}:audit:${id}`, AUDIT_OUTBOX_TYPE, JSON.stringify(payload), atMs,
       );
       return id;
-    }).immediate();
+    });
   }
 
   /** Wrong PINs since the last successful login, whoever entered them. */
   loginHistory(): LoginHistory {
-    const row = this.db
-      .prepare(
-        `SELECT count(*) AS n, max(at_ms) AS last FROM audit
+    const row = stmt(this.db, `SELECT count(*) AS n, max(at_ms) AS last FROM audit
          WHERE action = ? AND id > coalesce((SELECT max(id) FROM audit WHERE action = ?), 0)`,
       )
       .get(LOGIN_FAILED, LOGIN_OK) as { n: number; last: number | null };
@@ -68,8 +68,7 @@ export class ServiceAudit {
   }
 
   recent(limit = 100): ServiceAuditRow[] {
-    const rows = this.db
-      .prepare(`SELECT id, at_ms, actor, action, detail FROM audit WHERE action LIKE 'service.%' ORDER BY id DESC LIMIT ?`)
+    const rows = stmt(this.db, `SELECT id, at_ms, actor, action, detail FROM audit WHERE action LIKE 'service.%' ORDER BY id DESC LIMIT ?`)
       .all(Math.max(1, Math.min(200, limit))) as { id: number; at_ms: number; actor: string; action: string; detail: string | null }[];
     return rows.map((r) => {
       const d = r.detail ? (JSON.parse(r.detail) as AuditChange) : {};
@@ -79,19 +78,18 @@ export class ServiceAudit {
 
   /** The oldest audit events the center has not acknowledged (at-least-once, like tickets). */
   takeBatch(max: number): AuditOutboxEvent[] {
-    const rows = this.db
-      .prepare('SELECT id, event_key, payload FROM outbox WHERE type = ? ORDER BY id LIMIT ?')
+    const rows = stmt(this.db, 'SELECT id, event_key, payload FROM outbox WHERE type = ? ORDER BY id LIMIT ?')
       .all(AUDIT_OUTBOX_TYPE, Math.max(1, Math.min(500, Math.floor(max)))) as { id: number; event_key: string; payload: string }[];
     return rows.map((r) => ({ id: r.id, key: r.event_key, payload: JSON.parse(r.payload) as AuditOutboxEvent['payload'] }));
   }
 
   ack(ids: readonly number[]): number {
-    const del = this.db.prepare('DELETE FROM outbox WHERE id = ? AND type = ?');
-    return this.db.transaction(() => ids.reduce((n, id) => n + del.run(id, AUDIT_OUTBOX_TYPE).changes, 0)).immediate();
+    const del = stmt(this.db, 'DELETE FROM outbox WHERE id = ? AND type = ?');
+    return this.write(() => ids.reduce((n, id) => n + del.run(id, AUDIT_OUTBOX_TYPE).changes, 0));
   }
 
   pendingCount(): number {
-    return (this.db.prepare('SELECT count(*) AS n FROM outbox WHERE type = ?').get(AUDIT_OUTBOX_TYPE) as { n: number }).n;
+    return (stmt(this.db, 'SELECT count(*) AS n FROM outbox WHERE type = ?').get(AUDIT_OUTBOX_TYPE) as { n: number }).n;
   }
 }
 

@@ -1,6 +1,7 @@
 /**
- * Files the printer reads beside the code: locales/, assets/, hardware/printer/. The controller
- * reads them at run time (it may not import them), from the sources or from the bundle in dist/.
+ * The one finder of the project's files beside the code: locales/, assets/, hardware/printer/.
+ * The controller reads them at run time (it may not import them), from the sources or from the
+ * bundle in dist/: the nearest folder above this file that holds them.
  */
 import { existsSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
