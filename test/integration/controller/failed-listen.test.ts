@@ -8,6 +8,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type Server } from 'node:net';
 import { join } from 'node:path';
+import { startSimulatedBoard, type SimulatedBoard } from '../../../hardware/sim/board';
 import { startVirtualPrinter, type VirtualPrinter } from '../../../hardware/sim/virtual-printer/server';
 import { loadConfig } from '../../../src/controller/config/load';
 import { createLogger } from '../../../src/controller/log';
@@ -27,12 +28,17 @@ function leftOpen(before: Map<string, number>, after: Map<string, number>): Reco
   return Object.fromEntries([...after].filter(([kind, n]) => n > (before.get(kind) ?? 0)).map(([kind, n]) => [kind, n - (before.get(kind) ?? 0)]));
 }
 
-const turn = () => new Promise((r) => setImmediate(r));
+/** Past the loop's close phase, where handles closed just now (an exited child's) are released. */
+const settle = async () => {
+  for (let i = 0; i < 2; i++) await new Promise((r) => setImmediate(r));
+};
 
 describe('a controller whose API port is taken', () => {
   let busy: Server;
   let printer: VirtualPrinter;
+  let board: SimulatedBoard;
   beforeAll(async () => {
+    board = await startSimulatedBoard({ linkPath: join(tempDir(), 'lobby-board'), speed: 1 });
     busy = createServer();
     await new Promise<void>((r) => busy.listen(0, '127.0.0.1', () => r()));
     printer = await startVirtualPrinter();
@@ -40,24 +46,25 @@ describe('a controller whose API port is taken', () => {
   afterAll(async () => {
     busy.close();
     await printer.close();
+    await board.close();
   });
 
   it('rejects naming host:port and leaves nothing it opened open', async () => {
     const port = (busy.address() as { port: number }).port;
     const dataDir = tempDir();
     const loaded = loadConfig({ env: {}, overrides: { port, dataDir } });
-    const config = { ...loaded.config, motion: { adapter: 'none' as const } };
-    await turn();
+    const config = { ...loaded.config, motion: { adapter: 'simulator' as const } };
+    await settle();
     const before = handles();
 
-    const failure = await startController({ config, catalog: loaded.catalog, log: createLogger('silent'), uiDir: tempDir(), simulatorPrinterPort: printer.port }).then(
+    const failure = await startController({ config, catalog: loaded.catalog, log: createLogger('silent'), uiDir: tempDir(), simulatorPrinterPort: printer.port, simulatorMotionPath: board.path }).then(
       () => 'started',
       (e: unknown) => e,
     );
 
     expect(failure).toBeInstanceOf(StartupError);
     expect(failure).toMatchObject({ code: 'STARTUP_PORT_IN_USE', subject: `127.0.0.1:${port}` });
-    await turn();
+    await settle();
     expect(leftOpen(before, handles())).toEqual({});
     // SQLite removes the write-ahead log when its last connection closes
     expect(existsSync(join(dataDir, 'robot.sqlite'))).toBe(true);
