@@ -51,6 +51,8 @@ export interface CenterLink {
   /** Enrols when a code is given and no credentials exist, then runs the first pass; never throws. */
   start(firstPassTimeoutMs?: number): Promise<void>;
   status(): CenterLinkStatus;
+  /** Told when what status() shows changed (online, enrolment, outbox length, now serving): no polling. */
+  onStatusChange(listener: () => void): () => void;
   stop(): Promise<void>;
 }
 
@@ -114,6 +116,13 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
   // a visitor waiting for a person should not wait for the next poll
   const unsubscribe = opts.staffCalls?.onCall?.(() => client.kick());
   const unsubscribeRatings = opts.ratings?.onRating?.(() => client.kick());
+  const status = (): CenterLinkStatus => {
+    const s = client.state();
+    return {
+      url: opts.centerUrl, online: s.online, enrolment: s.enrolment, outboxLength: s.outboxLength, lastSyncAt: s.lastSyncAt,
+      skewMs: s.skewMs, streamConnected: s.streamConnected, nowServing: s.nowServing,
+    };
+  };
   return {
     client,
     credentials,
@@ -124,14 +133,18 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
         await client.syncOnce().catch(() => undefined);
       })();
       await Promise.race([first, new Promise((r) => setTimeout(r, firstPassTimeoutMs).unref())]);
+      // the loop's first pass waits for this one when it is still running (passes never overlap)
       client.start();
     },
-    status() {
-      const s = client.state();
-      return {
-        url: opts.centerUrl, online: s.online, enrolment: s.enrolment, outboxLength: s.outboxLength, lastSyncAt: s.lastSyncAt,
-        skewMs: s.skewMs, streamConnected: s.streamConnected, nowServing: s.nowServing,
-      };
+    status,
+    onStatusChange(listener) {
+      let shown = status();
+      return client.onChange(() => {
+        const now = status();
+        if (sameShown(now, shown)) return;
+        shown = now;
+        listener();
+      });
     },
     stop: () => {
       stopped = true;
@@ -141,4 +154,11 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
       return client.stop();
     },
   };
+}
+
+/** What the screen shows of the link: online, enrolment, outbox length and who is being served. */
+function sameShown(a: CenterLinkStatus, b: CenterLinkStatus): boolean {
+  if (a.online !== b.online || a.enrolment !== b.enrolment || a.outboxLength !== b.outboxLength) return false;
+  const counters = Object.keys(a.nowServing);
+  return counters.length === Object.keys(b.nowServing).length && counters.every((c) => a.nowServing[c] === b.nowServing[c]);
 }

@@ -53,7 +53,8 @@ describe('a controller whose API port is taken', () => {
     const port = (busy.address() as { port: number }).port;
     const dataDir = tempDir();
     const loaded = loadConfig({ env: {}, overrides: { port, dataDir } });
-    const config = { ...loaded.config, motion: { adapter: 'simulator' as const } };
+    const config = loaded.config;
+    expect(config.motion.adapter).toBe('simulator');
     await settle();
     const before = handles();
 
