@@ -118,6 +118,9 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
 
   const link = openCenterLink({ config, center, store, outboxes, catalog, parts: parts.forCenter, now, log, opened });
   const health = robotHealth(config, parts, link);
+  // part and link status changes reach the UI as they happen
+  events.onStatusChanged(() => events.broadcast('status.changed', health()));
+  if (link) opened.add('link status', link.onStatusChange(() => events.statusChanged()));
   const service = openServiceMode({
     config, configFile: opts.configFile, catalog: catalog.get, store, audit: outboxes.audit, printer, motion, voice, link, health, events, token, now, log,
     logRing: opts.logRing, views: opts.serviceViews, opened,
@@ -125,9 +128,6 @@ async function openController(opts: ControllerOptions, opened: Teardown): Promis
   const handlers = apiHandlers({ config, catalog, procedures: opts.procedures, store, outboxes, printer, scanning, voice, service, link, health, events, now, log });
   const api = await openApi({ config, token, uiDir: opts.uiDir, handlers, health, events, log, opened });
 
-  // part and link status changes reach the UI as they happen
-  events.onStatusChanged(() => events.broadcast('status.changed', health()));
-  if (link) opened.add('link status', link.onStatusChange(() => events.statusChanged()));
   await link?.start();
   log.info({ url: api.url, profile: config.profile, printer: printer.status().adapter }, 'controller listening');
   // READY=1 now, then WATCHDOG=1 only while the API listens and the store answers (./watchdog.ts)

@@ -62,57 +62,8 @@ export function credentialsFile(dataDir: string): string {
 
 export function createCenterLink(opts: CenterLinkOptions): CenterLink {
   const credentials = fileCredentialStore(credentialsFile(opts.dataDir), opts.log);
-  const client = new SyncClient({
-    centerUrl: opts.centerUrl,
-    robotId: opts.robotId,
-    version: opts.version,
-    outbox: opts.store,
-    leases: opts.store,
-    marks: opts.store,
-    staffCalls: opts.staffCalls,
-    audit: opts.audit,
-    ratings: opts.ratings,
-    credentials,
-    health: opts.health,
-    now: opts.now,
-    log: opts.log,
-    pollMs: opts.pollMs,
-    heartbeatMs: opts.heartbeatMs,
-    onCatalog: opts.onCatalog ? (r) => opts.onCatalog!(r.catalog) : undefined,
-    // crash dumps and fatal-error reports ride along with the heartbeat (summary only)
-    crashReports: () => listCrashReports(opts.dataDir),
-    checkIns: opts.checkIns,
-    onSlot: (slot) => useSlot(slot),
-  });
-  /** The granted slot wins at once (docs/sync-protocol.md): the store closes any run of another slot. */
-  const useSlot = (slot: number): void => {
-    const saved = credentials.load();
-    if (saved && saved.robotSlot !== slot) credentials.save({ ...saved, robotSlot: slot });
-    try {
-      opts.store.setRobotSlot(slot);
-    } catch (e) {
-      opts.log.warn({ granted: slot, code: (e as { code?: string }).code ?? 'QUEUE_STORE_FAILED' }, 'the granted robot slot could not be applied');
-    }
-  };
-  let stopped = false;
-  let enrolRetry: NodeJS.Timeout | undefined;
-  /**
-   * Spends the code when this robot holds no credentials of its own. An unreachable center is
-   * tried again: a robot without a granted slot issues nothing until it is enrolled.
-   */
-  const enrol = async (): Promise<void> => {
-    const saved = credentials.load();
-    if (stopped || !opts.enrolmentCode || (saved && saved.robotId === opts.robotId)) return;
-    try {
-      const slot = await client.enrol(opts.enrolmentCode, opts.preferredSlot);
-      if (opts.preferredSlot !== undefined && slot !== opts.preferredSlot) opts.log.warn({ granted: slot, configured: opts.preferredSlot }, 'the center granted another robot slot; it is used from now on');
-      client.kick();
-    } catch (e) {
-      const code = (e as { code?: string }).code ?? 'SYNC_CENTER_UNREACHABLE';
-      opts.log.warn({ code }, 'enrolment failed');
-      if (code === 'SYNC_CENTER_UNREACHABLE' && !stopped) enrolRetry = setTimeout(() => void enrol(), opts.enrolRetryMs ?? 5000).unref();
-    }
-  };
+  const client = syncClientOn(opts, credentials);
+  const enrolment = enrolmentWithRetry(opts, client, credentials);
   // a visitor waiting for a person should not wait for the next poll
   const unsubscribe = opts.staffCalls?.onCall?.(() => client.kick());
   const unsubscribeRatings = opts.ratings?.onRating?.(() => client.kick());
@@ -128,7 +79,7 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
     credentials,
     async start(firstPassTimeoutMs = 3000) {
       const first = (async () => {
-        await enrol();
+        await enrolment.run();
         // leases before the first ticket when the center answers quickly; offline is fine too
         await client.syncOnce().catch(() => undefined);
       })();
@@ -147,11 +98,62 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
       });
     },
     stop: () => {
-      stopped = true;
-      clearTimeout(enrolRetry);
+      enrolment.stop();
       unsubscribe?.();
       unsubscribeRatings?.();
       return client.stop();
+    },
+  };
+}
+
+/** The sync client on the production store: outbox, leases and marks; the granted slot wins at once. */
+function syncClientOn(opts: CenterLinkOptions, credentials: CredentialStore): SyncClient {
+  /** docs/sync-protocol.md: the store closes any run of another slot. */
+  const useSlot = (slot: number): void => {
+    const saved = credentials.load();
+    if (saved && saved.robotSlot !== slot) credentials.save({ ...saved, robotSlot: slot });
+    try {
+      opts.store.setRobotSlot(slot);
+    } catch (e) {
+      opts.log.warn({ granted: slot, code: (e as { code?: string }).code ?? 'QUEUE_STORE_FAILED' }, 'the granted robot slot could not be applied');
+    }
+  };
+  return new SyncClient({
+    centerUrl: opts.centerUrl, robotId: opts.robotId, version: opts.version, credentials,
+    outbox: opts.store, leases: opts.store, marks: opts.store,
+    staffCalls: opts.staffCalls, audit: opts.audit, ratings: opts.ratings, checkIns: opts.checkIns,
+    health: opts.health, now: opts.now, log: opts.log, pollMs: opts.pollMs, heartbeatMs: opts.heartbeatMs,
+    onCatalog: opts.onCatalog ? (r) => opts.onCatalog!(r.catalog) : undefined,
+    // crash dumps and fatal-error reports ride along with the heartbeat (summary only)
+    crashReports: () => listCrashReports(opts.dataDir),
+    onSlot: useSlot,
+  });
+}
+
+/**
+ * Spends the code when this robot holds no credentials of its own. An unreachable center is
+ * tried again: a robot without a granted slot issues nothing until it is enrolled.
+ */
+function enrolmentWithRetry(opts: CenterLinkOptions, client: SyncClient, credentials: CredentialStore): { run(): Promise<void>; stop(): void } {
+  let stopped = false;
+  let retry: NodeJS.Timeout | undefined;
+  const run = async (): Promise<void> => {
+    const saved = credentials.load();
+    if (stopped || !opts.enrolmentCode || (saved && saved.robotId === opts.robotId)) return;
+    try {
+      const slot = await client.enrol(opts.enrolmentCode, opts.preferredSlot);
+      if (opts.preferredSlot !== undefined && slot !== opts.preferredSlot) opts.log.warn({ granted: slot, configured: opts.preferredSlot }, 'the center granted another robot slot; it is used from now on');
+    } catch (e) {
+      const code = (e as { code?: string }).code ?? 'SYNC_CENTER_UNREACHABLE';
+      opts.log.warn({ code }, 'enrolment failed');
+      if (code === 'SYNC_CENTER_UNREACHABLE' && !stopped) retry = setTimeout(() => void run(), opts.enrolRetryMs ?? 5000).unref();
+    }
+  };
+  return {
+    run,
+    stop() {
+      stopped = true;
+      clearTimeout(retry);
     },
   };
 }

@@ -24,34 +24,35 @@ export interface PassSchedulerOptions<T> {
   afterSuccess?: () => void;
 }
 
-export function createPassScheduler<T>(opts: PassSchedulerOptions<T>): PassScheduler<T> {
+/** One pass at a time: a pass asked for while one runs runs after it, shared by all who asked meanwhile. */
+export function oneAtATime<T>(pass: () => Promise<T>): () => Promise<T> {
   let running: Promise<T> | null = null;
   let queued: Promise<T> | null = null;
-  let active = false;
-  let kicked = false;
-  let wake: (() => void) | null = null;
-  let loopDone: Promise<void> = Promise.resolve();
-
   const begin = (): Promise<T> => {
-    const pass = opts.pass();
-    running = pass;
-    const clear = () => void (running === pass && (running = null));
-    pass.then(clear, clear);
-    return pass;
+    const current = pass();
+    running = current;
+    const clear = () => void (running === current && (running = null));
+    current.then(clear, clear);
+    return current;
   };
-
-  const run = (): Promise<T> => {
+  return () => {
     if (queued) return queued;
     if (!running) return begin();
-    queued = running.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
+    const after = running.then(() => undefined, () => undefined);
+    queued = after.then(() => {
       queued = null;
       return begin();
     });
     return queued;
   };
+}
+
+export function createPassScheduler<T>(opts: PassSchedulerOptions<T>): PassScheduler<T> {
+  const run = oneAtATime(opts.pass);
+  let active = false;
+  let kicked = false;
+  let wake: (() => void) | null = null;
+  let loopDone: Promise<void> = Promise.resolve();
 
   const wait = (ms: number) =>
     new Promise<void>((resolve) => {
