@@ -13,7 +13,6 @@ export interface LiveBoard {
   stop(): void;
   /** One stream event applied to the link state. */
   apply(e: StreamEvent): void;
-  stats(): { connects: number; invalidEvents: number; lastEventId: number | null };
 }
 
 export function createLiveBoard(ctx: SyncContext): LiveBoard {
@@ -58,7 +57,6 @@ export function createLiveBoard(ctx: SyncContext): LiveBoard {
       stream = null;
     },
     apply,
-    stats: () => ({ connects: stream?.connects ?? 0, invalidEvents: stream?.invalidEvents ?? 0, lastEventId: stream?.lastEventId ?? null }),
   };
 }
 

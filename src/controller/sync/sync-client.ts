@@ -18,7 +18,7 @@ import { linkHealth, newLinkState, type SyncState } from './link-state';
 import { createLiveBoard, type LiveBoard } from './live-board';
 import { createLookups, type CenterLookups } from './lookups';
 import { createPassScheduler, type PassScheduler } from './pass-scheduler';
-import { centerNow, type SyncClientOptions, type SyncContext, type SyncLog } from './sync-context';
+import { type SyncClientOptions, type SyncContext, type SyncLog } from './sync-context';
 import { syncPass, type SyncRound } from './sync-pass';
 
 export type { Enrolment, SyncState } from './link-state';
@@ -70,16 +70,6 @@ export class SyncClient {
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => void this.listeners.delete(listener);
-  }
-
-  /** How the stream is doing: reconnections, events refused as invalid, last id seen. */
-  streamStats(): { connects: number; invalidEvents: number; lastEventId: number | null } {
-    return this.board.stats();
-  }
-
-  /** The center's clock as best known: use it for anything compared with the center's times. */
-  centerNow(): number {
-    return centerNow(this.ctx);
   }
 
   /** Spends a one-time code; asks for `preferredSlot` (the configured one) and returns the slot granted. */
