@@ -44,7 +44,7 @@ export async function issueTicket(deps: IssueDeps, serviceId: string, language: 
   if (!service) throw new CodedError('SERVICE_UNKNOWN', serviceId);
   // the printer link opens and its status request leaves before the commit and the render hold
   // this thread, so the printer answers meanwhile; a printer slow to connect is not waited for
-  const prepared = deps.printer.prepare?.();
+  const prepared = deps.printer.prepareLink?.();
   if (prepared) await Promise.race([prepared.asked, new Promise((resolve) => setTimeout(resolve, PREPARE_WAIT_MS))]);
   try {
     return await issueAndPrint(deps, service, language, categoryId);

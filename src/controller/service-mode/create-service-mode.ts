@@ -21,7 +21,7 @@ import { bundleFilename, secretFreeJson } from './bundle';
 import type { LogRing } from './log-ring';
 import { hashPin } from './pin';
 import { PrinterPanel } from './printer-panel';
-import type { AuditOutboxEvent } from '../store/service-audit';
+import type { AuditOutboxEvent, ServiceAudit } from '../store/service-audit';
 import { listUncertain, settleUncertain } from './uncertain-tickets';
 import { ServiceLogin } from './service-login';
 import { ServiceSessions, type ServiceSessionInfo } from './sessions';
@@ -62,6 +62,8 @@ export interface ServiceModeDeps {
   voice?: () => ServiceVoiceView | undefined;
   /** Other secrets that must never reach the bundle (the API token). */
   secrets?: () => string[];
+  /** The audit trail, when the composition root made it first (the center link drains its outbox). */
+  audit?: ServiceAudit;
 }
 
 type ServiceCommand = Extract<keyof typeof import('../../contract/service').serviceCommands, string>;
@@ -96,7 +98,7 @@ export function createServiceMode(deps: ServiceModeDeps): ServiceMode {
   let config = deps.config;
   const doc = configDocument(deps.configFile, JSON.parse(JSON.stringify(deps.config)) as Record<string, unknown>);
   const restartPending = new Set<ServiceSettingKey>();
-  const audit = deps.store.serviceAudit(config.robotId, nowMs);
+  const audit = deps.audit ?? deps.store.serviceAudit(config.robotId, nowMs);
   const printer = new PrinterPanel(config.printer, { printer: deps.printer, store: deps.store, catalog: deps.catalog, statusUrlTemplate: config.ticketStatusUrl, nowMs, robotId: config.robotId, version: VERSION });
   const board = new BoardPanel(deps.motion, (present) => sessions.active() && deps.broadcast('service.presence', { present }));
   const sessions: ServiceSessions = new ServiceSessions({

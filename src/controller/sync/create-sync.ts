@@ -51,6 +51,8 @@ export interface CenterLink {
   /** Enrols when a code is given and no credentials exist, then runs the first pass; never throws. */
   start(firstPassTimeoutMs?: number): Promise<void>;
   status(): CenterLinkStatus;
+  /** Told when what status() shows changed (online, enrolment, outbox length, now serving): no polling. */
+  onStatusChange(listener: () => void): () => void;
   stop(): Promise<void>;
 }
 
@@ -60,29 +62,53 @@ export function credentialsFile(dataDir: string): string {
 
 export function createCenterLink(opts: CenterLinkOptions): CenterLink {
   const credentials = fileCredentialStore(credentialsFile(opts.dataDir), opts.log);
-  const client = new SyncClient({
-    centerUrl: opts.centerUrl,
-    robotId: opts.robotId,
-    version: opts.version,
-    outbox: opts.store,
-    leases: opts.store,
-    marks: opts.store,
-    staffCalls: opts.staffCalls,
-    audit: opts.audit,
-    ratings: opts.ratings,
+  const client = syncClientOn(opts, credentials);
+  const enrolment = enrolmentWithRetry(opts, client, credentials);
+  // a visitor waiting for a person should not wait for the next poll
+  const unsubscribe = opts.staffCalls?.onCall?.(() => client.kick());
+  const unsubscribeRatings = opts.ratings?.onRating?.(() => client.kick());
+  const status = (): CenterLinkStatus => {
+    const s = client.state();
+    return {
+      url: opts.centerUrl, online: s.online, enrolment: s.enrolment, outboxLength: s.outboxLength, lastSyncAt: s.lastSyncAt,
+      skewMs: s.skewMs, streamConnected: s.streamConnected, nowServing: s.nowServing,
+    };
+  };
+  return {
+    client,
     credentials,
-    health: opts.health,
-    now: opts.now,
-    log: opts.log,
-    pollMs: opts.pollMs,
-    heartbeatMs: opts.heartbeatMs,
-    onCatalog: opts.onCatalog ? (r) => opts.onCatalog!(r.catalog) : undefined,
-    // crash dumps and fatal-error reports ride along with the heartbeat (summary only)
-    crashReports: () => listCrashReports(opts.dataDir),
-    checkIns: opts.checkIns,
-    onSlot: (slot) => useSlot(slot),
-  });
-  /** The granted slot wins at once (docs/sync-protocol.md): the store closes any run of another slot. */
+    async start(firstPassTimeoutMs = 3000) {
+      const first = (async () => {
+        await enrolment.run();
+        // leases before the first ticket when the center answers quickly; offline is fine too
+        await client.syncOnce().catch(() => undefined);
+      })();
+      await Promise.race([first, new Promise((r) => setTimeout(r, firstPassTimeoutMs).unref())]);
+      // the loop's first pass waits for this one when it is still running (passes never overlap)
+      client.start();
+    },
+    status,
+    onStatusChange(listener) {
+      let shown = status();
+      return client.onChange(() => {
+        const now = status();
+        if (sameShown(now, shown)) return;
+        shown = now;
+        listener();
+      });
+    },
+    stop: () => {
+      enrolment.stop();
+      unsubscribe?.();
+      unsubscribeRatings?.();
+      return client.stop();
+    },
+  };
+}
+
+/** The sync client on the production store: outbox, leases and marks; the granted slot wins at once. */
+function syncClientOn(opts: CenterLinkOptions, credentials: CredentialStore): SyncClient {
+  /** docs/sync-protocol.md: the store closes any run of another slot. */
   const useSlot = (slot: number): void => {
     const saved = credentials.load();
     if (saved && saved.robotSlot !== slot) credentials.save({ ...saved, robotSlot: slot });
@@ -92,53 +118,49 @@ export function createCenterLink(opts: CenterLinkOptions): CenterLink {
       opts.log.warn({ granted: slot, code: (e as { code?: string }).code ?? 'QUEUE_STORE_FAILED' }, 'the granted robot slot could not be applied');
     }
   };
+  return new SyncClient({
+    centerUrl: opts.centerUrl, robotId: opts.robotId, version: opts.version, credentials,
+    outbox: opts.store, leases: opts.store, marks: opts.store,
+    staffCalls: opts.staffCalls, audit: opts.audit, ratings: opts.ratings, checkIns: opts.checkIns,
+    health: opts.health, now: opts.now, log: opts.log, pollMs: opts.pollMs, heartbeatMs: opts.heartbeatMs,
+    onCatalog: opts.onCatalog ? (r) => opts.onCatalog!(r.catalog) : undefined,
+    // crash dumps and fatal-error reports ride along with the heartbeat (summary only)
+    crashReports: () => listCrashReports(opts.dataDir),
+    onSlot: useSlot,
+  });
+}
+
+/**
+ * Spends the code when this robot holds no credentials of its own. An unreachable center is
+ * tried again: a robot without a granted slot issues nothing until it is enrolled.
+ */
+function enrolmentWithRetry(opts: CenterLinkOptions, client: SyncClient, credentials: CredentialStore): { run(): Promise<void>; stop(): void } {
   let stopped = false;
-  let enrolRetry: NodeJS.Timeout | undefined;
-  /**
-   * Spends the code when this robot holds no credentials of its own. An unreachable center is
-   * tried again: a robot without a granted slot issues nothing until it is enrolled.
-   */
-  const enrol = async (): Promise<void> => {
+  let retry: NodeJS.Timeout | undefined;
+  const run = async (): Promise<void> => {
     const saved = credentials.load();
     if (stopped || !opts.enrolmentCode || (saved && saved.robotId === opts.robotId)) return;
     try {
       const slot = await client.enrol(opts.enrolmentCode, opts.preferredSlot);
       if (opts.preferredSlot !== undefined && slot !== opts.preferredSlot) opts.log.warn({ granted: slot, configured: opts.preferredSlot }, 'the center granted another robot slot; it is used from now on');
-      client.kick();
     } catch (e) {
       const code = (e as { code?: string }).code ?? 'SYNC_CENTER_UNREACHABLE';
       opts.log.warn({ code }, 'enrolment failed');
-      if (code === 'SYNC_CENTER_UNREACHABLE' && !stopped) enrolRetry = setTimeout(() => void enrol(), opts.enrolRetryMs ?? 5000).unref();
+      if (code === 'SYNC_CENTER_UNREACHABLE' && !stopped) retry = setTimeout(() => void run(), opts.enrolRetryMs ?? 5000).unref();
     }
   };
-  // a visitor waiting for a person should not wait for the next poll
-  const unsubscribe = opts.staffCalls?.onCall?.(() => client.kick());
-  const unsubscribeRatings = opts.ratings?.onRating?.(() => client.kick());
   return {
-    client,
-    credentials,
-    async start(firstPassTimeoutMs = 3000) {
-      const first = (async () => {
-        await enrol();
-        // leases before the first ticket when the center answers quickly; offline is fine too
-        await client.syncOnce().catch(() => undefined);
-      })();
-      await Promise.race([first, new Promise((r) => setTimeout(r, firstPassTimeoutMs).unref())]);
-      client.start();
-    },
-    status() {
-      const s = client.state();
-      return {
-        url: opts.centerUrl, online: s.online, enrolment: s.enrolment, outboxLength: s.outboxLength, lastSyncAt: s.lastSyncAt,
-        skewMs: s.skewMs, streamConnected: s.streamConnected, nowServing: s.nowServing,
-      };
-    },
-    stop: () => {
+    run,
+    stop() {
       stopped = true;
-      clearTimeout(enrolRetry);
-      unsubscribe?.();
-      unsubscribeRatings?.();
-      return client.stop();
+      clearTimeout(retry);
     },
   };
+}
+
+/** What the screen shows of the link: online, enrolment, outbox length and who is being served. */
+function sameShown(a: CenterLinkStatus, b: CenterLinkStatus): boolean {
+  if (a.online !== b.online || a.enrolment !== b.enrolment || a.outboxLength !== b.outboxLength) return false;
+  const counters = Object.keys(a.nowServing);
+  return counters.length === Object.keys(b.nowServing).length && counters.every((c) => a.nowServing[c] === b.nowServing[c]);
 }

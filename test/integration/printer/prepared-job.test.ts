@@ -1,6 +1,6 @@
 /**
  * Tap to paper (issue 20): the printer link is opened and its status asked while the ticket
- * commits and renders (`prepare`), but no byte of a job reaches the printer before `print` hands
+ * commits and renders (`prepareLink`), but no byte of a job reaches the printer before `print` hands
  * it over; a prepared link that gets no job (the issue was refused) is released and is only a
  * status check. Against the virtual printer over TCP.
  */
@@ -31,7 +31,7 @@ function statusAsked(): Promise<void> {
 }
 
 it('asks the status ahead, and the job goes out only when print hands it over', async () => {
-  const { release, asked } = printer.prepare!();
+  const { release, asked } = printer.prepareLink!();
   await asked;
   await statusAsked();
   expect(vp.jobs).toEqual([]);
@@ -50,7 +50,7 @@ it('asks the status ahead, and the job goes out only when print hands it over', 
 
 it('a prepared link released without a job prints nothing, publishes the status and leaves the printer ready', async () => {
   vp.setFaults({ paperNearEnd: true });
-  const { release } = printer.prepare!();
+  const { release } = printer.prepareLink!();
   await statusAsked();
   release();
   await printer.refreshStatus(); // queued behind the released link: it has ended by now

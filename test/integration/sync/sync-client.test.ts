@@ -142,9 +142,11 @@ describe('robot sync client against the reference center', () => {
     const center = await startCenter(clock, tempDataDir());
     open.push(center);
     // cut every stream answer after 3 events, as a flaky Wi-Fi would
+    let streamAnswers = 0;
     const dropping: typeof fetch = async (input, init) => {
       const res = await fetch(input, init);
       if (!String(input).includes('/v1/stream') || !res.body) return res;
+      streamAnswers++;
       let events = 0;
       let buffer = '';
       const reader = res.body.getReader();
@@ -187,6 +189,6 @@ describe('robot sync client against the reference center', () => {
     await until(() => a.client.state().waiting['civil-status'] === 7);
     expect(a.robot.calledCount()).toBe(5);
     // 12 queued + 5 called events through streams cut after 3 events each
-    expect(a.client.streamStats().connects).toBeGreaterThanOrEqual(5);
+    expect(streamAnswers).toBeGreaterThanOrEqual(5);
   });
 });

@@ -77,7 +77,7 @@ export class EscposPrinter implements PrinterPort {
     });
   }
 
-  prepare(): PreparedLink {
+  prepareLink(): PreparedLink {
     if (this.prepared || this.closed) return { asked: Promise.resolve(), release: () => undefined };
     let hand!: (job: Uint8Array | undefined) => void;
     let asked!: () => void;

@@ -16,7 +16,7 @@ export interface PrinterPort {
    * returned release ends a prepared link that gets no job (e.g. the issue was refused); `asked`
    * settles once the status request has left (or the link failed: `print` then reports it).
    */
-  prepare?(): PreparedLink;
+  prepareLink?(): PreparedLink;
   /** Asks the printer now (DLE EOT where it answers) and publishes the result; undefined without a back channel. */
   refreshStatus(): Promise<PrinterCondition | undefined>;
   onStatus(listener: (status: PartStatus) => void): () => void;
