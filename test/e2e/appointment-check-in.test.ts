@@ -125,7 +125,10 @@ describe('appointment check-in and dossier look-up on the touchscreen (Chromium,
     const jobs = printer.jobs.length;
     await page.keyboard.type(text, { delay: 150 });
     await page.keyboard.press('Enter');
-    await page.waitForTimeout(500);
+    // the wedge decides inside the Enter's keydown (press resolves once the page has handled it) and a
+    // scan replaces the screen at once: two frames later the page shows whatever the Enter led to
+    await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
+    expect(await page.locator('[data-testid="search-input"]').count()).toBe(1);
     await expect(input.inputValue()).resolves.toBe(text);
     expect(await page.locator('[data-testid="appointment-result"]').count()).toBe(0);
     expect(await page.locator('[data-action="appointment"]').count()).toBe(0);

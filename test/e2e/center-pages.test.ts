@@ -15,6 +15,7 @@ import { DEMO_CATALOG } from '../../src/controller/config/demo-catalog';
 import { bearer, MONDAY_9AM, startTestCenter, ticketChange, type TestCenter } from '../integration/center/harness';
 import { launchChromium } from '../support/browser';
 import { catalogIds, forbidDialogs, rawTextProblems, screenshot, signIn } from '../support/center-pages';
+import { SCREENS } from '../support/screens';
 
 const PHONE = { width: 390, height: 844 };
 const DESKTOP = { width: 1366, height: 900 };
@@ -126,7 +127,7 @@ describe('center pages in Chromium', () => {
       for (const [name, page] of pages) {
         const found = await rawTextProblems(page, ids, name === 'fleet' ? [enrolmentCode] : []);
         expect({ page: `${name}/${lang}`, found }).toEqual({ page: `${name}/${lang}`, found: [] });
-        if (lang === 'vi' || lang === 'en' || lang === 'ko') {
+        if (SCREENS && (lang === 'vi' || lang === 'en' || lang === 'ko')) {
           await screenshot(page, `${name}-${lang}`);
           await page.setViewportSize(PHONE);
           await screenshot(page, `${name}-${lang}-phone`);
@@ -134,7 +135,8 @@ describe('center pages in Chromium', () => {
         await page.context().close();
       }
     }
-  }, 180_000);
+    // 25 pages signed in and read: the deadline only ends a hung walk (a loaded 2-core machine took over 180 s)
+  }, 600_000);
 
   it('the phone page speaks the ticket\'s language, can switch, fits a 390×844 phone and names the counter once called', async () => {
     c = await startTestCenter();

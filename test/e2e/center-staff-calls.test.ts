@@ -9,6 +9,12 @@ import { bearer, MONDAY_9AM, startTestCenter, type TestCenter } from '../integra
 import { launchChromium } from '../support/browser';
 import { signIn } from '../support/center-pages';
 
+declare global {
+  interface Window {
+    streamsOpened?: number;
+  }
+}
+
 describe('center pages: staff calls and service audit in Chromium', () => {
   let c: TestCenter;
   let browser: Browser;
@@ -17,26 +23,29 @@ describe('center pages: staff calls and service audit in Chromium', () => {
     await c?.close();
   });
 
-  /** Waits until the center counts `n` stream clients: the page is listening. */
-  async function streamsOpen(n: number): Promise<void> {
-    for (;;) {
-      const h = await c.call('GET', '/healthz');
-      if (h.body.streamClients >= n) return;
-      await new Promise((r) => setImmediate(r));
-    }
-  }
+  /** Counts, in the page, every event stream that has opened (the 'open' event the page itself gets). */
+  const countStreams = () => {
+    const Native = window.EventSource;
+    window.EventSource = class extends Native {
+      constructor(url: string | URL, init?: EventSourceInit) {
+        super(url, init);
+        this.addEventListener('open', () => (window.streamsOpened = (window.streamsOpened ?? 0) + 1));
+      }
+    };
+  };
 
   it('a robot\'s staff call appears on the counter page live, Handled acknowledges it; the fleet page shows the maintenance count', async () => {
     c = await startTestCenter();
     const { token } = await c.enrol('robot-a');
     browser = await launchChromium();
     const context = await browser.newContext({ locale: 'en-GB' });
+    await context.addInitScript(countStreams);
     const page = await context.newPage();
     await page.goto(`${c.center.url}/counter?lang=en`);
     await signIn(page, c.center.staffKey);
     await page.waitForFunction(() => document.getElementById('calls')!.textContent === 'Nobody is asking for help.');
     // the page is open before the call: the stream, not a reload, must bring it
-    await streamsOpen(1);
+    await page.waitForFunction(() => (window.streamsOpened ?? 0) >= 1);
 
     const callId = randomUUID();
     const sent = await c.call('POST', '/v1/staff-calls/batch', { calls: [{ id: callId, robotId: 'robot-a', reason: 'printer-failed', language: 'ja', ticketDisplay: 'A042', calledAt: new Date(MONDAY_9AM).toISOString() }] }, bearer(token));

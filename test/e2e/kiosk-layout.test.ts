@@ -7,12 +7,13 @@ import { launchChromium } from '../support/browser';
 import { LANDSCAPE, PORTRAIT } from '../support/kiosk';
 import { layoutProblems, rawCodes } from '../support/layout';
 import { ROOT, startRobot, tempDir, writeConfig, type RobotProcess } from '../support/robot-process';
+import { SCREENS } from '../support/screens';
 
 /**
  * Every screen a visitor can reach from idle, in the five languages, portrait and landscape, normal
  * and large text: every control on screen and tappable at its centre, no text spilling out of its
- * box, no raw code or id. Screenshots are written on the way: to test-artifacts/screens/, or with
- * UPDATE_SCREENS=1 to docs/screens/ for the README (their clocks differ each run, so not by default).
+ * box, no raw code or id. Screenshots only when asked (support/screens): SCREENS=1 to
+ * test-artifacts/screens/, UPDATE_SCREENS=1 to docs/screens/ for the README (their clocks differ each run).
  */
 const SCREENSHOTS = process.env.UPDATE_SCREENS === '1' ? join(ROOT, 'docs', 'screens') : join(ROOT, 'test-artifacts', 'screens');
 const SHOT_LANGUAGES: readonly Language[] = ['vi', 'en', 'ko'];
@@ -69,14 +70,15 @@ describe('every touchscreen screen fits, is tappable and shows no code (5 langua
   async function check(page: Page, where: string, screen: string, shoot: boolean): Promise<string[]> {
     const found: string[] = [];
     for (const viewport of [PORTRAIT, LANDSCAPE]) {
-      await page.setViewportSize(viewport);
+      // the page is in portrait between checks
+      if (viewport === LANDSCAPE) await page.setViewportSize(viewport);
       const orientation = viewport === PORTRAIT ? 'portrait' : 'landscape';
       // two frames: layout and paint settle after a resize
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const at = `${where} ${screen} ${orientation}`;
       found.push(...(await layoutProblems(page)).map((p) => `${at}: ${p.kind} ${p.what}`));
       found.push(...(await rawCodes(page, IDS)).map((c) => `${at}: raw code "${c}"`));
-      if (shoot && SHOT_SCREENS.has(screen)) await page.screenshot({ path: join(SCREENSHOTS, `${screen}-${where.split('/')[0]}-${orientation}.png`) });
+      if (SCREENS && shoot && SHOT_SCREENS.has(screen)) await page.screenshot({ path: join(SCREENSHOTS, `${screen}-${where.split('/')[0]}-${orientation}.png`) });
     }
     await page.setViewportSize(PORTRAIT);
     return found;
@@ -204,7 +206,7 @@ describe('every touchscreen screen fits, is tappable and shows no code (5 langua
   // one page per text size, reused by every language: a walk ends on the idle screen
   const pages: Page[] = [];
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
+    if (SCREENS) mkdirSync(SCREENSHOTS, { recursive: true });
     for (let i = 0; i < 2; i++) pages.push(await openPage(open));
   });
   afterAll(() => Promise.all(pages.map((p) => p.close())));

@@ -62,7 +62,8 @@ describe('service screens: labels, center time, settings feedback', () => {
     expect(board).toContain('Đầu (quay ngang)');
     expect(await page.locator('[data-behaviour="greet"]').innerText()).toBe('Chào');
     expectNoRaw(board);
-    const stats = await panelText('stats', '[data-service-stats]');
+    // a row shows '–' until the catalog has come: wait for the service's name, not only the row
+    const stats = await panelText('stats', `[data-service-stats] th:text-is("${DEMO_CATALOG.services[0]!.name.vi}")`);
     expect(stats).toContain(DEMO_CATALOG.services[0]!.name.vi);
     expectNoRaw(stats);
   });

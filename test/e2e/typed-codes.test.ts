@@ -66,7 +66,8 @@ describe('typed appointment codes and dossier follow-ups (Chromium, built robot,
       await page.keyboard.type(`${code}\n`);
       const result = page.locator('[data-testid="dossier-result"]');
       await result.waitFor();
-      expect(await result.getAttribute('data-status')).toBe(status);
+      // a failed look-up names its code (data-code): say which, rather than only "no status"
+      expect({ code: await result.getAttribute('data-code'), status: await result.getAttribute('data-status') }).toEqual({ code: null, status });
       await page.locator('[data-action="counter-ticket"]').click();
       // the priority question for the dossier's service, then a number for that service
       const name = DEMO_CATALOG.services.find((s) => s.id === serviceId)!.name.en;

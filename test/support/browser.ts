@@ -9,7 +9,18 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
 
-export function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+/**
+ * Debian's Chromium, whose pages prefer reduced motion unless a test says otherwise: the kiosk's
+ * face blinks forever otherwise (styles.css honours the preference), and each open kiosk page then
+ * repaints every frame in software, ~4% of a core for as long as it is open. No test asserts on an
+ * animation, and a transform moves no box that a layout check measures.
+ */
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium (apt-get install chromium); .ci/run does`);
-  return chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] });
+  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] });
+  const newContext = browser.newContext.bind(browser);
+  const newPage = browser.newPage.bind(browser);
+  browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
+  browser.newPage = (options = {}) => newPage({ reducedMotion: 'reduce', ...options });
+  return browser;
 }

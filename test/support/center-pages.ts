@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { Catalog } from '../../src/contract/catalog';
 import { ROOT } from './robot-process';
+import { SCREENS } from './screens';
 
 export const CENTER_ARTIFACTS = join(ROOT, 'test-artifacts', 'center-pages');
 
@@ -41,7 +42,9 @@ export async function rawTextProblems(page: Page, ids: string[], meant: string[]
   return [...codes, ...leaked];
 }
 
+/** With SCREENS=1, the whole page into test-artifacts/center-pages (for people; nothing asserts on it). */
 export async function screenshot(page: Page, name: string): Promise<void> {
+  if (!SCREENS) return;
   mkdirSync(CENTER_ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(CENTER_ARTIFACTS, `${name}.png`), fullPage: true });
 }

@@ -39,8 +39,8 @@ async function offScreen(page: Page, selectors: readonly string[]): Promise<A11y
 }
 
 /**
- * Screenshots the screen in portrait and in landscape (test-artifacts/screens/<name>-<orientation>.png)
- * and returns what a person could not read or reach in either, including any of `mustSee` (the
+ * Checks the screen in portrait and in landscape (with SCREENS=1, screenshots to
+ * test-artifacts/screens/<name>-<orientation>.png) and returns what a person could not read or reach in either, including any of `mustSee` (the
  * controls that finish the journey) not on screen without scrolling; the page ends in its first size.
  */
 export async function captureBoth(page: Page, name: string, mustSee: readonly string[] = []): Promise<A11yProblem[]> {

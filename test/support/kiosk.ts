@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { checkScreen, type A11yProblem } from './a11y';
 import { ROOT } from './robot-process';
+import { SCREENS } from './screens';
 
 export const ARTIFACTS = join(ROOT, 'test-artifacts', 'screens');
 export const PORTRAIT = { width: 1080, height: 1920 };
@@ -16,11 +17,13 @@ export async function openKiosk(browser: Browser, url: string, token: string, vi
   return page;
 }
 
-/** Screenshots the screen into test-artifacts and returns what a person could not read or reach. */
+/** Returns what a person could not read or reach on the screen; with SCREENS=1 screenshots it into test-artifacts. */
 export async function captureScreen(page: Page, name: string): Promise<A11yProblem[]> {
-  mkdirSync(ARTIFACTS, { recursive: true });
   const viewport = page.viewportSize()!;
   const portrait = viewport.height > viewport.width;
-  await page.screenshot({ path: join(ARTIFACTS, `${name}-${portrait ? 'portrait' : 'landscape'}.png`) });
+  if (SCREENS) {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    await page.screenshot({ path: join(ARTIFACTS, `${name}-${portrait ? 'portrait' : 'landscape'}.png`) });
+  }
   return checkScreen(page, { dpi: DPI, portrait });
 }

@@ -54,7 +54,7 @@ export async function startRobot(args: string[], env: NodeJS.ProcessEnv = {}): P
   child.stderr!.on('data', (d) => (out += d));
   const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`robot did not start:\n${out}`)), 15000);
+    const timer = setTimeout(() => reject(new Error(`robot did not start:\n${out}`)), 90_000);
     const check = () => {
       const m = /"url":"(http:\/\/127\.0\.0\.1:\d+\/)"/.exec(out);
       if (m) {
