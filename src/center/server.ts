@@ -122,19 +122,19 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app:
   app.addHook('onRequest', staffSessionHook(ctx));
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(errorBody(ctx, 'CENTER_NOT_FOUND')));
 
-  robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(10, 10), afterWrite, appointmentKey: signer?.publicKeyBase64 });
+  robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(ctx.storage, 'enrol', 10, 10), afterWrite, appointmentKey: signer?.publicKeyBase64 });
   if (signer) appointmentRoutes(app, ctx, { signer });
   if (signer) bookingRoutes(app, ctx, { booking: ctx.booking, signer });
   staffRoutes(app, ctx, { afterWrite });
   printUncertainRoutes(app, ctx, { afterWrite });
-  staffSessionRoutes(app, ctx, { signInLimiter: new RateLimiter(10, 10) });
+  staffSessionRoutes(app, ctx, { signInLimiter: new RateLimiter(ctx.storage, 'sign-in', 10, 10) });
   robotEventRoutes(app, ctx, { afterWrite });
-  publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
-  ratingRoutes(app, ctx, { ratingLimiter: new RateLimiter(20, 10) });
+  publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(ctx.storage, 'ticket-status', 120, 60) });
+  ratingRoutes(app, ctx, { ratingLimiter: new RateLimiter(ctx.storage, 'rating', 20, 10) });
   labelRoutes(app, ctx);
   statsRoutes(app, ctx);
-  speechRoutes(app, ctx, { synthLimiter: new RateLimiter(30, 10) });
-  homeVisitRoutes(app, ctx, { statusLimiter: new RateLimiter(120, 60) });
+  speechRoutes(app, ctx, { synthLimiter: new RateLimiter(ctx.storage, 'speech', 30, 10) });
+  homeVisitRoutes(app, ctx, { statusLimiter: new RateLimiter(ctx.storage, 'visit-status', 120, 60) });
   homeVisitStaffRoutes(app, ctx);
   pageRoutes(app);
   return { app, hub };

@@ -13,6 +13,7 @@ import { bookAppointment, placesTaken, purgeBookingPersonalData } from './bookin
 import { counterOp, listCounters, syncCounters } from './counters';
 import { createEnrolmentCode, enrol, findToken, listDevices, recordHeartbeat, revokeDevice, rotateToken, slotOf } from './devices';
 import { changeHomeVisit, homeVisitByToken, listHomeVisits, purgeHomeVisitPersonalData, requestHomeVisit } from './home-visits';
+import { ping, rateBuckets } from './instances';
 import { leaseBlock } from './leases';
 import { checkInAppointment, findAppointment, findDossier, seedLookups } from './lookups';
 import { migrate, SchemaTooNewError } from './migrations';
@@ -80,6 +81,7 @@ async function openPool(opts: PostgresStorageOptions): Promise<Pool> {
 export async function openPostgresStorage(opts: PostgresStorageOptions): Promise<CenterStorage> {
   const pool = await openPool(opts);
   let closed = false;
+  const rateToken = rateBuckets(pool);
   return {
     createEnrolmentCode: (h, r, e, n) => createEnrolmentCode(pool, h, r, e, n),
     enrol: (i) => enrol(pool, i),
@@ -127,6 +129,8 @@ export async function openPostgresStorage(opts: PostgresStorageOptions): Promise
     purgeHomeVisitPersonalData: (d) => purgeHomeVisitPersonalData(pool, d),
     stats: (i) => stats(pool, i),
     statsTickets: (f, t, a, l) => statsTickets(pool, f, t, a, l),
+    rateToken,
+    ping: () => ping(pool),
     close: async () => {
       if (closed) return;
       closed = true;

@@ -9,6 +9,7 @@
  * put in front of each key — (branch_id, prefix, day), (branch_id, robot_slot) — in one new step.
  */
 import type { Pool } from 'pg';
+import { INSTANCES_MIGRATION } from './instances';
 import { LOCK } from './tx';
 
 export const PG_MIGRATIONS: string[] = [
@@ -120,6 +121,8 @@ export const PG_MIGRATIONS: string[] = [
   CREATE INDEX tickets_day ON tickets (day, status);
   CREATE INDEX appointments_day ON appointments (day);
   `,
+  // several instances (issue 19): shared rate buckets. At the merge with branches this step goes after theirs.
+  INSTANCES_MIGRATION,
 ];
 
 /** A database migrated by a newer program: this one must not write to it. */

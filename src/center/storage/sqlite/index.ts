@@ -17,6 +17,7 @@ import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
 import { printUncertain, settleTicket } from './print-uncertain';
 import { rateTicket, ratingOf } from './ratings';
 import { stats, statsTickets } from './stats';
+import { MemoryBuckets } from '../../http/rate-limit';
 
 export const CENTER_DB_FILE = 'center.sqlite';
 
@@ -29,6 +30,8 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
   mkdirSync(opts.dataDir, { recursive: true });
   const db = openCenterDb(join(opts.dataDir, CENTER_DB_FILE));
   if (opts.seed) seedLookups(db, opts.seed.appointments, opts.seed.dossiers);
+  // one process is the whole center: its rate buckets need no disk write per request
+  const buckets = new MemoryBuckets();
   // better-sqlite3 is synchronous: each call below is a whole transaction, done before the next starts
   return {
     createEnrolmentCode: async (h, r, e, n) => createEnrolmentCode(db, h, r, e, n),
@@ -77,6 +80,8 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     purgeHomeVisitPersonalData: async (d) => purgeHomeVisitPersonalData(db, d),
     stats: async (i) => stats(db, i),
     statsTickets: async (f, t, a, l) => statsTickets(db, f, t, a, l),
+    rateToken: async (i) => buckets.rateToken(i),
+    ping: async () => void db.prepare('SELECT 1').get(),
     close: async () => {
       if (db.open) db.close();
     },
