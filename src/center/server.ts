@@ -6,7 +6,6 @@
  * Every request body is bounded (SYNC_MAX_BODY_BYTES) and validated with zod; every failure is
  * `{ error: { code }, serverTime }` with a stable code; every response carries x-server-time.
  */
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
 import type { Catalog } from '../contract/catalog';
@@ -19,6 +18,7 @@ import { newSecret, staffSessionHook } from './http/auth';
 import { CenterError } from './http/errors';
 import { RateLimiter } from './http/rate-limit';
 import { StreamHub } from './http/stream-hub';
+import { readOrCreateOnce } from './secret-files';
 import { appointmentSigner, loadAppointmentKey, type AppointmentSigner } from './appointment-signing';
 import { appointmentRoutes } from './routes/appointments';
 import { bookingRoutes } from './routes/booking';
@@ -67,6 +67,11 @@ export interface CenterOptions {
   appointmentSigner?: AppointmentSigner;
   /** The `booking` section of the center's config (capacity calendar, retention); defaults when absent. */
   booking?: BookingConfigInput;
+  /**
+   * The balancers in front of several instances (addresses or CIDRs, comma-separated): requests
+   * from them are taken to come from the X-Forwarded-For client, so rate limits count citizens.
+   */
+  trustProxy?: string;
   /** Base URL printed in home visits' status links (/v/<token>), e.g. http://10.0.0.5:8080; a function gets the bound port. */
   publicUrl?: string | ((port: number) => string);
 }
@@ -83,22 +88,17 @@ export interface RunningCenter {
   close(): Promise<void>;
 }
 
-/** The staff key lives beside the database, readable only by the center's user. */
+/** The staff key lives beside the database, readable only by the center's user (and shared by instances on one data folder). */
 function loadStaffKey(dataDir: string): string {
-  const file = join(dataDir, 'staff-key');
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const key = newSecret();
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
+  return readOrCreateOnce(join(dataDir, 'staff-key'), () => `${newSecret()}\n`).trim();
 }
 
 function errorBody(ctx: CenterContext, code: CenterError['code'], issues?: string[]) {
   return { error: issues?.length ? { code, issues } : { code }, serverTime: ctx.now() };
 }
 
-export function buildApp(ctx: CenterContext, signer?: AppointmentSigner): { app: FastifyInstance; hub: StreamHub } {
-  const app = Fastify({ forceCloseConnections: true, bodyLimit: SYNC_MAX_BODY_BYTES, logger: false, requestTimeout: 30_000, connectionTimeout: 60_000, routerOptions: { maxParamLength: 120 } });
+export function buildApp(ctx: CenterContext, signer?: AppointmentSigner, trustProxy?: string): { app: FastifyInstance; hub: StreamHub } {
+  const app = Fastify({ ...(trustProxy ? { trustProxy } : {}), forceCloseConnections: true, bodyLimit: SYNC_MAX_BODY_BYTES, logger: false, requestTimeout: 30_000, connectionTimeout: 60_000, routerOptions: { maxParamLength: 120 } });
   const hub = new StreamHub(ctx.storage, ctx.now);
   const afterWrite = () => hub.notify();
 
@@ -168,7 +168,7 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
   try {
     await storage.syncCounters(counters);
     signer = opts.appointmentSigner ?? appointmentSigner(loadAppointmentKey(opts.dataDir));
-    ({ app, hub } = buildApp(ctx, signer));
+    ({ app, hub } = buildApp(ctx, signer, opts.trustProxy));
     await app.listen({ host: opts.host, port: opts.port });
   } catch (e) {
     await storage.close();

@@ -12,11 +12,12 @@ import type { CenterLog } from '../../center/context';
 import { DEMO_CATALOG } from '../../controller/config/demo-catalog';
 import { createLogger } from '../../controller/log';
 import { parseOptions, parsePort, UsageError } from '../args';
+import { parseTrustProxy, readCenterCatalog } from './center-options';
 import { redactUrl } from '../../center/storage/postgres';
 import { startupError } from '../../controller/startup-error';
 import type { CliIo } from '../io';
 
-export const CENTER_USAGE = 'center [--port N] [--data DIR] [--host H] [--database postgres://…]';
+export const CENTER_USAGE = 'center [--port N] [--data DIR] [--host H] [--database postgres://…] [--catalog FILE] [--trust-proxy ADDRESSES]';
 export const DEFAULT_CENTER_PORT = 8720;
 
 export interface StartCenterOptions {
@@ -34,6 +35,8 @@ export interface StartCenterOptions {
   database?: string;
   /** Where phones reach the center (home visits' status links); the robot's request Host when absent. */
   publicUrl?: CenterOptions['publicUrl'];
+  /** Balancers whose X-Forwarded-For names the client (several instances, issue 19). */
+  trustProxy?: string;
 }
 
 export interface StartedCenter {
@@ -52,9 +55,13 @@ export async function startCenter(opts: StartCenterOptions): Promise<StartedCent
 
 export async function center(args: string[], io: CliIo): Promise<number> {
   let opts;
+  let trustProxy: string | undefined;
   try {
-    opts = parseOptions(args, { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, database: { type: 'string' } });
+    opts = parseOptions(args, {
+      port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, database: { type: 'string' }, catalog: { type: 'string' }, 'trust-proxy': { type: 'string' },
+    });
     if (opts.positionals.length) throw new UsageError(`unexpected argument "${opts.positionals[0]}"`);
+    trustProxy = parseTrustProxy(opts.values['trust-proxy'] ?? (io.env.LOBBY_CENTER_TRUST_PROXY || undefined));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr(`${e.message}\nusage: lobby-robot ${CENTER_USAGE}`);
@@ -71,11 +78,13 @@ export async function center(args: string[], io: CliIo): Promise<number> {
   const dataDir = resolve(io.cwd, opts.values.data ?? io.env.LOBBY_CENTER_DATA ?? 'center-data');
   const log = createLogger(io.env.LOG_LEVEL ?? 'info');
   const database = opts.values.database ?? (io.env.LOBBY_CENTER_DATABASE || undefined);
+  const catalogFile = opts.values.catalog ?? (io.env.LOBBY_CENTER_CATALOG || undefined);
   let started: StartedCenter;
   try {
-    started = await startCenter({ port, host, dataDir, log, database });
+    const catalog = catalogFile ? readCenterCatalog(resolve(io.cwd, catalogFile)) : undefined;
+    started = await startCenter({ port, host, dataDir, log, database, catalog, trustProxy });
   } catch (e) {
-    io.stderr(centerStartFailure(e, { host, port, dataDir, database }));
+    io.stderr(centerStartFailure(e, { host, port, dataDir, database, catalogFile }));
     return 1;
   }
   io.stdout(
@@ -99,8 +108,8 @@ export async function center(args: string[], io: CliIo): Promise<number> {
 }
 
 /** One line naming the cause: a coded start-up failure (database, signing key, port) or the error's own words. */
-function centerStartFailure(e: unknown, at: { host: string; port: number; dataDir: string; database?: string }): string {
-  const coded = startupError(e, { dir: at.dataDir, files: centerDatabaseSubjects(at.database) });
+function centerStartFailure(e: unknown, at: { host: string; port: number; dataDir: string; database?: string; catalogFile?: string }): string {
+  const coded = startupError(e, { dir: at.dataDir, files: { ...centerDatabaseSubjects(at.database), ...(at.catalogFile ? { STARTUP_CENTER_CATALOG_INVALID: at.catalogFile } : {}) } });
   return coded.code === 'STARTUP_FAILED' ? `lobby-robot: the center could not start on ${at.host}:${at.port}: ${(e as Error).message}` : coded.line();
 }
 

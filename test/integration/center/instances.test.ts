@@ -69,6 +69,18 @@ describe('center: several instances on one PostgreSQL', () => {
     expect(onB.body.error.code).toBe('CENTER_RATE_LIMITED');
   });
 
+  it('behind a trusted balancer, counts each client by its X-Forwarded-For address, not the balancer\'s', async () => {
+    const database = await pg.createDatabase();
+    const c = await startTestCenter({ database, trustProxy: '127.0.0.1' });
+    open.push(c);
+    const enrol = (client: string) => fetch(`${c.center.url}/v1/enrol`, {
+      method: 'POST', headers: { 'content-type': 'application/json', 'x-forwarded-for': client }, body: JSON.stringify({ code: 'WRANGCDE', robotId: 'robot-x', version: 'test' }),
+    }).then((r) => r.status);
+    for (let i = 0; i < 10; i++) expect(await enrol('203.0.113.7')).toBe(401);
+    expect(await enrol('203.0.113.7')).toBe(429);
+    expect(await enrol('203.0.113.8')).toBe(401);
+  });
+
   it('/healthz checks the database: 200 while it answers, 503 with a code when it is gone', async () => {
     const database = await pg.createDatabase();
     const c = await startTestCenter({ database });
