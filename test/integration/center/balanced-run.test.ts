@@ -70,8 +70,8 @@ describe(`two center instances behind HAProxy, ${BRANCHES} branch(es) x ${ROBOTS
 
     const deadline = Date.now() + RUN_SECONDS * 1000;
     // after the kill, the run lasts at least until every robot has had tickets acknowledged through A
-    let ackedAtKill: number[] | undefined;
-    const everyRobotCarriedOn = () => !!ackedAtKill && robots.every((r, i) => r.acked > ackedAtKill![i]!);
+    const ackedAtKill: number[] = [];
+    const everyRobotCarriedOn = () => ackedAtKill.length === robots.length && robots.every((r, i) => r.acked > ackedAtKill[i]!);
     let carriedOn: () => void = () => undefined;
     const carried = new Promise<void>((resolve) => (carriedOn = resolve));
     const running = robots.map(async (robot, i) => {
@@ -88,7 +88,7 @@ describe(`two center instances behind HAProxy, ${BRANCHES} branch(es) x ${ROBOTS
     // half-way: B dies as a crash does; the robots must go on through A meanwhile
     await new Promise((r) => setTimeout(r, (RUN_SECONDS * 1000) / 2));
     expect(await centers.b.kill('SIGKILL')).toBe(-1);
-    ackedAtKill = robots.map((r) => r.acked);
+    ackedAtKill.push(...robots.map((r) => r.acked));
     await carried;
     const ticketsWhileBDown = robots.reduce((n, r) => n + r.acked, 0) - ackedAtKill.reduce((a, b) => a + b, 0);
     callsBeforeRestart = caller.calls.length;
