@@ -81,8 +81,9 @@ async function post(url: string, auth: string, body: unknown, latencies: number[
   for (;;) {
     const t0 = performance.now();
     const res = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: auth }, body: JSON.stringify(body) });
-    // the balancer answers 502/503 while it holds both instances for down (health checks late on a loaded machine): retried as a robot does
-    if (res.status >= 502 && res.status <= 504) {
+    // 5xx is retried as a robot does: the balancer holding both instances for down (health checks late on a loaded
+    // machine), or a center whose pool wait ran out (10 s) while 168 robots queue for its 10 connections
+    if (res.status >= 500) {
       await res.arrayBuffer();
       await new Promise((r) => setTimeout(r, backoff.next()));
       continue;
