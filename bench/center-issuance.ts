@@ -11,13 +11,14 @@
 import Database from 'better-sqlite3';
 import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { createCenterServer } from '../src/center/server';
 import type { Lease, TicketChangeInput } from '../src/contract/sync';
 import { DEMO_CATALOG } from '../src/controller/config/demo-catalog';
 import { startPostgres } from '../test/support/postgres';
+import { CITY_ROBOTS, measureCity, runCenterInstanceIfAsked, type CityRow } from './center-city';
 import { isEntry, markdownTable, percentile } from './stats';
 
 const ROBOTS = 20;
@@ -145,8 +146,25 @@ async function benchDatabase(): Promise<{ url: () => Promise<string>; stop: () =
   return { url: () => pg.createDatabase(), stop: () => pg.stop() };
 }
 
+/** A city's load: SQLite one process, PostgreSQL one process, PostgreSQL two processes behind HAProxy. */
+async function city(perRobot: number): Promise<CityRow[]> {
+  const rows = [await measureCity('SQLite, 1 instance', 1, perRobot, undefined, (dir) => check(dir, undefined))];
+  const pg = await benchDatabase();
+  try {
+    for (const instances of [1, 2] as const) {
+      const url = await pg.url();
+      rows.push(await measureCity(`PostgreSQL, ${instances} instance${instances > 1 ? 's behind HAProxy' : ''}`, instances, perRobot, url, () => check('', url)));
+    }
+  } finally {
+    await pg.stop();
+  }
+  return rows;
+}
+
 async function main(): Promise<void> {
+  if (await runCenterInstanceIfAsked()) return;
   const perRobot = Number(process.argv[2] ?? 200);
+  if (process.env.BENCH_CITY_ONLY) return printCity();
   const rows = [await run('batched', perRobot), await run('one-by-one', perRobot)];
   const pg = await benchDatabase();
   try {
@@ -160,6 +178,18 @@ async function main(): Promise<void> {
   console.log(`\nbatched vs one by one (SQLite): ${(rows[0]!.perSecond / rows[1]!.perSecond).toFixed(1)}x the throughput`);
   console.log(`PostgreSQL vs SQLite: ${(rows[2]!.perSecond / rows[0]!.perSecond).toFixed(2)}x batched, ${(rows[3]!.perSecond / rows[1]!.perSecond).toFixed(2)}x one by one`);
   if (rows.some((r) => r.duplicates || r.missing)) process.exitCode = 1;
+  await printCity();
+}
+
+async function printCity(): Promise<void> {
+  const cityPerRobot = Number(process.env.BENCH_CITY_PER_ROBOT ?? 60);
+  const cityRows = await city(cityPerRobot);
+  const cores = cpus().length;
+  console.log(`\na city: ${CITY_ROBOTS} robots (168 wards x 2) over loopback, ${cityPerRobot} tickets each in batches of 20 (one lease per 20 numbers); each center instance its own process; durability on (SQLite synchronous FULL, PostgreSQL fsync + synchronous_commit on, pool of 10 per instance); ${cores} cores shared with other work: load average before each run shown\n`);
+  const sqlite = cityRows[0]!.perSecond;
+  console.log(markdownTable(['setup', 'tickets', 'seconds', 'tickets/s', 'p99 request ms', 'vs SQLite 1 instance', 'load avg (1 min) before'],
+    cityRows.map((r) => [r.setup, String(r.tickets), r.seconds.toFixed(2), r.perSecond.toFixed(0), r.p99Ms.toFixed(1), `${(r.perSecond / sqlite).toFixed(2)}x`, r.loadBefore.toFixed(1)])));
+  console.log('0 duplicate numbers and 0 missing tickets in every setup (checked in the store)');
 }
 
 if (isEntry('center-issuance')) void main();

@@ -6,8 +6,9 @@
  * its robot directly; a technician copies a remote center's key from GET /v1/info or its log.
  */
 import { createPrivateKey, createPublicKey, generateKeyPairSync, sign, type KeyObject } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { readOrCreateOnce } from './secret-files';
 import { CodedError } from '../contract/error-codes';
 import type { Appointment } from '../contract/sync';
 import { encodeAppointmentCode } from '../core/codes';
@@ -27,10 +28,9 @@ export interface AppointmentSigner {
 export function loadAppointmentKey(dataDir: string): KeyObject {
   const file = join(dataDir, APPOINTMENT_KEY_FILE);
   if (existsSync(file)) return readKey(file);
-  mkdirSync(dataDir, { recursive: true });
-  const { privateKey } = generateKeyPairSync('ed25519');
-  writeFileSync(file, privateKey.export({ format: 'pem', type: 'pkcs8' }).toString(), { mode: 0o600 });
-  return privateKey;
+  // instances sharing the data folder and starting together all keep the one key written first
+  readOrCreateOnce(file, () => generateKeyPairSync('ed25519').privateKey.export({ format: 'pem', type: 'pkcs8' }).toString());
+  return readKey(file);
 }
 
 /** A key file that is not an Ed25519 private key stops the center: a new key would void every QR handed out. */

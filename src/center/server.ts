@@ -21,6 +21,7 @@ import { staffSessionHook } from './http/auth';
 import { CenterError } from './http/errors';
 import { RateLimiter } from './http/rate-limit';
 import { StreamHub } from './http/stream-hub';
+import { readOrCreateOnce } from './secret-files';
 import { appointmentSigner, loadAppointmentKey, type AppointmentSigner } from './appointment-signing';
 import { appointmentRoutes } from './routes/appointments';
 import { bookingRoutes } from './routes/booking';
@@ -71,6 +72,11 @@ export interface CenterOptions {
   branches?: BranchOptions[];
   /** The city administrator's key; from <dataDir>/admin-key (created on first start) when branches are declared. */
   adminKey?: string;
+  /**
+   * The balancers in front of several instances (addresses or CIDRs, comma-separated): requests
+   * from them are taken to come from the X-Forwarded-For client, so rate limits count citizens.
+   */
+  trustProxy?: string;
   /** Base URL printed in home visits' status links (/v/<token>), e.g. http://10.0.0.5:8080; a function gets the bound port. */
   publicUrl?: string | ((port: number) => string);
 }
@@ -98,8 +104,9 @@ function errorBody(ctx: CenterContext, code: CenterError['code'], issues?: strin
 
 export type FastifyServerFactory = (handler: (req: IncomingMessage, res: ServerResponse) => void) => Server;
 
-export function buildApp(ctx: CenterContext, signer?: AppointmentSigner, serverFactory?: FastifyServerFactory): { app: FastifyInstance; hub: StreamHub } {
+export function buildApp(ctx: CenterContext, signer?: AppointmentSigner, serverFactory?: FastifyServerFactory, trustProxy?: string): { app: FastifyInstance; hub: StreamHub } {
   const app = Fastify({
+    ...(trustProxy ? { trustProxy } : {}),
     forceCloseConnections: true, bodyLimit: SYNC_MAX_BODY_BYTES, logger: false, requestTimeout: 30_000, connectionTimeout: 60_000, routerOptions: { maxParamLength: 120 },
     ...(serverFactory ? { serverFactory } : {}),
   });
@@ -126,19 +133,19 @@ export function buildApp(ctx: CenterContext, signer?: AppointmentSigner, serverF
   app.addHook('onRequest', staffSessionHook(ctx));
   app.setNotFoundHandler((_req, reply) => reply.code(404).send(errorBody(ctx, 'CENTER_NOT_FOUND')));
 
-  robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(10, 10), afterWrite, appointmentKey: signer?.publicKeyBase64 });
+  robotRoutes(app, ctx, { enrolLimiter: new RateLimiter(ctx.storage, 'enrol', 10, 10), afterWrite, appointmentKey: signer?.publicKeyBase64 });
   if (signer) appointmentRoutes(app, ctx, { signer });
   if (signer) bookingRoutes(app, ctx, { booking: ctx.booking, signer });
   staffRoutes(app, ctx, { afterWrite });
   printUncertainRoutes(app, ctx, { afterWrite });
-  staffSessionRoutes(app, ctx, { signInLimiter: new RateLimiter(10, 10) });
+  staffSessionRoutes(app, ctx, { signInLimiter: new RateLimiter(ctx.storage, 'sign-in', 10, 10) });
   robotEventRoutes(app, ctx, { afterWrite });
-  publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(120, 60) });
-  ratingRoutes(app, ctx, { ratingLimiter: new RateLimiter(20, 10) });
+  publicRoutes(app, ctx, { hub, statusLimiter: new RateLimiter(ctx.storage, 'ticket-status', 120, 60) });
+  ratingRoutes(app, ctx, { ratingLimiter: new RateLimiter(ctx.storage, 'rating', 20, 10) });
   labelRoutes(app, ctx);
   statsRoutes(app, ctx);
-  speechRoutes(app, ctx, { synthLimiter: new RateLimiter(30, 10) });
-  homeVisitRoutes(app, ctx, { statusLimiter: new RateLimiter(120, 60) });
+  speechRoutes(app, ctx, { synthLimiter: new RateLimiter(ctx.storage, 'speech', 30, 10) });
+  homeVisitRoutes(app, ctx, { statusLimiter: new RateLimiter(ctx.storage, 'visit-status', 120, 60) });
   homeVisitStaffRoutes(app, ctx);
   pageRoutes(app);
   return { app, hub };
@@ -193,7 +200,7 @@ export async function createCenterServer(opts: CenterOptions): Promise<RunningCe
   try {
     for (const c of contexts) await c.storage.syncCounters(c.counters);
     signer = opts.appointmentSigner ?? appointmentSigner(loadAppointmentKey(opts.dataDir));
-    const build = (ctx: CenterContext, serverFactory?: FastifyServerFactory): BranchRuntime => ({ ctx, ...buildApp(ctx, signer, serverFactory) });
+    const build = (ctx: CenterContext, serverFactory?: FastifyServerFactory): BranchRuntime => ({ ctx, ...buildApp(ctx, signer, serverFactory, opts.trustProxy) });
     for (const c of contexts.slice(1)) runtimes.push(build(c));
     for (const r of runtimes) await r.app.ready();
     runtimes.unshift(listeningApp(runtimes, build, contexts[0]!));

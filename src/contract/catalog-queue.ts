@@ -91,7 +91,8 @@ export const NumberingRule = z
     start: z.number().int().min(0).max(9999).default(1),
     width: z.number().int().min(2).max(6).default(3),
     dailyCap: z.number().int().min(1).max(999999).default(999),
-    fallbackSlots: z.number().int().min(1).max(16).default(4),
+    // up to the 64 slots an enrolment can grant (sync/enrolment.ts): a busy center (issue 19) has more than 16 robots
+    fallbackSlots: z.number().int().min(1).max(64).default(4),
     fallbackSize: z.number().int().min(1).max(10000).default(50),
     /** How many numbers the center leases to a robot at a time. */
     blockSize: z.number().int().min(1).max(1000).default(20),

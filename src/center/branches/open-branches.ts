@@ -2,6 +2,7 @@
  * The branches of a deployment as the server starts them: each declared branch (or the one
  * default branch of a single-ward center) gets its storage, its staff key and its context.
  */
+import { readOrCreateOnce } from '../secret-files';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../../contract/catalog';
@@ -43,11 +44,8 @@ export interface SharedOptions {
 
 /** A secret kept in a file readable only by the center's user, made on first start. */
 export function loadKeyFile(file: string): string {
-  if (existsSync(file)) return readFileSync(file, 'utf8').trim();
-  mkdirSync(join(file, '..'), { recursive: true });
-  const key = newSecret();
-  writeFileSync(file, `${key}\n`, { mode: 0o600 });
-  return key;
+  // several instances may start together on one data folder: one key wins, complete
+  return readOrCreateOnce(file, () => `${newSecret()}\n`).trim();
 }
 
 /** The default branch keeps the single-ward center's key file; another branch has its own folder. */

@@ -66,7 +66,7 @@ export function homeVisitRoutes(app: FastifyInstance, ctx: CenterContext, opts: 
   });
 
   app.get('/v1/home-visits/status/:token', async (req): Promise<HomeVisitStatusResponse> => {
-    if (!opts.statusLimiter.take(req.ip, ctx.now())) throw new CenterError(429, 'CENTER_RATE_LIMITED');
+    if (!(await opts.statusLimiter.take(req.ip, ctx.now()))) throw new CenterError(429, 'CENTER_RATE_LIMITED');
     const token = tokenParam.safeParse(req.params).data?.token;
     const visit = token && TOKEN.test(token) ? await ctx.storage.homeVisitByToken(token) : null;
     if (!visit) throw new CenterError(404, 'HOME_VISIT_NOT_FOUND');

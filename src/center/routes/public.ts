@@ -20,7 +20,15 @@ const afterQuery = z.object({ after: z.coerce.number().int().min(0).max(Number.M
 export function publicRoutes(app: FastifyInstance, ctx: CenterContext, opts: { hub: StreamHub; statusLimiter: RateLimiter }): void {
   const minutesByService = new Map(ctx.catalog.services.map((s) => [s.id, s.expectedServiceMinutes]));
 
-  app.get('/healthz', async () => ({ ok: true, streamClients: opts.hub.size, serverTime: ctx.now() }));
+  // the balancer's health check: an instance whose database does not answer takes no requests
+  app.get('/healthz', async () => {
+    try {
+      await ctx.storage.ping();
+    } catch {
+      throw new CenterError(503, 'CENTER_STORAGE_FAILED');
+    }
+    return { ok: true, streamClients: opts.hub.size, serverTime: ctx.now() };
+  });
 
   app.get('/v1/board', async (): Promise<Board> => {
     const counters = (await ctx.storage.listCounters()).map((c) => ({
@@ -31,7 +39,7 @@ export function publicRoutes(app: FastifyInstance, ctx: CenterContext, opts: { h
   });
 
   app.get('/v1/tickets/:ticketId/status', async (req): Promise<TicketStatus> => {
-    if (!opts.statusLimiter.take(req.ip, ctx.now())) throw new CenterError(429, 'CENTER_RATE_LIMITED');
+    if (!(await opts.statusLimiter.take(req.ip, ctx.now()))) throw new CenterError(429, 'CENTER_RATE_LIMITED');
     const { ticketId } = parse(ticketParam, req.params);
     const t = await ctx.storage.getTicket(ticketId);
     if (!t) throw new CenterError(404, 'CENTER_NOT_FOUND');

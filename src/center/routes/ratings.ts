@@ -37,7 +37,7 @@ export function ratingRoutes(app: FastifyInstance, ctx: CenterContext, opts: { r
   }
 
   app.post('/v1/tickets/:ticketId/rating', async (req, reply) => {
-    if (!opts.ratingLimiter.take(req.ip, ctx.now())) throw new CenterError(429, 'CENTER_RATE_LIMITED');
+    if (!(await opts.ratingLimiter.take(req.ip, ctx.now()))) throw new CenterError(429, 'CENTER_RATE_LIMITED');
     const { ticketId } = parse(ticketParam, req.params);
     const out = await rate(ticketId, req.body, 'phone');
     return reply.code(out.status).send(out.body);

@@ -46,10 +46,10 @@ export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { en
 
   app.post('/v1/enrol', async (req, reply) => {
     // only failed attempts count: guessing codes is slow, enrolling a fleet at once is not
-    if (!opts.enrolLimiter.allows(req.ip, ctx.now())) throw new CenterError(429, 'CENTER_RATE_LIMITED');
+    if (!(await opts.enrolLimiter.allows(req.ip, ctx.now()))) throw new CenterError(429, 'CENTER_RATE_LIMITED');
     const body = parse(EnrolRequest, req.body);
     const { outcome, device, branch } = await enrolInBranchOfCode(ctx, body, opts.afterWrite);
-    if (!outcome.ok) opts.enrolLimiter.take(req.ip, ctx.now());
+    if (!outcome.ok) await opts.enrolLimiter.take(req.ip, ctx.now());
     if (!outcome.ok && outcome.code === 'SYNC_ROBOT_ID_TAKEN') ctx.log.warn({ robotId: body.robotId, code: outcome.code }, 'enrolment refused: the robot id is enrolled and alive');
     if (!outcome.ok) throw new CenterError(statusOf(outcome.code), outcome.code);
     branch.afterWrite();

@@ -31,7 +31,7 @@ export function speechRoutes(app: FastifyInstance, ctx: CenterContext, opts: { s
     const key = `${t.ticketId}:${t.counterId}`;
     let wav = cache.get(key);
     if (!wav) {
-      if (!opts.synthLimiter.take(req.ip, ctx.now())) throw new CenterError(429, 'CENTER_RATE_LIMITED');
+      if (!(await opts.synthLimiter.take(req.ip, ctx.now()))) throw new CenterError(429, 'CENTER_RATE_LIMITED');
       wav = speak(announcement(t.display, counter, PageLanguage.safeParse(t.language).data));
       cache.set(key, wav);
       wav.catch(() => cache.delete(key));

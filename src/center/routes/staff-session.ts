@@ -18,10 +18,10 @@ function setCookie(reply: FastifyReply, value: string, maxAgeSeconds: number): F
 export function staffSessionRoutes(app: FastifyInstance, ctx: CenterContext, opts: { signInLimiter: RateLimiter }): void {
   app.post('/v1/staff/session', async (req, reply) => {
     // only wrong keys use up the allowance: a counter that signs in every morning is never locked out
-    if (!opts.signInLimiter.allows(req.ip, ctx.now())) throw new CenterError(429, 'CENTER_RATE_LIMITED');
+    if (!(await opts.signInLimiter.allows(req.ip, ctx.now()))) throw new CenterError(429, 'CENTER_RATE_LIMITED');
     const { key } = parse(StaffSignInRequest, req.body);
     if (!staffKeyMatches(ctx, key)) {
-      opts.signInLimiter.take(req.ip, ctx.now());
+      await opts.signInLimiter.take(req.ip, ctx.now());
       throw new CenterError(401, 'CENTER_STAFF_UNAUTHORIZED');
     }
     // the cookie names its branch, so a page's requests reach that branch whatever their path

@@ -368,7 +368,26 @@ export interface CenterStorage {
   /** Tickets of the range counted by stats, by receipt order after `afterSeq`, at most `limit` (CSV paging). */
   statsTickets(from: string, to: string, afterSeq: number, limit: number): Promise<StatsTicketRow[]>;
 
+  // several instances (issue 19): what each instance would otherwise keep in its own memory
+  /**
+   * A token bucket per key (`<limiter>:<client address>`): refilled at `perMinute`, at most
+   * `burst`. True when a token is there; with `take` it is used, in one statement, so two
+   * instances never both spend the last one. SQLite (one process) may keep the buckets in memory.
+   */
+  rateToken(input: RateTokenInput): Promise<boolean>;
+  /** Answers when the database answers (the balancer's health check); throws otherwise. */
+  ping(): Promise<void>;
+
   close(): Promise<void>;
+}
+
+export interface RateTokenInput {
+  key: string;
+  perMinute: number;
+  burst: number;
+  nowMs: number;
+  /** Use the token (false: only look, e.g. before an attempt of which only failures count). */
+  take: boolean;
 }
 
 export interface BookingInput {

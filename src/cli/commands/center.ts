@@ -12,13 +12,14 @@ import type { CenterLog } from '../../center/context';
 import { DEMO_CATALOG } from '../../controller/config/demo-catalog';
 import { createLogger } from '../../controller/log';
 import { parseOptions, parsePort, UsageError } from '../args';
+import { parseTrustProxy, readCenterCatalog } from './center-options';
 import { redactUrl } from '../../center/storage/postgres';
 import { startupError } from '../../controller/startup-error';
 import type { CliIo } from '../io';
 import { loadCenterConfig, type CenterFileOptions } from '../center-config';
 import { ConfigError, EXIT_CONFIG } from '../../controller/config/load';
 
-export const CENTER_USAGE = 'center [--port N] [--data DIR] [--host H] [--database postgres://…] [--config FILE]';
+export const CENTER_USAGE = 'center [--port N] [--data DIR] [--host H] [--database postgres://…] [--config FILE] [--catalog FILE] [--trust-proxy ADDRESSES]';
 export const DEFAULT_CENTER_PORT = 8720;
 
 export interface StartCenterOptions {
@@ -40,6 +41,8 @@ export interface StartCenterOptions {
   branches?: CenterOptions['branches'];
   adminKey?: string;
   booking?: CenterOptions['booking'];
+  /** Balancers whose X-Forwarded-For names the client (several instances, issue 19). */
+  trustProxy?: string;
 }
 
 export interface StartedCenter {
@@ -60,9 +63,13 @@ export async function startCenter(opts: StartCenterOptions): Promise<StartedCent
 
 export async function center(args: string[], io: CliIo): Promise<number> {
   let opts;
+  let trustProxy: string | undefined;
   try {
-    opts = parseOptions(args, { port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, database: { type: 'string' }, config: { type: 'string' } });
+    opts = parseOptions(args, {
+      port: { type: 'string' }, data: { type: 'string' }, host: { type: 'string' }, database: { type: 'string' }, config: { type: 'string' }, catalog: { type: 'string' }, 'trust-proxy': { type: 'string' },
+    });
     if (opts.positionals.length) throw new UsageError(`unexpected argument "${opts.positionals[0]}"`);
+    trustProxy = parseTrustProxy(opts.values['trust-proxy'] ?? (io.env.LOBBY_CENTER_TRUST_PROXY || undefined));
   } catch (e) {
     if (!(e instanceof UsageError)) throw e;
     io.stderr(`${e.message}\nusage: lobby-robot ${CENTER_USAGE}`);
@@ -88,11 +95,13 @@ export async function center(args: string[], io: CliIo): Promise<number> {
     return EXIT_CONFIG;
   }
   const database = opts.values.database ?? (io.env.LOBBY_CENTER_DATABASE || file.database);
+  const catalogFile = opts.values.catalog ?? (io.env.LOBBY_CENTER_CATALOG || undefined);
   let started: StartedCenter;
   try {
-    started = await startCenter({ port, host, dataDir, log, ...file, database });
+    const catalog = catalogFile ? readCenterCatalog(resolve(io.cwd, catalogFile)) : undefined;
+    started = await startCenter({ port, host, dataDir, log, ...file, database, ...(catalog ? { catalog } : {}), trustProxy });
   } catch (e) {
-    io.stderr(centerStartFailure(e, { host, port, dataDir, database }));
+    io.stderr(centerStartFailure(e, { host, port, dataDir, database, catalogFile }));
     return 1;
   }
   io.stdout(
@@ -126,8 +135,8 @@ function branchLines(started: StartedCenter): string[] {
 }
 
 /** One line naming the cause: a coded start-up failure (database, signing key, port) or the error's own words. */
-function centerStartFailure(e: unknown, at: { host: string; port: number; dataDir: string; database?: string }): string {
-  const coded = startupError(e, { dir: at.dataDir, files: centerDatabaseSubjects(at.database) });
+function centerStartFailure(e: unknown, at: { host: string; port: number; dataDir: string; database?: string; catalogFile?: string }): string {
+  const coded = startupError(e, { dir: at.dataDir, files: { ...centerDatabaseSubjects(at.database), ...(at.catalogFile ? { STARTUP_CENTER_CATALOG_INVALID: at.catalogFile } : {}) } });
   return coded.code === 'STARTUP_FAILED' ? `lobby-robot: the center could not start on ${at.host}:${at.port}: ${(e as Error).message}` : coded.line();
 }
 

@@ -13,6 +13,7 @@ import { bookAppointment, placesTaken, purgeBookingPersonalData } from './bookin
 import { counterOp, listCounters, syncCounters } from './counters';
 import { createEnrolmentCode, enrol, findToken, listDevices, recordHeartbeat, revokeDevice, rotateToken, slotOf } from './devices';
 import { changeHomeVisit, homeVisitByToken, listHomeVisits, purgeHomeVisitPersonalData, requestHomeVisit } from './home-visits';
+import { ping, rateBuckets } from './instances';
 import { leaseBlock } from './leases';
 import { checkInAppointment, findAppointment, findDossier, seedLookups } from './lookups';
 import { migrate, SchemaTooNewError } from './migrations';
@@ -119,6 +120,7 @@ export async function openPostgresBranches(opts: PostgresStorageOptions, branchI
 
 function storageOn(pool: Pool, release: () => Promise<void>): CenterStorage {
   let closed = false;
+  const rateToken = rateBuckets(pool);
   return {
     createEnrolmentCode: (h, r, e, n) => createEnrolmentCode(pool, h, r, e, n),
     enrol: (i) => enrol(pool, i),
@@ -166,6 +168,8 @@ function storageOn(pool: Pool, release: () => Promise<void>): CenterStorage {
     purgeHomeVisitPersonalData: (d) => purgeHomeVisitPersonalData(pool, d),
     stats: (i) => stats(pool, i),
     statsTickets: (f, t, a, l) => statsTickets(pool, f, t, a, l),
+    rateToken,
+    ping: () => ping(pool),
     close: async () => {
       if (closed) return;
       closed = true;

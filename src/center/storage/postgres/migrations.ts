@@ -11,6 +11,7 @@
  * put in front of each key — (branch_id, prefix, day), (branch_id, robot_slot) — in one new step.
  */
 import type { Pool } from 'pg';
+import { INSTANCES_MIGRATION } from './instances';
 import { LOCK } from './tx';
 
 export const PG_MIGRATIONS: string[] = [
@@ -127,6 +128,8 @@ export const PG_MIGRATIONS: string[] = [
   `
   CREATE TABLE branch_identity (one INTEGER PRIMARY KEY CHECK (one = 1), branch_id TEXT NOT NULL, bound_at_ms BIGINT NOT NULL);
   `,
+  // several instances (issue 19): shared rate buckets. Runs in each branch's schema.
+  INSTANCES_MIGRATION,
 ];
 
 /** A database migrated by a newer program: this one must not write to it. */

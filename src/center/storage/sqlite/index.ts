@@ -19,6 +19,7 @@ import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
 import { printUncertain, settleTicket } from './print-uncertain';
 import { rateTicket, ratingOf } from './ratings';
 import { stats, statsTickets } from './stats';
+import { MemoryBuckets } from '../../http/rate-limit';
 
 export const CENTER_DB_FILE = 'center.sqlite';
 
@@ -51,6 +52,8 @@ function openBranchDb(dataDir: string, branchId: string) {
 export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
   const db = openBranchDb(opts.dataDir, opts.branchId ?? DEFAULT_BRANCH_ID);
   if (opts.seed) seedLookups(db, opts.seed.appointments, opts.seed.dossiers);
+  // one process is the whole center: its rate buckets need no disk write per request
+  const buckets = new MemoryBuckets();
   // better-sqlite3 is synchronous: each call below is a whole transaction, done before the next starts
   return {
     createEnrolmentCode: async (h, r, e, n) => createEnrolmentCode(db, h, r, e, n),
@@ -99,6 +102,8 @@ export function openSqliteStorage(opts: SqliteStorageOptions): CenterStorage {
     purgeHomeVisitPersonalData: async (d) => purgeHomeVisitPersonalData(db, d),
     stats: async (i) => stats(db, i),
     statsTickets: async (f, t, a, l) => statsTickets(db, f, t, a, l),
+    rateToken: async (i) => buckets.rateToken(i),
+    ping: async () => void db.prepare('SELECT 1').get(),
     close: async () => {
       if (db.open) db.close();
     },
