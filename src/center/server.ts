@@ -21,7 +21,6 @@ import { staffSessionHook } from './http/auth';
 import { CenterError } from './http/errors';
 import { RateLimiter } from './http/rate-limit';
 import { StreamHub } from './http/stream-hub';
-import { readOrCreateOnce } from './secret-files';
 import { appointmentSigner, loadAppointmentKey, type AppointmentSigner } from './appointment-signing';
 import { appointmentRoutes } from './routes/appointments';
 import { bookingRoutes } from './routes/booking';

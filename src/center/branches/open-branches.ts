@@ -3,7 +3,6 @@
  * default branch of a single-ward center) gets its storage, its staff key and its context.
  */
 import { readOrCreateOnce } from '../secret-files';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Catalog } from '../../contract/catalog';
 import { CodedError } from '../../contract/error-codes';
