@@ -8,14 +8,18 @@
  * ticket the robots made is stored exactly once, and A's stream carried B's calls in order.
  *
  * Robots are ProtocolRobot clients (test/support/protocol-robot.ts: the robot sync protocol with
- * the contract's schemas; why not full controllers is said there). BRANCHES is the number of
- * ward centers (branches) in the deployment: 1 until branches exist, then 3 (issue 19).
+ * the contract's schemas; why not full controllers is said there). The deployment declares
+ * BRANCHES ward centers (branches) in its config file; each robot enrols with a code made by its
+ * branch's staff key, so the balancer's address serves every ward; numbers are checked per
+ * (branch, prefix, day), each branch in its own PostgreSQL schema.
  */
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
+import { pgSchemaOf as branchSchema } from '../../../src/center/branches/branch-id';
 import { businessDay } from '../../../src/core/business-day';
 import { startCenterProcess, type CenterProcess } from '../../support/center-process';
 import { startHaproxy, type Balancer } from '../../support/haproxy';
@@ -24,7 +28,8 @@ import { ProtocolRobot } from '../../support/protocol-robot';
 import { readStream } from './sse-reader';
 import { assertNoOverlap, callerOn, type Caller } from './balanced-run-helpers';
 
-const BRANCHES = 1;
+const BRANCH_IDS = ['p-ben-nghe', 'p-ben-thanh', 'p-da-kao'];
+const BRANCHES = BRANCH_IDS.length;
 const ROBOTS_PER_BRANCH = 20;
 const RUN_SECONDS = Number(process.env.LOBBY_CITY_RUN_SECONDS ?? 60);
 
@@ -49,23 +54,33 @@ describe(`two center instances behind HAProxy, ${BRANCHES} branch(es) x ${ROBOTS
   it(`robots lease and report through the balancer for ${RUN_SECONDS} s with instance B SIGKILLed half-way and restarted: nothing lost, nothing twice, A's stream carries B's calls in order`, async () => {
     const url = await pg.createDatabase();
     const data = mkdtempSync(join(tmpdir(), 'lobby-city-'));
-    const catalogFile = join(data, 'catalog.json');
-    writeFileSync(catalogFile, JSON.stringify(cityCatalog()));
+    writeFileSync(join(data, 'catalog.json'), JSON.stringify(cityCatalog()));
+    // the city's config: three wards, each its own catalog file and staff key; both instances read it
+    const staffKeys = BRANCH_IDS.map(() => randomBytes(24).toString('hex'));
+    BRANCH_IDS.forEach((id, i) => writeFileSync(join(data, `${id}.staff-key`), `${staffKeys[i]}\n`, { mode: 0o600 }));
+    const configFile = join(data, 'city.json');
+    writeFileSync(configFile, JSON.stringify({ branches: BRANCH_IDS.map((id) => ({ id, catalogFile: 'catalog.json', staffKeyFile: `${id}.staff-key` })) }));
     const [portA, portB] = [await freePort(), await freePort()];
-    const args = (port: number) => ['--host', '127.0.0.1', '--port', String(port), '--data', data, '--database', url, '--catalog', catalogFile, '--trust-proxy', '127.0.0.1'];
+    const args = (port: number) => ['--host', '127.0.0.1', '--port', String(port), '--data', data, '--database', url, '--config', configFile, '--trust-proxy', '127.0.0.1'];
     // both start at once on an empty database and a fresh data folder: one migration, one staff key
     [centers.a, centers.b] = await Promise.all([startCenterProcess(args(portA)), startCenterProcess(args(portB))]);
     balancer = await startHaproxy([{ name: 'a', port: portA }, { name: 'b', port: portB }]);
-    const staffKey = readFileSync(join(data, 'staff-key'), 'utf8').trim();
+    // the stream and the counter watch one ward; the robots of all three run meanwhile
+    const watched = 1;
+    const staffKey = staffKeys[watched]!;
+    const branchPath = `/b/${BRANCH_IDS[watched]}`;
     const day = businessDay(new Date());
     const services = [...new Map(DEMO_CATALOG.services.map((s) => [s.prefix, { prefix: s.prefix, serviceId: s.id }])).values()];
 
     const robots: ProtocolRobot[] = [];
-    for (let b = 1; b <= BRANCHES; b++) {
-      for (let r = 1; r <= ROBOTS_PER_BRANCH; r++) robots.push(await ProtocolRobot.enrol(balancer.url, staffKey, `b${b}-robot-${r}`, day, services));
+    for (let b = 0; b < BRANCHES; b++) {
+      for (let r = 1; r <= ROBOTS_PER_BRANCH; r++) {
+        const id = `robot-${r}`; // the same robot ids in every ward: each branch its own robots
+        robots.push(await ProtocolRobot.enrol(balancer.url, staffKeys[b]!, id, day, services));
+      }
     }
-    const start = (await (await fetch(`${centers.a.url}/v1/board`)).json()).lastEventId as number;
-    const onA = readStream(`${centers.a.url}/v1/stream?after=${start}`);
+    const start = (await (await fetch(`${centers.a.url}${branchPath}/v1/board`)).json()).lastEventId as number;
+    const onA = readStream(`${centers.a.url}${branchPath}/v1/stream?after=${start}`);
     const caller: Caller = callerOn(() => centers.b!.url, staffKey, DEMO_CATALOG.counters!.map((c) => c.id));
 
     const deadline = Date.now() + RUN_SECONDS * 1000;
@@ -98,6 +113,7 @@ describe(`two center instances behind HAProxy, ${BRANCHES} branch(es) x ${ROBOTS
     await Promise.all(running);
     await caller.waitForCalls(callsBeforeRestart + 1);
     await calling;
+    const madeIn = (b: number) => robots.slice(b * ROBOTS_PER_BRANCH, (b + 1) * ROBOTS_PER_BRANCH).flatMap((r) => r.tickets.map((t) => t.id));
     const made = robots.flatMap((r) => r.tickets.map((t) => t.id));
     console.error(`city run: ${RUN_SECONDS} s, ${robots.length} robots, ${made.length} tickets, ${ticketsWhileBDown} acknowledged while B was down, ${caller.calls.length} calls on B (${caller.empty} on an empty queue), ${robots.reduce((n, r) => n + r.retries, 0)} robot retries`);
     await Promise.all(robots.map((r) => r.flush()));
@@ -109,18 +125,22 @@ describe(`two center instances behind HAProxy, ${BRANCHES} branch(es) x ${ROBOTS
     const db = new Client({ connectionString: url });
     await db.connect();
     try {
-      const leases = (await db.query<{ robot_id: string; prefix: string; day: string; first: number; last: number }>('SELECT robot_id, prefix, day, first, last FROM leases')).rows;
-      expect(assertNoOverlap(leases)).toEqual([]);
-      const duplicates = (await db.query('SELECT prefix, day, number FROM tickets GROUP BY prefix, day, number HAVING count(*) > 1')).rows;
-      expect(duplicates).toEqual([]);
-      const stored = (await db.query<{ ticket_id: string; robot_id: string; prefix: string; number: number }>('SELECT ticket_id, robot_id, prefix, number FROM tickets')).rows;
-      expect(stored.length).toBe(made.length);
-      expect(new Set(stored.map((s) => s.ticket_id))).toEqual(new Set(made));
-      // each number a robot printed came from a block the center leased to that robot
-      const outside = stored.filter((s) => !leases.some((l) => l.robot_id === s.robot_id && l.prefix === s.prefix && s.number >= l.first && s.number <= l.last));
-      expect(outside).toEqual([]);
-      // A's stream: every event committed, in id order, and B's calls among them in B's order
-      const committed = (await db.query<{ id: number }>('SELECT id::int AS id FROM events WHERE id > $1 ORDER BY id', [start])).rows.map((r) => r.id);
+      // per branch (each ward its own schema): blocks, numbers per (prefix, day), every ticket once
+      for (let b = 0; b < BRANCHES; b++) {
+        const schema = branchSchema(BRANCH_IDS[b]!);
+        const leases = (await db.query<{ robot_id: string; prefix: string; day: string; first: number; last: number }>(`SELECT robot_id, prefix, day, first, last FROM ${schema}.leases`)).rows;
+        expect(assertNoOverlap(leases)).toEqual([]);
+        const duplicates = (await db.query(`SELECT prefix, day, number FROM ${schema}.tickets GROUP BY prefix, day, number HAVING count(*) > 1`)).rows;
+        expect(duplicates).toEqual([]);
+        const stored = (await db.query<{ ticket_id: string; robot_id: string; prefix: string; number: number }>(`SELECT ticket_id, robot_id, prefix, number FROM ${schema}.tickets`)).rows;
+        expect({ branch: BRANCH_IDS[b], stored: stored.length }).toEqual({ branch: BRANCH_IDS[b], stored: madeIn(b).length });
+        expect(new Set(stored.map((s) => s.ticket_id))).toEqual(new Set(madeIn(b)));
+        // each number a robot printed came from a block its ward's center leased to that robot
+        const outside = stored.filter((s) => !leases.some((l) => l.robot_id === s.robot_id && l.prefix === s.prefix && s.number >= l.first && s.number <= l.last));
+        expect(outside).toEqual([]);
+      }
+      // A's stream of the watched ward: every event committed, in id order, and B's calls among them in B's order
+      const committed = (await db.query<{ id: number }>(`SELECT id::int AS id FROM ${branchSchema(BRANCH_IDS[watched]!)}.events WHERE id > $1 ORDER BY id`, [start])).rows.map((r) => r.id);
       const events = (await onA.waitFor(committed.length, 60_000)).slice(0, committed.length);
       onA.drop();
       const seen = new Set(events.map((e) => e.id));
