@@ -3,37 +3,6 @@ import type { PanelProps } from '../panels';
 import { usePoll } from '../use-poll';
 import { SettingResult, useSetting } from './settings';
 
-/** Density and cut, saved as service settings; the result says whether they apply now or after a restart. */
-function PrinterSettings({ t, density, cut, setting }: { t: PanelProps['t']; density?: number | null; cut?: string | null; setting: ReturnType<typeof useSetting> }) {
-  return (
-    <section>
-      <div class="service-row">
-        <label>
-          {t('printer.density')}{' '}
-          <select data-setting="printer.density" value={density ?? ''} onChange={(e) => {
-            const v = (e.target as HTMLSelectElement).value;
-            setting.set('printer.density', v === '' ? null : Number(v));
-          }}>
-            <option value="">{t('printer.default')}</option>
-            {[-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6].map((d) => (
-              <option value={String(d)}>{d}</option>
-            ))}
-          </select>
-        </label>
-        <label>
-          {t('printer.cut')}{' '}
-          <select data-setting="printer.cut" value={cut ?? 'partial'} onChange={(e) => setting.set('printer.cut', (e.target as HTMLSelectElement).value)}>
-            <option value="partial">{t('printer.cutPartial')}</option>
-            <option value="full">{t('printer.cutFull')}</option>
-            <option value="none">{t('printer.cutNone')}</option>
-          </select>
-        </label>
-      </div>
-      <SettingResult t={t} result={setting.result} />
-    </section>
-  );
-}
-
 export function PrinterPanel({ t, call, onError, clearError }: PanelProps) {
   const [info, reload] = usePoll(() => call('service.printer.get', {}), 3000, onError);
   const [preview, reloadPreview] = usePoll(() => call('service.printer.preview', {}), 0, onError);
@@ -64,11 +33,42 @@ export function PrinterPanel({ t, call, onError, clearError }: PanelProps) {
         </button>
         {printed && <p role="status" data-testid="test-page-result">{printed}</p>}
       </section>
-      <PrinterSettings t={t} density={info?.density} cut={info?.cut} setting={setting} />
       <section>
-        <h2>{t('printer.preview')}</h2>
-        {preview?.png ? <img data-testid="ticket-preview" src={preview.png} alt={preview.display ?? ''} style="max-width:100%;border:1px solid #999" /> : <p>{t('printer.noTicket')}</p>}
+        <div class="service-row">
+          <label>
+            {t('printer.density')}{' '}
+            <select data-setting="printer.density" value={info?.density ?? ''} onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              setting.set('printer.density', v === '' ? null : Number(v));
+            }}>
+              <option value="">{t('printer.default')}</option>
+              {[-6, -5, -4, -3, -2, -1, 0, 1, 2, 3, 4, 5, 6].map((d) => (
+                <option value={String(d)}>{d}</option>
+              ))}
+            </select>
+          </label>
+          <label>
+            {t('printer.cut')}{' '}
+            <select data-setting="printer.cut" value={info?.cut ?? 'partial'} onChange={(e) => setting.set('printer.cut', (e.target as HTMLSelectElement).value)}>
+              <option value="partial">{t('printer.cutPartial')}</option>
+              <option value="full">{t('printer.cutFull')}</option>
+              <option value="none">{t('printer.cutNone')}</option>
+            </select>
+          </label>
+        </div>
+        <SettingResult t={t} result={setting.result} />
       </section>
+      <TicketPreview t={t} preview={preview} />
     </>
+  );
+}
+
+/** The last ticket as it was printed (a PNG of the paper), or a note that none was printed yet. */
+function TicketPreview({ t, preview }: { t: PanelProps['t']; preview?: { png?: string | null; display?: string | null } }) {
+  return (
+    <section>
+      <h2>{t('printer.preview')}</h2>
+      {preview?.png ? <img data-testid="ticket-preview" src={preview.png} alt={preview.display ?? ''} style="max-width:100%;border:1px solid #999" /> : <p>{t('printer.noTicket')}</p>}
+    </section>
   );
 }
