@@ -93,23 +93,21 @@ export function pingIntervalMs(watchdogUsec: string | undefined): number | undef
   return Math.max(1, Math.floor(usec / 2000));
 }
 
-export function startWatchdog(options: WatchdogOptions): Watchdog {
-  const { env, log } = options;
-  const spawn = options.spawn ?? defaultSpawn;
-  const clock = options.clock ?? defaultClock;
-
-  if (!validNotifySocket(env.NOTIFY_SOCKET)) {
-    if (env.NOTIFY_SOCKET) log.warn({ notifySocket: env.NOTIFY_SOCKET.slice(0, MAX_SOCKET_PATH) }, 'NOTIFY_SOCKET is not a socket path; systemd watchdog off');
-    return { mode: 'off', intervalMs: 0, stop: () => undefined };
-  }
-
-  let stopped = false;
+/**
+ * Sends one sd_notify message at a time through systemd-notify. One still waiting is left alone
+ * for NOTIFY_TIMEOUT_MS and then killed; each distinct failure is logged once, not every ping.
+ */
+function createNotifier(spawn: NotifySpawn, clock: WatchdogClock, env: WatchdogOptions['env'], log: WatchdogLog): (args: string[]) => void {
   let inFlight: { child: NotifyChild; since: number } | null = null;
   let lastFailure: string | null = null; // logged once per distinct failure, not every ping
-  let healthy = true;
-  let timer: unknown = null;
 
-  const notify = (args: string[]): void => {
+  const fail = (reason: string) => {
+    if (reason === lastFailure) return;
+    lastFailure = reason;
+    log.error({ reason }, 'systemd-notify failed: systemd will restart the robot when its watchdog runs out');
+  };
+
+  return (args) => {
     if (inFlight !== null) {
       if (clock.now() - inFlight.since < NOTIFY_TIMEOUT_MS) return; // the previous one still waits
       log.warn({ afterMs: clock.now() - inFlight.since }, 'systemd-notify did not return; killing it');
@@ -135,18 +133,14 @@ export function startWatchdog(options: WatchdogOptions): Watchdog {
     child.once('exit', (code) => done(code === 0 ? null : `exit code ${String(code)}`));
     child.once('error', (err) => done(`${(err as NodeJS.ErrnoException).code ?? err.message}`));
   };
+}
 
-  const fail = (reason: string) => {
-    if (reason === lastFailure) return;
-    lastFailure = reason;
-    log.error({ reason }, 'systemd-notify failed: systemd will restart the robot when its watchdog runs out');
-  };
-
-  notify(['READY=1', `STATUS=${(options.status ?? 'controller listening').slice(0, 200)}`]);
-  log.info({ notifySocket: env.NOTIFY_SOCKET }, 'told systemd the controller is ready');
-
-  const intervalMs = pingIntervalMs(env.WATCHDOG_USEC);
-  if (intervalMs === undefined) return { mode: 'ready-only', intervalMs: 0, stop: () => void (stopped = true) };
+/** Pings WATCHDOG=1 every intervalMs while the health check says yes; returns the stop function. */
+function startPinging(options: WatchdogOptions, clock: WatchdogClock, intervalMs: number, notify: (args: string[]) => void): () => void {
+  const { log } = options;
+  let stopped = false;
+  let healthy = true;
+  let timer: unknown = null;
 
   const afterHealth = (ok: boolean) => {
     if (stopped) return;
@@ -187,15 +181,32 @@ export function startWatchdog(options: WatchdogOptions): Watchdog {
     );
   };
 
-  log.info({ intervalMs }, 'systemd watchdog on');
   timer = clock.setTimeout(tick, intervalMs);
-  return {
-    mode: 'pinging',
-    intervalMs,
-    stop() {
-      stopped = true;
-      if (timer !== null) clock.clearTimeout(timer);
-      timer = null;
-    },
+  return () => {
+    stopped = true;
+    if (timer !== null) clock.clearTimeout(timer);
+    timer = null;
   };
+}
+
+export function startWatchdog(options: WatchdogOptions): Watchdog {
+  const { env, log } = options;
+  const clock = options.clock ?? defaultClock;
+
+  if (!validNotifySocket(env.NOTIFY_SOCKET)) {
+    if (env.NOTIFY_SOCKET) log.warn({ notifySocket: env.NOTIFY_SOCKET.slice(0, MAX_SOCKET_PATH) }, 'NOTIFY_SOCKET is not a socket path; systemd watchdog off');
+    return { mode: 'off', intervalMs: 0, stop: () => undefined };
+  }
+
+  const notify = createNotifier(options.spawn ?? defaultSpawn, clock, env, log);
+  notify(['READY=1', `STATUS=${(options.status ?? 'controller listening').slice(0, 200)}`]);
+  log.info({ notifySocket: env.NOTIFY_SOCKET }, 'told systemd the controller is ready');
+
+  const intervalMs = pingIntervalMs(env.WATCHDOG_USEC);
+  // with nothing to ping there is nothing to stop
+  if (intervalMs === undefined) return { mode: 'ready-only', intervalMs: 0, stop: () => undefined };
+
+  log.info({ intervalMs }, 'systemd watchdog on');
+  const stop = startPinging(options, clock, intervalMs, notify);
+  return { mode: 'pinging', intervalMs, stop };
 }

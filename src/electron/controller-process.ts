@@ -4,7 +4,7 @@ import {
   CONTROLLER_TOKEN_ENV,
   ControllerReady,
 } from '../contract/shell-controller';
-import { createBackoff, type BackoffPolicy } from '../core/backoff';
+import { createBackoff, type Backoff, type BackoffPolicy } from '../core/backoff';
 import type { Clock } from './clock';
 import type { ElectronApi, UtilityProcess } from './electron-api';
 import type { ShellLog } from './log';
@@ -36,36 +36,36 @@ export interface ControllerProcess {
 }
 
 export function createControllerProcess(options: ControllerProcessOptions): ControllerProcess {
-  const { clock, log } = options;
-  // no jitter: a local process restart competes with nobody
-  const backoff = createBackoff(options.backoff ?? CONTROLLER_BACKOFF, Math.random);
-  const readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
-  const stopGraceMs = options.stopGraceMs ?? 6_000;
-  let child: UtilityProcess | null = null;
-  let startedAt = 0;
-  let restartTimer: unknown = null;
-  let readyTimer: unknown = null;
-  let stopping = false;
-  const exitWaiters: Array<() => void> = [];
+  const supervisor = new ControllerSupervisor(options);
+  return { start: () => supervisor.spawn(), stop: () => supervisor.stop() };
+}
 
-  const clearReadyTimer = () => {
-    if (readyTimer !== null) clock.clearTimeout(readyTimer);
-    readyTimer = null;
-  };
+/**
+ * Keeps one controller running: forks it, kills it when it never reports ready, restarts it after
+ * an exit with a growing delay, and stops it gracefully (waiting for the exit, within a grace period).
+ */
+class ControllerSupervisor {
+  private readonly backoff: Backoff;
+  private readonly readyTimeoutMs: number;
+  private readonly stopGraceMs: number;
+  private child: UtilityProcess | null = null;
+  private startedAt = 0;
+  private restartTimer: unknown = null;
+  private readyTimer: unknown = null;
+  private stopping = false;
+  private readonly exitWaiters: Array<() => void> = [];
 
-  const scheduleRestart = (exitCode: number | null) => {
-    const restartInMs = backoff.next(clock.now() - startedAt);
-    log.warn({ exitCode, restartInMs }, 'controller exited; restarting');
-    options.onDown({ exitCode, restartInMs });
-    restartTimer = clock.setTimeout(() => {
-      restartTimer = null;
-      spawn();
-    }, restartInMs);
-  };
+  constructor(private readonly options: ControllerProcessOptions) {
+    // no jitter: a local process restart competes with nobody
+    this.backoff = createBackoff(options.backoff ?? CONTROLLER_BACKOFF, Math.random);
+    this.readyTimeoutMs = options.readyTimeoutMs ?? 60_000;
+    this.stopGraceMs = options.stopGraceMs ?? 6_000;
+  }
 
-  const spawn = () => {
-    if (stopping) return;
-    startedAt = clock.now();
+  spawn(): void {
+    if (this.stopping) return;
+    const { options } = this;
+    this.startedAt = options.clock.now();
     let proc: UtilityProcess;
     try {
       proc = options.utilityProcess.fork(options.modulePath, [...CONTROLLER_START_ARGS], {
@@ -74,57 +74,78 @@ export function createControllerProcess(options: ControllerProcessOptions): Cont
         stdio: 'inherit',
       });
     } catch (e) {
-      log.error({ err: String(e) }, 'controller could not be started');
-      scheduleRestart(null);
+      options.log.error({ err: String(e) }, 'controller could not be started');
+      this.scheduleRestart(null);
       return;
     }
-    child = proc;
-    readyTimer = clock.setTimeout(() => {
-      readyTimer = null;
+    this.child = proc;
+    this.watch(proc);
+  }
+
+  stop(): Promise<void> {
+    const { clock, log } = this.options;
+    this.stopping = true;
+    this.clearReadyTimer();
+    if (this.restartTimer !== null) clock.clearTimeout(this.restartTimer);
+    this.restartTimer = null;
+    const running = this.child;
+    if (running === null) return Promise.resolve();
+    return new Promise<void>((resolve) => {
+      const grace = clock.setTimeout(() => {
+        log.warn({ stopGraceMs: this.stopGraceMs }, 'controller did not exit in time');
+        resolve();
+      }, this.stopGraceMs);
+      this.exitWaiters.push(() => {
+        clock.clearTimeout(grace);
+        resolve();
+      });
+      running.kill();
+    });
+  }
+
+  /** Ready within the time limit or killed; an exit restarts it unless we are stopping. */
+  private watch(proc: UtilityProcess): void {
+    const { clock, log } = this.options;
+    const readyTimeoutMs = this.readyTimeoutMs;
+    this.readyTimer = clock.setTimeout(() => {
+      this.readyTimer = null;
       log.error({ readyTimeoutMs }, 'controller never reported ready; killing it');
       proc.kill();
     }, readyTimeoutMs);
     proc.on('message', (message: unknown) => {
-      if (proc !== child) return;
+      if (proc !== this.child) return;
       const ready = ControllerReady.safeParse(message);
       if (!ready.success) return; // anything else on the port is not for the shell
-      clearReadyTimer();
+      this.clearReadyTimer();
       log.info({ url: ready.data.url }, 'controller ready');
-      options.onReady(ready.data.url);
+      this.options.onReady(ready.data.url);
     });
     proc.on('error', (type: string, location: string) => log.error({ type, location }, 'controller fatal error'));
     proc.on('exit', (code: number) => {
-      if (proc !== child) return;
-      child = null;
-      clearReadyTimer();
-      if (stopping) {
-        exitWaiters.splice(0).forEach((resolve) => resolve());
+      if (proc !== this.child) return;
+      this.child = null;
+      this.clearReadyTimer();
+      if (this.stopping) {
+        this.exitWaiters.splice(0).forEach((resolve) => resolve());
         return;
       }
-      scheduleRestart(code);
+      this.scheduleRestart(code);
     });
-  };
+  }
 
-  return {
-    start: spawn,
-    stop() {
-      stopping = true;
-      clearReadyTimer();
-      if (restartTimer !== null) clock.clearTimeout(restartTimer);
-      restartTimer = null;
-      const running = child;
-      if (running === null) return Promise.resolve();
-      return new Promise<void>((resolve) => {
-        const grace = clock.setTimeout(() => {
-          log.warn({ stopGraceMs }, 'controller did not exit in time');
-          resolve();
-        }, stopGraceMs);
-        exitWaiters.push(() => {
-          clock.clearTimeout(grace);
-          resolve();
-        });
-        running.kill();
-      });
-    },
-  };
+  private clearReadyTimer(): void {
+    if (this.readyTimer !== null) this.options.clock.clearTimeout(this.readyTimer);
+    this.readyTimer = null;
+  }
+
+  private scheduleRestart(exitCode: number | null): void {
+    const { clock, log } = this.options;
+    const restartInMs = this.backoff.next(clock.now() - this.startedAt);
+    log.warn({ exitCode, restartInMs }, 'controller exited; restarting');
+    this.options.onDown({ exitCode, restartInMs });
+    this.restartTimer = clock.setTimeout(() => {
+      this.restartTimer = null;
+      this.spawn();
+    }, restartInMs);
+  }
 }

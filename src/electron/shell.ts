@@ -7,14 +7,11 @@ import { shellDataDir, startCrashDumps } from './crash-dumps';
 import { installDownloadHandler } from './downloads';
 import { type FatalErrorSource, recordMainProcessFatalErrors } from './fatal-errors';
 import { type CrashPolicyOptions, RendererCrashPolicy } from './crash-policy';
-import type { BrowserWindow, ElectronApi } from './electron-api';
+import type { ElectronApi } from './electron-api';
 import { type ShellLog, stderrLog } from './log';
 import { guardWebContents } from './navigation';
-import { originOf } from './origin';
-import { type ShellPage, shellPageUrl } from './pages';
+import { KioskScreen } from './kiosk-screen';
 import { installPermissionHandlers } from './permissions';
-import { watchRenderer } from './renderer-watch';
-import { openKioskWindow } from './window';
 
 export interface ShellOptions {
   /** Folder holding package.json and dist/ (app.asar on a robot); default app.getAppPath(). */
@@ -42,9 +39,6 @@ export interface Shell {
   readonly started: Promise<void>;
 }
 
-/** What the window should show: the controller's page, or one of the shell's own pages. */
-type Target = { url: string } | { page: ShellPage };
-
 export function createShell(electron: ElectronApi, options: ShellOptions = {}): Shell {
   const { app } = electron;
   if (!app.requestSingleInstanceLock()) {
@@ -61,80 +55,13 @@ export function createShell(electron: ElectronApi, options: ShellOptions = {}): 
   if (options.fatalErrorSource !== null) recordMainProcessFatalErrors(dataDir, { version: app.getVersion(), source: options.fatalErrorSource });
   const appRoot = options.appRoot ?? app.getAppPath();
   const token = randomBytes(32).toString('hex');
-  const crashPolicy = new RendererCrashPolicy(options.crashPolicy);
-  const fallbackRetryMs = options.fallbackRetryMs ?? 5 * 60_000;
-  const loadRetryMs = options.loadRetryMs ?? 2_000;
-
-  let win: BrowserWindow | null = null;
-  let windowControllerUrl: string | null = null; // what the current window's preload was told
-  let controllerUrl: string | null = null;
-  let target: Target = { page: 'starting' };
-  let retryTimer: unknown = null;
-  let loadGeneration = 0;
-  let quitting = false;
-  let controllerStopped = false;
-  let stopping: Promise<void> | null = null;
-  const controllerOrigin = () => originOf(controllerUrl ?? undefined);
-
-  const clearRetry = () => {
-    if (retryTimer !== null) clock.clearTimeout(retryTimer);
-    retryTimer = null;
-  };
-  const retryLater = (ms: number) => {
-    clearRetry();
-    retryTimer = clock.setTimeout(() => {
-      retryTimer = null;
-      show(target);
-    }, ms);
-  };
-
-  const load = (url: string, onFailure?: () => void) => {
-    if (win === null) return;
-    const generation = ++loadGeneration;
-    win.loadURL(url).catch((err: unknown) => {
-      if (generation !== loadGeneration) return; // superseded by a newer load: nothing failed
-      log.warn({ err: err instanceof Error ? err.message : String(err) }, 'page failed to load');
-      onFailure?.();
-    });
-  };
-
-  const show = (next: Target) => {
-    target = next;
-    clearRetry();
-    if ('page' in next) return load(shellPageUrl(next.page));
-    load(next.url, () => {
-      load(shellPageUrl('restarting'));
-      retryLater(loadRetryMs);
-    });
-  };
-
-  const onRendererGone = () => {
-    if (quitting) return;
-    if (crashPolicy.onCrash(clock.now()) === 'reload') return show(target);
-    load(shellPageUrl('fallback'));
-    retryLater(fallbackRetryMs);
-  };
-
-  const openWindow = () => {
-    const previous = win;
-    const next = openKioskWindow(
-      electron,
-      { preloadPath: join(appRoot, 'dist/electron/preload.js'), controllerUrl, token },
-      controllerOrigin,
-    );
-    win = next;
-    windowControllerUrl = controllerUrl;
-    watchRenderer(next.webContents, { clock, log, hangGraceMs: options.hangGraceMs ?? 10_000, onGone: onRendererGone });
-    next.on('closed', () => {
-      if (win !== next) return; // replaced on purpose
-      win = null;
-      if (quitting) return;
-      log.warn({}, 'kiosk window closed; reopening');
-      openWindow();
-      show(target);
-    });
-    previous?.destroy();
-  };
+  const screen = new KioskScreen(electron, {
+    appRoot, token, clock, log,
+    crashPolicy: new RendererCrashPolicy(options.crashPolicy),
+    fallbackRetryMs: options.fallbackRetryMs ?? 5 * 60_000,
+    loadRetryMs: options.loadRetryMs ?? 2_000,
+    hangGraceMs: options.hangGraceMs ?? 10_000,
+  });
 
   const controller: ControllerProcess = createControllerProcess({
     utilityProcess: electron.utilityProcess,
@@ -144,33 +71,38 @@ export function createShell(electron: ElectronApi, options: ShellOptions = {}): 
     clock,
     log,
     ...(options.controllerBackoff ? { backoff: options.controllerBackoff } : {}),
-    onReady(url) {
-      controllerUrl = url;
-      if (win === null || quitting) return;
-      // additionalArguments are fixed when a window is made: a new address needs a new window
-      if (windowControllerUrl !== url) openWindow();
-      show({ url });
-    },
-    onDown() {
-      if (!quitting) show({ page: 'restarting' });
-    },
+    onReady: (url) => screen.controllerReady(url),
+    onDown: () => screen.controllerDown(),
   });
+  handleAppEvents(electron, screen, controller, options);
 
-  app.on('second-instance', () => {
-    if (win === null) return;
-    if (win.isMinimized()) win.restore();
-    win.show();
-    win.focus();
+  const started = app.whenReady().then(() => {
+    if (screen.quitting) return;
+    electron.Menu.setApplicationMenu(null); // drops the default menu's reload and devtools keys
+    installPermissionHandlers(electron.session.defaultSession, screen.controllerOrigin);
+    installDownloadHandler(electron.session.defaultSession, screen.controllerOrigin, (options.env ?? process.env).LOBBY_ROBOT_EXPORT_DIR || join(dataDir, 'exports'), log);
+    screen.open();
+    screen.show({ page: 'starting' });
+    controller.start();
   });
-  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, controllerOrigin));
-  // a kiosk never quits because its window went away; 'closed' above reopens it
+  return { primary: true, started };
+}
+
+/** A second instance, new web contents, closed windows, quitting and signals. */
+function handleAppEvents(electron: ElectronApi, screen: KioskScreen, controller: ControllerProcess, options: ShellOptions): void {
+  const { app } = electron;
+  let controllerStopped = false;
+  let stopping: Promise<void> | null = null;
+  app.on('second-instance', () => screen.bringToFront());
+  app.on('web-contents-created', (_event, contents) => guardWebContents(contents, screen.controllerOrigin));
+  // a kiosk never quits because its window went away; the window's 'closed' reopens it
   app.on('window-all-closed', () => undefined);
   app.on('before-quit', (event) => {
-    quitting = true;
+    screen.quitting = true;
     if (controllerStopped) return;
     // hold the quit until the controller closed its devices and flushed its store
     event.preventDefault();
-    clearRetry();
+    screen.clearRetry();
     stopping ??= controller.stop().then(() => {
       controllerStopped = true;
       app.quit();
@@ -179,15 +111,4 @@ export function createShell(electron: ElectronApi, options: ShellOptions = {}): 
   const signals = options.signals ?? process;
   signals.on('SIGTERM', () => app.quit());
   signals.on('SIGINT', () => app.quit());
-
-  const started = app.whenReady().then(() => {
-    if (quitting) return;
-    electron.Menu.setApplicationMenu(null); // drops the default menu's reload and devtools keys
-    installPermissionHandlers(electron.session.defaultSession, controllerOrigin);
-    installDownloadHandler(electron.session.defaultSession, controllerOrigin, (options.env ?? process.env).LOBBY_ROBOT_EXPORT_DIR || join(dataDir, 'exports'), log);
-    openWindow();
-    show({ page: 'starting' });
-    controller.start();
-  });
-  return { primary: true, started };
 }

@@ -1,15 +1,13 @@
-import type { i18n } from 'i18next';
+import type { i18n, TFunction } from 'i18next';
 import type { VNode } from 'preact';
-import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
-import { DEFAULT_LANGUAGE, type BookingOptions, type Catalog, type ErrorCode, type Language, type Procedure, type UiSettings } from '../contract';
-import { ApiCallError, type ApiClient, type ConnectionState } from './api-client';
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import type { BookingOptions, Catalog, ErrorCode, Language, Procedure, UiSettings } from '../contract';
+import type { ApiClient, ConnectionState } from './api-client';
 import { CenterLinkNotice } from './components/center-link';
 import { ConnectionNotice } from './components/connection-notice';
 import { MoreTimePrompt } from './components/more-time';
 import { procedureSpeech, ReadAloudButton, useVoice } from './components/voice';
 import { claimableCategories, PriorityChoice } from './components/priority-choice';
-import { isQueueRefusal } from './format';
-import { browserTimers, IdleWatch, type IdlePhase } from './idle';
 import type { Guide, IssueResult, JourneyContext } from './journey';
 import { LobbyContext, useLobbyStatus } from './lobby';
 import { NavBar, SpeakingBanner } from './components/nav-bar';
@@ -29,6 +27,7 @@ import { isTicketLink, RatingScreen } from './screens/rating';
 import { useWedgeScan } from './wedge';
 import { BookingScreen } from './screens/booking';
 import { HomeVisitScreen } from './screens/home-visit';
+import { takeNumberWith, useControllerData, useDocumentLanguage, useIdleWatch, usePendingStart, useSession, type Session } from './session';
 
 /** Every screen of a session; a new journey adds its screen here, in SCREENS and (maybe) in HOME_ACTIONS. */
 export type Screen =
@@ -93,133 +92,89 @@ function renderScreen(screen: Screen, ctx: JourneyContext): VNode | null | undef
   return (SCREENS[screen.name] as Render<ScreenName>)(screen, ctx);
 }
 
-const DEFAULT_UI: UiSettings = { dpi: 102, idleSeconds: 60, moreTimeSeconds: 30 };
+/** Connection, center link and "speaking" banner: shown over every screen, the attract screen too. */
+function StatusNotices({ api, i18n, t, connection, language, speaking }: { api: ApiClient; i18n: i18n; t: TFunction; connection: ConnectionState; language: Language; speaking: boolean }) {
+  return (
+    <>
+      <ConnectionNotice i18n={i18n} connection={connection} language={language} />
+      <CenterLinkNotice api={api} t={t} connection={connection} />
+      {speaking && <SpeakingBanner t={t} onStop={() => void api.call('voice.stop', {}).catch(() => undefined)} />}
+    </>
+  );
+}
+
+/** A session begins in the language tapped (or woken in); a tap before the catalog waits for it. */
+function startSessionWith(session: Session, catalog: Catalog | undefined) {
+  return (l: Language) => {
+    // a visitor who taps while the robot is still loading is not ignored: the tap waits
+    if (!catalog) return session.setPendingStart(l);
+    session.setLanguage(l);
+    session.setInSession(true);
+  };
+}
+
+/** A scan at scanner speed on the idle, home or search screen starts check-in (or a dossier look-up). */
+function useScanToStart(api: ApiClient, session: Session, catalog: Catalog | undefined, screen: Screen): void {
+  useWedgeScan(!!catalog && (!session.inSession || screen.name === 'home' || screen.name === 'search-service'), (text) => {
+    // a technician's badge goes to the controller, whose code.scanned event opens service mode
+    if (text.trim().startsWith('LR1B.')) return void api.call('code.submit', { text: text.trim(), source: 'wedge' }).catch(() => undefined);
+    session.setInSession(true);
+    // a ticket's own QR opens its rating (issue 18)
+    session.setStack([{ name: 'home' }, isTicketLink(text) ? { name: 'rating', text } : screenForScan(text)]);
+  });
+}
+
+interface JourneyParts {
+  api: ApiClient;
+  session: Session;
+  t: TFunction;
+  catalog: Catalog;
+  guide: Guide | undefined;
+  ui: UiSettings;
+  speakerReady: boolean;
+}
+
+/** What the screens of a session get: its texts, data, navigation bar and commands. */
+function journeyContext({ api, session, t, catalog, guide, ui, speakerReady }: JourneyParts): JourneyContext {
+  const { language, stack, largeText, priority, busy, push, replace, endSession } = session;
+  const takeNumber = takeNumberWith(api, session);
+  const nav = <NavBar t={t} canGoBack={stack.length > 1} largeText={largeText} language={language} onBack={session.back} onLargeText={session.setLargeText} onLanguage={session.setLanguage} onEnd={endSession} />;
+  const categories = claimableCategories(catalog.priorityCategories);
+  return {
+    t, language, catalog, guide, ui, api, nav, busy, push, replace, endSession,
+    takeNumber: (serviceId, categoryId) => void takeNumber(serviceId, categoryId),
+    chooseService: (serviceId) => (categories.length > 0 ? push({ name: 'priority', serviceId }) : void takeNumber(serviceId, undefined)),
+    priority,
+    priorityChoice: categories.length > 0 ? <PriorityChoice t={t} language={language} categories={categories} value={priority} onChange={session.setPriority} /> : null,
+    callStaff: (reason, ticketId) => api.call('staff.call', { reason, language, ...(ticketId ? { ticketId } : {}) }),
+    readAloud: (text) => (speakerReady ? <ReadAloudButton api={api} language={language} label={t('voice.readAloud')} text={text} onError={session.setError} /> : null),
+  };
+}
 
 /**
  * Renders the controller's state and sends commands; no business rules live here. A session
  * starts at the attract screen and everything it held is dropped when it returns there.
  */
 export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
-  const [connection, setConnection] = useState<ConnectionState>(api.state);
-  const [catalog, setCatalog] = useState<Catalog | undefined>();
-  const [ui, setUi] = useState<UiSettings>(DEFAULT_UI);
-  const [language, setLanguage] = useState<Language>(DEFAULT_LANGUAGE);
-  const [inSession, setInSession] = useState(false);
-  const [stack, setStack] = useState<Screen[]>([{ name: 'home' }]);
-  const [largeText, setLargeText] = useState(false);
-  const [priority, setPriority] = useState<string | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<ErrorCode | undefined>();
-  const [idle, setIdle] = useState<IdlePhase>('active');
-  const [guide, setGuide] = useState<Guide | undefined>();
-  /** A tap on the attract screen before the catalog has arrived: the session starts when it does. */
-  const [pendingStart, setPendingStart] = useState<Language | undefined>();
-  const watch = useRef<IdleWatch | undefined>(undefined);
-
-  useEffect(() => {
-    const off = api.onState(setConnection);
-    // the socket may have opened between the first render and this effect
-    setConnection(api.state);
-    return off;
-  }, [api]);
-  useEffect(() => {
-    if (connection !== 'open') return;
-    api.call('hello', { client: 'touchscreen' }).then((h) => setUi(h.ui), () => undefined);
-    api.call('catalog.get', {}).then(setCatalog, () => setError('INTERNAL_ERROR'));
-    api.call('procedure.list', {}).then(setGuide, () => undefined);
-  }, [api, connection]);
-
-  useEffect(() => {
-    if (!catalog || !pendingStart) return;
-    setLanguage(pendingStart);
-    setInSession(true);
-    setPendingStart(undefined);
-  }, [catalog, pendingStart]);
-
-  const endSession = () => {
-    watch.current?.stop();
-    setInSession(false);
-    setStack([{ name: 'home' }]);
-    setLanguage(DEFAULT_LANGUAGE);
-    setLargeText(false);
-    setPriority(undefined);
-    setError(undefined);
-    setIdle('active');
-  };
-
-  useEffect(() => {
-    if (!inSession) return;
-    const w = new IdleWatch(ui.idleSeconds * 1000, ui.moreTimeSeconds * 1000, browserTimers, (p) => (p === 'expired' ? endSession() : setIdle(p)));
-    watch.current = w;
-    w.start();
-    const touch = () => w.activity();
-    window.addEventListener('pointerdown', touch, true);
-    window.addEventListener('keydown', touch, true);
-    return () => {
-      w.stop();
-      window.removeEventListener('pointerdown', touch, true);
-      window.removeEventListener('keydown', touch, true);
-    };
-  }, [inSession, ui]);
-
-  // a layout effect: the page's language changes in the same task as its text, so a screen
-  // reader (and a test) never meets Vietnamese words under a Japanese lang attribute
-  useLayoutEffect(() => {
-    document.documentElement.lang = language;
-    document.documentElement.classList.toggle('large-text', largeText);
-  }, [language, largeText]);
+  const session = useSession();
+  const { language, inSession, stack, error, idle, watch, endSession } = session;
+  const { connection, catalog, ui, guide } = useControllerData(api, () => session.setError('INTERNAL_ERROR'));
+  usePendingStart(session, catalog);
+  useIdleWatch(session, ui);
+  useDocumentLanguage(language, session.largeText);
 
   const lobbyStatus = useLobbyStatus(api, connection);
   const [present, setPresent] = useState(false);
   useEffect(() => api.on('presence.changed', (p) => setPresent(p.present)), [api]);
-  const voice = useVoice(api, { connection, language, inSession, onWake: (l) => { if (!inSession && catalog) { setLanguage(l); setInSession(true); } } });
+  const voice = useVoice(api, { connection, language, inSession, onWake: (l) => { if (!inSession && catalog) { session.setLanguage(l); session.setInSession(true); } } });
 
   const tFor = useMemo(() => (l: Language) => i18n.getFixedT(l), [i18n]);
   const t = tFor(language);
   const screen = stack[stack.length - 1]!;
-  const push = (s: Screen) => {
-    setError(undefined);
-    setStack((st) => [...st, s]);
-  };
-  const replace = (s: Screen) => setStack((st) => [...st.slice(0, -1), s]);
-  const back = () => {
-    setError(undefined);
-    setStack((st) => (st.length > 1 ? st.slice(0, -1) : st));
-  };
-  // a scan at scanner speed on the idle, home or search screen starts check-in (or a dossier look-up)
-  useWedgeScan(!!catalog && (!inSession || screen.name === 'home' || screen.name === 'search-service'), (text) => {
-    // a technician's badge goes to the controller, whose code.scanned event opens service mode
-    if (text.trim().startsWith('LR1B.')) return void api.call('code.submit', { text: text.trim(), source: 'wedge' }).catch(() => undefined);
-    setInSession(true);
-    // a ticket's own QR opens its rating (issue 18)
-    setStack([{ name: 'home' }, isTicketLink(text) ? { name: 'rating', text } : screenForScan(text)]);
-  });
+  useScanToStart(api, session, catalog, screen);
 
-  const takeNumber = async (serviceId: string, categoryId: string | undefined) => {
-    if (busy) return;
-    setBusy(true);
-    setError(undefined);
-    try {
-      const result = await api.call('ticket.issue', { serviceId, language, ...(categoryId ? { categoryId } : {}) });
-      setStack([{ name: 'home' }, { name: 'ticket', result }]);
-    } catch (e) {
-      const failure = e instanceof ApiCallError ? e.error : { code: 'INTERNAL_ERROR' as const };
-      if (isQueueRefusal(failure.code)) push({ name: 'refusal', code: failure.code, ...(failure.nextOpeningAt ? { nextOpeningAt: failure.nextOpeningAt } : {}) });
-      else setError(failure.code);
-    } finally {
-      setBusy(false);
-    }
-  };
-
-  const status = (
-    <>
-      <ConnectionNotice i18n={i18n} connection={connection} language={language} />
-      <CenterLinkNotice api={api} t={t} connection={connection} />
-      {voice.speaking && <SpeakingBanner t={t} onStop={() => void api.call('voice.stop', {}).catch(() => undefined)} />}
-    </>
-  );
+  const status = <StatusNotices api={api} i18n={i18n} t={t} connection={connection} language={language} speaking={voice.speaking} />;
   const lobby = catalog ? { t, language, catalog, ...lobbyStatus } : null;
-
   // technicians: a 5 s press in the top-left corner or a badge scan opens service mode over any screen
   const service = <ServiceEntry api={api} i18n={i18n} />;
   if (!inSession || !catalog) {
@@ -227,33 +182,12 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
       <LobbyContext.Provider value={lobby}>
         {service}
         {status}
-        <AttractScreen
-          tFor={tFor}
-          present={present}
-          onStart={(l) => {
-            // a visitor who taps while the robot is still loading is not ignored: the tap waits
-            if (!catalog) return setPendingStart(l);
-            setLanguage(l);
-            setInSession(true);
-          }}
-        />
+        <AttractScreen tFor={tFor} present={present} onStart={startSessionWith(session, catalog)} />
       </LobbyContext.Provider>
     );
   }
 
-  const nav = <NavBar t={t} canGoBack={stack.length > 1} largeText={largeText} language={language} onBack={back} onLargeText={setLargeText} onLanguage={setLanguage} onEnd={endSession} />;
-
-  const categories = claimableCategories(catalog.priorityCategories);
-  const ctx: JourneyContext = {
-    t, language, catalog, guide, ui, api, nav, busy, push, replace, endSession,
-    takeNumber: (serviceId, categoryId) => void takeNumber(serviceId, categoryId),
-    chooseService: (serviceId) => (categories.length > 0 ? push({ name: 'priority', serviceId }) : void takeNumber(serviceId, undefined)),
-    priority,
-    priorityChoice: categories.length > 0 ? <PriorityChoice t={t} language={language} categories={categories} value={priority} onChange={setPriority} /> : null,
-    callStaff: (reason, ticketId) => api.call('staff.call', { reason, language, ...(ticketId ? { ticketId } : {}) }),
-    readAloud: (text) => (voice.speakerReady ? <ReadAloudButton api={api} language={language} label={t('voice.readAloud')} text={text} onError={setError} /> : null),
-  };
-
+  const ctx = journeyContext({ api, session, t, catalog, guide, ui, speakerReady: voice.speakerReady });
   return (
     <LobbyContext.Provider value={lobby}>
       {service}

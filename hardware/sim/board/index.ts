@@ -68,12 +68,16 @@ export function locateRepoFile(relative: string): string {
 
 export const FIRMWARE_HEX = 'hardware/firmware/StandardFirmata.cpp.hex';
 
-export async function startSimulatedBoard(options: SimulatedBoardOptions): Promise<SimulatedBoard> {
-  const linkPath = resolve(options.linkPath);
-  mkdirSync(dirname(linkPath), { recursive: true });
-  const sab = new SharedArrayBuffer(8 * (HEADER + PIN_COUNT * PIN_STRIDE));
-  const shared = new Float64Array(sab);
-  const worker = new Worker(locateRepoFile('hardware/sim/board/avr-board-worker.js'), {
+type Message = Record<string, unknown>;
+
+/** The worker and the requests to it that still wait for their reply. */
+interface WorkerLink {
+  call(msg: Message): Promise<Message>;
+  isClosed(): boolean;
+}
+
+function spawnBoardWorker(sab: SharedArrayBuffer, linkPath: string, options: SimulatedBoardOptions): Worker {
+  return new Worker(locateRepoFile('hardware/sim/board/avr-board-worker.js'), {
     workerData: {
       shared: sab,
       hexPath: options.hexPath ?? locateRepoFile(FIRMWARE_HEX),
@@ -83,13 +87,16 @@ export async function startSimulatedBoard(options: SimulatedBoardOptions): Promi
       socatPath: 'socat',
     },
   });
+}
 
+/** Resolves once the worker reports it started, and from then on pairs each reply with its request. */
+async function linkToWorker(worker: Worker): Promise<WorkerLink> {
   let nextId = 1;
-  const pending = new Map<number, { resolve: (m: Record<string, unknown>) => void; reject: (e: Error) => void }>();
+  const pending = new Map<number, { resolve: (m: Message) => void; reject: (e: Error) => void }>();
   let exited = false;
 
   await new Promise<void>((resolveStart, rejectStart) => {
-    worker.on('message', (msg: Record<string, unknown>) => {
+    worker.on('message', (msg: Message) => {
       if (msg.type === 'started') resolveStart();
       else if (msg.type === 'start-failed') rejectStart(new Error(`simulated board did not start: ${String(msg.error)}`));
       else if (msg.type === 'reply') {
@@ -110,27 +117,28 @@ export async function startSimulatedBoard(options: SimulatedBoardOptions): Promi
     });
   });
 
-  const call = (msg: Record<string, unknown>): Promise<Record<string, unknown>> => {
-    if (exited) return Promise.reject(new Error('simulated board is closed'));
-    const id = nextId++;
-    return new Promise((res, rej) => {
-      pending.set(id, { resolve: res, reject: rej });
-      worker.postMessage({ ...msg, id });
-    });
+  return {
+    isClosed: () => exited,
+    call(msg) {
+      if (exited) return Promise.reject(new Error('simulated board is closed'));
+      const id = nextId++;
+      return new Promise((res, rej) => {
+        pending.set(id, { resolve: res, reject: rej });
+        worker.postMessage({ ...msg, id });
+      });
+    },
   };
+}
+
+/** The pin measurements the worker publishes in shared memory, read synchronously. */
+function pinReader(shared: Float64Array): Pick<SimulatedBoard, 'pulseWidthUs' | 'pulseChangedAtUs' | 'pwmDuty' | 'simTimeUs' | 'boots'> & { check(pin: number): void } {
   const field = (pin: number, f: number): number => {
     if (!Number.isInteger(pin) || pin < 0 || pin >= PIN_COUNT) throw new RangeError(`no pin ${pin} on the board`);
     return shared[HEADER + pin * PIN_STRIDE + f]!;
   };
   const now = (): number => shared[0]!;
-
   return {
-    path: linkPath,
-    async setInput(pin, level) {
-      field(pin, 0);
-      const reply = await call({ type: 'input', pin, level });
-      return reply.simUs as number;
-    },
+    check: (pin) => void field(pin, 0),
     pulseWidthUs(pin) {
       const fall = field(pin, F.fallUs);
       if (field(pin, F.pulses) === 0 || now() - fall > NO_PULSE_AFTER_US) return 0;
@@ -147,12 +155,31 @@ export async function startSimulatedBoard(options: SimulatedBoardOptions): Promi
     },
     simTimeUs: now,
     boots: () => shared[1]!,
-    hang: async () => { await call({ type: 'hang' }); },
-    unplug: async () => { await call({ type: 'unplug' }); },
-    replug: async () => { await call({ type: 'replug' }); },
+  };
+}
+
+export async function startSimulatedBoard(options: SimulatedBoardOptions): Promise<SimulatedBoard> {
+  const linkPath = resolve(options.linkPath);
+  mkdirSync(dirname(linkPath), { recursive: true });
+  const sab = new SharedArrayBuffer(8 * (HEADER + PIN_COUNT * PIN_STRIDE));
+  const worker = spawnBoardWorker(sab, linkPath, options);
+  const link = await linkToWorker(worker);
+  const { check, ...pins } = pinReader(new Float64Array(sab));
+
+  return {
+    path: linkPath,
+    async setInput(pin, level) {
+      check(pin);
+      const reply = await link.call({ type: 'input', pin, level });
+      return reply.simUs as number;
+    },
+    ...pins,
+    hang: async () => { await link.call({ type: 'hang' }); },
+    unplug: async () => { await link.call({ type: 'unplug' }); },
+    replug: async () => { await link.call({ type: 'replug' }); },
     async close() {
-      if (exited) return;
-      await call({ type: 'close' }).catch(() => undefined);
+      if (link.isClosed()) return;
+      await link.call({ type: 'close' }).catch(() => undefined);
       await worker.terminate();
     },
   };

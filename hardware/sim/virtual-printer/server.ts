@@ -65,77 +65,91 @@ export interface VirtualPrinter {
 /** Upper bound on one job: a raster ticket is ~60 KB; more is a runaway sender. */
 const MAX_JOB_BYTES = 8 * 1024 * 1024;
 
+/** The printer's state that outlives one connection: what it printed and what it was told to do. */
+interface PrinterState {
+  printer: Omit<VirtualPrinter, 'port'>;
+  /** The next job's connection is dropped after this many bytes; taken (and cleared) by one job. */
+  dropAfter: number | undefined;
+  seq: number;
+}
+
+/** Writes <time>-<seq>.png and .txt of a job into the output folder. */
+function saveJob(job: PrintedJob, outputDir: string, seq: number): void {
+  const base = join(outputDir, `${job.receivedAt.toISOString().replace(/[:.]/g, '-')}-${String(seq).padStart(4, '0')}`);
+  writeFileSync(`${base}.png`, job.png);
+  writeFileSync(`${base}.txt`, job.text);
+  job.pngPath = `${base}.png`;
+}
+
+/** One connection is one job: feed the interpreter, honour faults and drops, record the job at close. */
+function serveJob(socket: Socket, state: PrinterState, options: VirtualPrinterOptions): void {
+  const { printer } = state;
+  const chunks: Buffer[] = [];
+  let size = 0;
+  let discarded = false;
+  let used = false;
+  let lastByteAt = 0;
+  const stamps: JobStamps = { connectedAt: performance.now(), statusAt: [] };
+  const drop = state.dropAfter;
+  const interpreter = new EscposInterpreter(options.widthDots ?? 576, {
+    statusRequest: (n) => {
+      stamps.statusAt.push(lastByteAt);
+      (printer as { statusRequests: number }).statusRequests += 1;
+      if (socket.writable) socket.write(Buffer.from([statusByte(n, printer.faults)]));
+    },
+    // a stopped mechanism prints nothing of what it receives meanwhile
+    printed: () => {
+      stamps.firstPrintAt ??= lastByteAt;
+      used = true;
+      if (stopsPrinting(printer.faults)) discarded = true;
+    },
+  });
+  socket.on('data', (chunk) => {
+    lastByteAt = performance.now();
+    size += chunk.length;
+    if (size > MAX_JOB_BYTES) return void socket.destroy();
+    if (drop !== undefined && size > drop) {
+      state.dropAfter = undefined;
+      discarded = true;
+      return void socket.destroy();
+    }
+    chunks.push(chunk);
+    interpreter.feed(chunk);
+  });
+  socket.on('error', () => undefined);
+  socket.on('close', () => {
+    interpreter.finish();
+    if (discarded || !used || size > MAX_JOB_BYTES) return;
+    const job: PrintedJob = { bytes: Buffer.concat(chunks), text: interpreter.text, png: interpreter.paper.toPng(), receivedAt: new Date(), lastByteAt, stamps };
+    if (options.outputDir) {
+      state.seq += 1;
+      saveJob(job, options.outputDir, state.seq);
+    }
+    printer.jobs.push(job);
+    printer.events.emit('job', job);
+  });
+}
+
 export async function startVirtualPrinter(options: VirtualPrinterOptions = {}): Promise<VirtualPrinter> {
-  const jobs: PrintedJob[] = [];
-  const events = new EventEmitter<{ job: [PrintedJob] }>();
   const sockets = new Set<Socket>();
-  let dropAfter: number | undefined;
-  let seq = 0;
   if (options.outputDir) mkdirSync(options.outputDir, { recursive: true });
 
   const printer: Omit<VirtualPrinter, 'port'> = {
     statusRequests: 0,
-    jobs,
-    events,
+    jobs: [],
+    events: new EventEmitter<{ job: [PrintedJob] }>(),
     faults: { ...NO_FAULTS },
     setFaults: (f) => void (printer.faults = { ...printer.faults, ...f }),
-    dropNextJobAfter: (n) => void (dropAfter = n),
+    dropNextJobAfter: (n) => void (state.dropAfter = n),
     close: async () => undefined,
   };
+  const state: PrinterState = { printer, dropAfter: undefined, seq: 0 };
 
-  const serve = (socket: Socket) => {
+  const server: Server = createServer((socket) => {
     sockets.add(socket);
-    const chunks: Buffer[] = [];
-    let size = 0;
-    let discarded = false;
-    let used = false;
-    let lastByteAt = 0;
-    const stamps: JobStamps = { connectedAt: performance.now(), statusAt: [] };
-    const drop = dropAfter;
-    const interpreter = new EscposInterpreter(options.widthDots ?? 576, {
-      statusRequest: (n) => {
-        stamps.statusAt.push(lastByteAt);
-        (printer as { statusRequests: number }).statusRequests += 1;
-        if (socket.writable) socket.write(Buffer.from([statusByte(n, printer.faults)]));
-      },
-      // a stopped mechanism prints nothing of what it receives meanwhile
-      printed: () => {
-        stamps.firstPrintAt ??= lastByteAt;
-        used = true;
-        if (stopsPrinting(printer.faults)) discarded = true;
-      },
-    });
-    socket.on('data', (chunk) => {
-      lastByteAt = performance.now();
-      size += chunk.length;
-      if (size > MAX_JOB_BYTES) return void socket.destroy();
-      if (drop !== undefined && size > drop) {
-        dropAfter = undefined;
-        discarded = true;
-        return void socket.destroy();
-      }
-      chunks.push(chunk);
-      interpreter.feed(chunk);
-    });
-    socket.on('error', () => undefined);
-    socket.on('close', () => {
-      sockets.delete(socket);
-      interpreter.finish();
-      if (discarded || !used || size > MAX_JOB_BYTES) return;
-      const job: PrintedJob = { bytes: Buffer.concat(chunks), text: interpreter.text, png: interpreter.paper.toPng(), receivedAt: new Date(), lastByteAt, stamps };
-      if (options.outputDir) {
-        seq += 1;
-        const base = join(options.outputDir, `${job.receivedAt.toISOString().replace(/[:.]/g, '-')}-${String(seq).padStart(4, '0')}`);
-        writeFileSync(`${base}.png`, job.png);
-        writeFileSync(`${base}.txt`, job.text);
-        job.pngPath = `${base}.png`;
-      }
-      jobs.push(job);
-      events.emit('job', job);
-    });
-  };
-
-  const server: Server = createServer(serve);
+    socket.on('close', () => sockets.delete(socket));
+    serveJob(socket, state, options);
+  });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());

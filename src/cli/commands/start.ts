@@ -40,32 +40,10 @@ export function defaultUiDir(): string {
  * then runs until SIGTERM/SIGINT, when devices are closed and the store flushed within 5 s.
  */
 export async function start(args: string[], io: CliIo): Promise<number> {
-  let opts;
-  try {
-    opts = parseOptions(args, { config: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, 'no-window': { type: 'boolean' } });
-    if (opts.positionals.length) throw new UsageError(`unexpected argument "${opts.positionals[0]}"`);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    io.stderr(`${e.message}\nusage: lobby-robot start [--config FILE] [--port N] [--data DIR] [--no-window]`);
-    return 64;
-  }
-  let loaded;
-  try {
-    loaded = loadConfig({ file: opts.values.config, env: io.env, cwd: io.cwd, overrides: { port: parsePort(opts.values.port), dataDir: opts.values.data } });
-  } catch (e) {
-    if (e instanceof ConfigError || e instanceof UsageError) {
-      io.stderr(`lobby-robot: ${e.message}`);
-      return e instanceof ConfigError ? EXIT_CONFIG : 64;
-    }
-    throw e;
-  }
+  const read = readStartConfig(args, io);
+  if (typeof read === 'number') return read;
+  const { opts, loaded } = read;
   const { config } = loaded;
-  const token = io.env[CONTROLLER_TOKEN_ENV] ?? '';
-  if (token !== '' && !isWellFormedToken(token)) {
-    // a shell handing in a broken token would otherwise open a page the controller refuses
-    io.stderr(`lobby-robot: invalid configuration: ${CONTROLLER_TOKEN_ENV}: expected 64 lower-case hex characters (a per-boot token), got ${io.env[CONTROLLER_TOKEN_ENV]?.length ?? 0} characters`);
-    return EXIT_CONFIG;
-  }
   // warnings and errors are also kept for service mode's logs panel
   const logRing = new LogRing();
   const log = createLogger(config.logLevel, logRing.tee(pino.destination({ fd: 1, sync: true })));
@@ -93,16 +71,62 @@ export async function start(args: string[], io: CliIo): Promise<number> {
     io.stderr(failure.line());
     return 1;
   }
+  announceReady(controller, Boolean(opts.values['no-window']), io, log);
+  closeOnSignals(opened, log);
+  return -1;
+}
 
+type StartOptions = ReturnType<typeof parseStartOptions>;
+
+function parseStartOptions(args: string[]) {
+  const opts = parseOptions(args, { config: { type: 'string' }, port: { type: 'string' }, data: { type: 'string' }, 'no-window': { type: 'boolean' } });
+  if (opts.positionals.length) throw new UsageError(`unexpected argument "${opts.positionals[0]}"`);
+  return opts;
+}
+
+/** The options and the configuration, or the exit code after telling the person what is wrong. */
+function readStartConfig(args: string[], io: CliIo): { opts: StartOptions; loaded: LoadedConfig } | number {
+  let opts;
+  try {
+    opts = parseStartOptions(args);
+  } catch (e) {
+    if (!(e instanceof UsageError)) throw e;
+    io.stderr(`${e.message}\nusage: lobby-robot start [--config FILE] [--port N] [--data DIR] [--no-window]`);
+    return 64;
+  }
+  let loaded;
+  try {
+    loaded = loadConfig({ file: opts.values.config, env: io.env, cwd: io.cwd, overrides: { port: parsePort(opts.values.port), dataDir: opts.values.data } });
+  } catch (e) {
+    if (e instanceof ConfigError || e instanceof UsageError) {
+      io.stderr(`lobby-robot: ${e.message}`);
+      return e instanceof ConfigError ? EXIT_CONFIG : 64;
+    }
+    throw e;
+  }
+  const token = io.env[CONTROLLER_TOKEN_ENV] ?? '';
+  if (token !== '' && !isWellFormedToken(token)) {
+    // a shell handing in a broken token would otherwise open a page the controller refuses
+    io.stderr(`lobby-robot: invalid configuration: ${CONTROLLER_TOKEN_ENV}: expected 64 lower-case hex characters (a per-boot token), got ${io.env[CONTROLLER_TOKEN_ENV]?.length ?? 0} characters`);
+    return EXIT_CONFIG;
+  }
+  return { opts, loaded };
+}
+
+/** Tells the Electron shell (if any) that the controller is up, and opens or names the page. */
+function announceReady(controller: Controller, noWindow: boolean, io: CliIo, log: Logger): void {
   // Electron's shell runs us as a utilityProcess and waits for this message
   const parentPort = (process as unknown as { parentPort?: { postMessage(m: unknown): void } }).parentPort;
   parentPort?.postMessage({ type: 'ready', url: controller.url });
 
   const pageUrl = `${controller.url}#token=${controller.token}`;
-  if (!opts.values['no-window']) openWindow(pageUrl, io, log);
+  if (!noWindow) openWindow(pageUrl, io, log);
   // no window and no shell to open one: the operator opens the page, which needs the token
   else if (!parentPort) log.info({ open: pageUrl }, 'no window opened (--no-window): open this URL on the touchscreen');
+}
 
+/** SIGTERM/SIGINT close every opened part in reverse order, or exit non-zero after 5 s. */
+function closeOnSignals(opened: Teardown, log: Logger): void {
   const stop = async (signal: string) => {
     log.info({ signal }, 'shutting down');
     setTimeout(() => {
@@ -114,7 +138,6 @@ export async function start(args: string[], io: CliIo): Promise<number> {
   };
   process.once('SIGTERM', (s) => void stop(s));
   process.once('SIGINT', (s) => void stop(s));
-  return -1;
 }
 
 /** The simulators (simulator profile), the embedded center and the controller, each named if it fails. */

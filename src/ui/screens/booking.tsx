@@ -23,18 +23,19 @@ export function dayLabel(ctx: Pick<JourneyContext, 't' | 'language'>, day: strin
   return day === today ? `${ctx.t('booking:screen.today')} · ${date}` : date;
 }
 
-export function BookingScreen({ ctx, serviceId, procedureId, onHomeVisit }: { ctx: JourneyContext; serviceId: string; procedureId?: string; onHomeVisit: (options: BookingOptions) => void }) {
-  const { t, api, language, nav } = ctx;
+type Picked = { day?: string; time?: string; phone?: string; name?: string };
+
+/** The booking's steps and data: the center's options and slots, what the visitor picked, and booking it. */
+function useBooking(ctx: JourneyContext, serviceId: string, procedureId: string | undefined) {
+  const { api, language } = ctx;
   const [step, setStep] = useState<Step>('loading');
   const [code, setCode] = useState<ErrorCode | undefined>();
   const [options, setOptions] = useState<BookingOptions | undefined>();
   const [slots, setSlots] = useState<BookingSlots | undefined>();
-  const [pick, setPick] = useState<{ day?: string; time?: string; phone?: string; name?: string }>({});
+  const [pick, setPick] = useState<Picked>({});
   const [requestId, setRequestId] = useState(() => crypto.randomUUID());
   const [busy, setBusy] = useState(false);
   const [result, setResult] = useState<BookingBookResult | undefined>();
-  const service = ctx.catalog.services.find((s) => s.id === serviceId);
-  const title = t('booking:screen.bookTime');
   const fail = (c: ErrorCode) => (setCode(c), setStep('offline'));
 
   const load = async (then: Step) => {
@@ -70,78 +71,79 @@ export function BookingScreen({ ctx, serviceId, procedureId, onHomeVisit }: { ct
       setBusy(false);
     }
   };
+  return { step, setStep, code, setCode, options, slots, pick, setPick, busy, result, book };
+}
 
-  const serviceLine = service && <p class="lead">{t('booking:screen.forService', { service: service.name[language] })}</p>;
-  if (step === 'loading') return <Screen title={title} info={serviceLine} nav={nav}><p class="notice" role="status">{t('booking:screen.loading')}</p></Screen>;
-  if (step === 'offline' || !options || !slots) return <NeedsCenter t={t} title={title} code={code ?? 'BOOKING_NEEDS_CENTER'} nav={nav} onTicket={() => ctx.takeNumber(serviceId, undefined)} />;
-  if (step === 'day') {
-    return (
-      <Screen title={t('booking:screen.chooseDay')} info={serviceLine} nav={nav}>
-        <section class="booking-step" data-step="day">
-          {slots.days.length === 0 && <p class="notice">{t('booking:screen.noDays')}</p>}
-          <div class="actions booking-days">
-            {slots.days.map((d) => (
-              <button type="button" class="tile primary" data-day={d.day} onClick={() => (setPick({ day: d.day }), setStep('time'))}>
-                {dayLabel(ctx, d.day, options.today)}
-              </button>
-            ))}
-          </div>
-          <div class="actions">
-            {slots.days.length === 0 && (
-              <button type="button" class="tile primary" data-action="take-ticket" onClick={() => ctx.takeNumber(serviceId, undefined)}>
-                {t('booking:screen.needsCenterTicket')}
-              </button>
-            )}
-            {options.homeVisitCategories.length > 0 && (
-              <button type="button" class="tile secondary" data-action="home-visit" onClick={() => onHomeVisit(options)}>
-                {t('booking:screen.homeVisit')}
-              </button>
-            )}
-          </div>
-        </section>
-      </Screen>
-    );
-  }
-  if (step === 'time') {
-    const day = slots.days.find((d) => d.day === pick.day);
-    return (
-      <Screen title={t('booking:screen.chooseTime')} info={<p class="lead">{dayLabel(ctx, pick.day ?? options.today, options.today)}</p>} nav={nav}>
-        <section class="booking-step" data-step="time">
-          {code && (
-            <p class="notice error" role="alert" data-code={code}>
-              {t(`errors:${code}`)}
-            </p>
-          )}
-          {!day && <p class="notice">{t('booking:screen.noDays')}</p>}
-          <div class="actions booking-times">
-            {day?.slots.map((s) => (
-              <button type="button" class="tile primary" data-time={s.time} onClick={() => (setCode(undefined), setPick({ day: pick.day, time: s.time }), setStep('phone'))}>
-                <span class="slot-time">{s.time}</span>
-                <span class="slot-left">{t('booking:screen.placesLeft', { count: s.placesLeft })}</span>
-              </button>
-            ))}
-          </div>
-        </section>
-      </Screen>
-    );
-  }
-  if (step === 'phone') return <PhoneStep t={t} title={title} nav={nav} onPhone={(phone) => (setPick({ ...pick, phone }), setStep('name'))} />;
-  if (step === 'name') return <NameStep t={t} title={title} language={language} nav={nav} onName={(name) => (setPick({ ...pick, name }), setStep('consent'))} />;
-  if (step === 'consent') {
-    const summary: [string, string][] = [
-      [t('booking:screen.summaryService'), service?.name[language] ?? serviceId],
-      [t('booking:screen.summaryWhen'), `${dayLabel(ctx, pick.day!, options.today)} ${pick.time}`],
-      [t('booking:screen.summaryPhone'), maskPhone(pick.phone ?? '')],
-      ...(pick.name ? [[t('booking:screen.summaryName'), maskName(pick.name)] as [string, string]] : []),
-    ];
-    return <ConsentStep t={t} title={title} nav={nav} summary={summary} text={t('booking:screen.consent', { days: options.retentionDays })} agree={t('booking:screen.agreeBook')} busy={busy} error={code} onAgree={() => void book()} />;
-  }
-  const r = result!;
+interface DaysProps {
+  ctx: JourneyContext;
+  slots: BookingSlots;
+  options: BookingOptions;
+  onDay: (day: string) => void;
+  onTicket: () => void;
+  onHomeVisit: (options: BookingOptions) => void;
+}
+
+/** The days with free places; none: a queue ticket instead. A home visit is offered where the center has one. */
+function DaySection({ ctx, slots, options, onDay, onTicket, onHomeVisit }: DaysProps) {
+  const { t } = ctx;
+  return (
+    <section class="booking-step" data-step="day">
+      {slots.days.length === 0 && <p class="notice">{t('booking:screen.noDays')}</p>}
+      <div class="actions booking-days">
+        {slots.days.map((d) => (
+          <button type="button" class="tile primary" data-day={d.day} onClick={() => onDay(d.day)}>
+            {dayLabel(ctx, d.day, options.today)}
+          </button>
+        ))}
+      </div>
+      <div class="actions">
+        {slots.days.length === 0 && (
+          <button type="button" class="tile primary" data-action="take-ticket" onClick={onTicket}>
+            {t('booking:screen.needsCenterTicket')}
+          </button>
+        )}
+        {options.homeVisitCategories.length > 0 && (
+          <button type="button" class="tile secondary" data-action="home-visit" onClick={() => onHomeVisit(options)}>
+            {t('booking:screen.homeVisit')}
+          </button>
+        )}
+      </div>
+    </section>
+  );
+}
+
+/** The free times of the picked day with their places left, and why the visitor is back here if a place went. */
+function TimeSection({ ctx, slots, day: picked, code, onTime }: { ctx: JourneyContext; slots: BookingSlots; day?: string; code?: ErrorCode; onTime: (time: string) => void }) {
+  const { t } = ctx;
+  const day = slots.days.find((d) => d.day === picked);
+  return (
+    <section class="booking-step" data-step="time">
+      {code && (
+        <p class="notice error" role="alert" data-code={code}>
+          {t(`errors:${code}`)}
+        </p>
+      )}
+      {!day && <p class="notice">{t('booking:screen.noDays')}</p>}
+      <div class="actions booking-times">
+        {day?.slots.map((s) => (
+          <button type="button" class="tile primary" data-time={s.time} onClick={() => onTime(s.time)}>
+            <span class="slot-time">{s.time}</span>
+            <span class="slot-left">{t('booking:screen.placesLeft', { count: s.placesLeft })}</span>
+          </button>
+        ))}
+      </div>
+    </section>
+  );
+}
+
+/** The booked slip: when, where, the masked phone, and its QR on screen when it did not print. */
+function Booked({ ctx, options, result: r, serviceName }: { ctx: JourneyContext; options: BookingOptions; result: BookingBookResult; serviceName?: string }) {
+  const { t } = ctx;
   return (
     <Screen title={t('booking:screen.bookedTitle')} info={<p class="lead">{`${dayLabel(ctx, r.appointment.day, options.today)} ${r.appointment.time}`}</p>}>
       <section class="ticket" data-testid="booking-result" data-code={r.appointment.code}>
         <ul class="ticket-facts">
-          <li>{service?.name[language]}</li>
+          <li>{serviceName}</li>
           <li>{r.counterGroup}</li>
           <li>{r.maskedPhone}</li>
         </ul>
@@ -155,4 +157,48 @@ export function BookingScreen({ ctx, serviceId, procedureId, onHomeVisit }: { ct
       </section>
     </Screen>
   );
+}
+
+/** What the visitor agrees to: the service, the time, the masked phone and name. */
+function bookingSummary(ctx: JourneyContext, serviceName: string, pick: Picked, today: string): [string, string][] {
+  const { t } = ctx;
+  return [
+    [t('booking:screen.summaryService'), serviceName],
+    [t('booking:screen.summaryWhen'), `${dayLabel(ctx, pick.day!, today)} ${pick.time}`],
+    [t('booking:screen.summaryPhone'), maskPhone(pick.phone ?? '')],
+    ...(pick.name ? [[t('booking:screen.summaryName'), maskName(pick.name)] as [string, string]] : []),
+  ];
+}
+
+export function BookingScreen({ ctx, serviceId, procedureId, onHomeVisit }: { ctx: JourneyContext; serviceId: string; procedureId?: string; onHomeVisit: (options: BookingOptions) => void }) {
+  const { t, language, nav } = ctx;
+  const { step, setStep, code, setCode, options, slots, pick, setPick, busy, result, book } = useBooking(ctx, serviceId, procedureId);
+  const service = ctx.catalog.services.find((s) => s.id === serviceId);
+  const title = t('booking:screen.bookTime');
+  const takeTicket = () => ctx.takeNumber(serviceId, undefined);
+
+  const serviceLine = service && <p class="lead">{t('booking:screen.forService', { service: service.name[language] })}</p>;
+  if (step === 'loading') return <Screen title={title} info={serviceLine} nav={nav}><p class="notice" role="status">{t('booking:screen.loading')}</p></Screen>;
+  if (step === 'offline' || !options || !slots) return <NeedsCenter t={t} title={title} code={code ?? 'BOOKING_NEEDS_CENTER'} nav={nav} onTicket={takeTicket} />;
+  if (step === 'day') {
+    return (
+      <Screen title={t('booking:screen.chooseDay')} info={serviceLine} nav={nav}>
+        <DaySection ctx={ctx} slots={slots} options={options} onDay={(day) => (setPick({ day }), setStep('time'))} onTicket={takeTicket} onHomeVisit={onHomeVisit} />
+      </Screen>
+    );
+  }
+  if (step === 'time') {
+    return (
+      <Screen title={t('booking:screen.chooseTime')} info={<p class="lead">{dayLabel(ctx, pick.day ?? options.today, options.today)}</p>} nav={nav}>
+        <TimeSection ctx={ctx} slots={slots} day={pick.day} code={code} onTime={(time) => (setCode(undefined), setPick({ day: pick.day, time }), setStep('phone'))} />
+      </Screen>
+    );
+  }
+  if (step === 'phone') return <PhoneStep t={t} title={title} nav={nav} onPhone={(phone) => (setPick({ ...pick, phone }), setStep('name'))} />;
+  if (step === 'name') return <NameStep t={t} title={title} language={language} nav={nav} onName={(name) => (setPick({ ...pick, name }), setStep('consent'))} />;
+  if (step === 'consent') {
+    const summary = bookingSummary(ctx, service?.name[language] ?? serviceId, pick, options.today);
+    return <ConsentStep t={t} title={title} nav={nav} summary={summary} text={t('booking:screen.consent', { days: options.retentionDays })} agree={t('booking:screen.agreeBook')} busy={busy} error={code} onAgree={() => void book()} />;
+  }
+  return <Booked ctx={ctx} options={options} result={result!} serviceName={service?.name[language]} />;
 }

@@ -21,16 +21,14 @@ export const isTicketLink = (text: string) => /^https?:\/\/\S+\/t\/[0-9a-f-]{36}
 
 const codeOf = (e: unknown) => (e instanceof ApiCallError ? e.error.code : 'INTERNAL_ERROR');
 
-export function RatingScreen({ ctx, text }: { ctx: JourneyContext; text: string }) {
-  const { t, api } = ctx;
+/** Asks the controller about the ticket, then sends the chosen score and reasons once. */
+function useRating(ctx: JourneyContext, text: string, score: RatingScore | undefined, reasons: Reason[]) {
+  const { api } = ctx;
   const [state, setState] = useState<State>({ step: 'checking' });
-  const [score, setScore] = useState<RatingScore>();
-  const [reasons, setReasons] = useState<Reason[]>([]);
   const [sending, setSending] = useState(false);
   useEffect(() => {
     api.call('rating.open', { text: text.trim().slice(0, 2048) }).then((ticket) => setState({ step: 'open', ticket }), (e) => setState({ step: 'failed', code: codeOf(e) }));
   }, [api, text]);
-  const toggle = (r: Reason) => setReasons((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
   const send = (ticketId: string) => {
     if (!score || sending) return;
     setSending(true);
@@ -39,6 +37,55 @@ export function RatingScreen({ ctx, text }: { ctx: JourneyContext; text: string 
       (e) => setState({ step: 'failed', code: codeOf(e) }),
     ).finally(() => setSending(false));
   };
+  return { state, sending, send };
+}
+
+/** The three scores, then (once one is picked) the reasons to tick. */
+function RatingChoices({ ctx, score, reasons, onScore, onToggle }: { ctx: JourneyContext; score?: RatingScore; reasons: Reason[]; onScore: (s: RatingScore) => void; onToggle: (r: Reason) => void }) {
+  const { t } = ctx;
+  return (
+    <section class="rating">
+      <h2>{t('rating.question')}</h2>
+      <div class="rating-scores" role="radiogroup" aria-label={t('rating.question')}>
+        {SCORES.map((s) => (
+          <button type="button" key={s} role="radio" aria-checked={score === s} class={`tile secondary score ${s}`} data-score={s} onClick={() => onScore(s)}>
+            {t(`rating.score.${s}`)}
+          </button>
+        ))}
+      </div>
+      {score && (
+        <>
+          <h2>{t('rating.reasonsTitle')}</h2>
+          <div class="chips">
+            {RATING_REASONS.map((r) => (
+              <button type="button" key={r} class="chip" aria-pressed={reasons.includes(r)} data-reason={r} onClick={() => onToggle(r)}>{t(`rating.reason.${r}`)}</button>
+            ))}
+          </div>
+        </>
+      )}
+    </section>
+  );
+}
+
+/** Thanks, or why the ticket cannot be rated (already rated is not an error). */
+function RatingResult({ ctx, code }: { ctx: JourneyContext; code?: string }) {
+  const { t } = ctx;
+  return (
+    <section class="rating-result" data-testid="rating-result" data-code={code ?? ''}>
+      {code === undefined
+        ? <p class="notice" role="status">{t('rating.thanks')}</p>
+        : <p class={code === 'RATING_ALREADY_GIVEN' ? 'notice' : 'notice error'} role="alert">{t(`errors:${code}`)}</p>}
+      <button type="button" class="tile primary done" onClick={ctx.endSession}>{t('ticket.done')}</button>
+    </section>
+  );
+}
+
+export function RatingScreen({ ctx, text }: { ctx: JourneyContext; text: string }) {
+  const { t } = ctx;
+  const [score, setScore] = useState<RatingScore>();
+  const [reasons, setReasons] = useState<Reason[]>([]);
+  const { state, sending, send } = useRating(ctx, text, score, reasons);
+  const toggle = (r: Reason) => setReasons((rs) => (rs.includes(r) ? rs.filter((x) => x !== r) : [...rs, r]));
   const ticket = state.step === 'open' ? state.ticket : undefined;
   return (
     <Screen
@@ -50,40 +97,9 @@ export function RatingScreen({ ctx, text }: { ctx: JourneyContext; text: string 
       )}
     >
       {state.step === 'checking' && <p class="notice" role="status">{t('rating.checking')}</p>}
-      {state.step === 'failed' && (
-        <section class="rating-result" data-testid="rating-result" data-code={state.code}>
-          <p class={state.code === 'RATING_ALREADY_GIVEN' ? 'notice' : 'notice error'} role="alert">{t(`errors:${state.code}`)}</p>
-          <button type="button" class="tile primary done" onClick={ctx.endSession}>{t('ticket.done')}</button>
-        </section>
-      )}
-      {state.step === 'done' && (
-        <section class="rating-result" data-testid="rating-result" data-code="">
-          <p class="notice" role="status">{t('rating.thanks')}</p>
-          <button type="button" class="tile primary done" onClick={ctx.endSession}>{t('ticket.done')}</button>
-        </section>
-      )}
-      {ticket && (
-        <section class="rating">
-          <h2>{t('rating.question')}</h2>
-          <div class="rating-scores" role="radiogroup" aria-label={t('rating.question')}>
-            {SCORES.map((s) => (
-              <button type="button" key={s} role="radio" aria-checked={score === s} class={`tile secondary score ${s}`} data-score={s} onClick={() => setScore(s)}>
-                {t(`rating.score.${s}`)}
-              </button>
-            ))}
-          </div>
-          {score && (
-            <>
-              <h2>{t('rating.reasonsTitle')}</h2>
-              <div class="chips">
-                {RATING_REASONS.map((r) => (
-                  <button type="button" key={r} class="chip" aria-pressed={reasons.includes(r)} data-reason={r} onClick={() => toggle(r)}>{t(`rating.reason.${r}`)}</button>
-                ))}
-              </div>
-            </>
-          )}
-        </section>
-      )}
+      {state.step === 'failed' && <RatingResult ctx={ctx} code={state.code} />}
+      {state.step === 'done' && <RatingResult ctx={ctx} />}
+      {ticket && <RatingChoices ctx={ctx} score={score} reasons={reasons} onScore={setScore} onToggle={toggle} />}
     </Screen>
   );
 }

@@ -14,23 +14,8 @@ type LoginFailure = Extract<CommandResponse<'service.login'>, { ok: false }>;
 /** Keeps the server-side session alive while the technician touches the screen. */
 const PING_EVERY_MS = 15_000;
 
-/**
- * The technician UI: PIN, then panels. It covers the whole screen; the citizen app underneath
- * keeps running. The controller ends the session after inactivity and says so (service.ended).
- */
-export function ServiceMode({ api, i18n, via, onClose }: { api: ApiClient; i18n: i18n; via: 'gesture' | 'badge'; onClose: () => void }) {
-  // technicians usually work in Vietnamese; every string exists in the five languages
-  const [language, setLanguage] = useState<Language>('vi');
-  const t = useMemo(() => serviceT(i18n, language), [i18n, language]);
-  const [session, setSession] = useState<string | undefined>();
-  const [failure, setFailure] = useState<LoginFailure | undefined>();
-  const [busy, setBusy] = useState(false);
-  const [panel, setPanel] = useState<PanelName>('overview');
-  const [error, setError] = useState<string | undefined>();
-  const call = useMemo(() => (session ? sessionCall(api, session) : undefined), [api, session]);
-
-  // before this screen has its session, an end is the previous session's (replaced by ours)
-  useEffect(() => api.on('service.ended', () => session && onClose()), [api, onClose, session]);
+/** A touch or key at most every PING_EVERY_MS pings the session; a refused ping closes service mode. */
+function useKeepAlive(call: ReturnType<typeof sessionCall> | undefined, onClose: () => void): void {
   useEffect(() => {
     if (!call) return;
     let last = Date.now();
@@ -46,7 +31,13 @@ export function ServiceMode({ api, i18n, via, onClose }: { api: ApiClient; i18n:
       window.removeEventListener('keydown', touch, true);
     };
   }, [call, onClose]);
+}
 
+/** The PIN login: the session on success, the failure (code, attempts left) otherwise. */
+function useLogin(api: ApiClient, via: 'gesture' | 'badge') {
+  const [session, setSession] = useState<string | undefined>();
+  const [failure, setFailure] = useState<LoginFailure | undefined>();
+  const [busy, setBusy] = useState(false);
   const login = async (pin: string) => {
     setBusy(true);
     try {
@@ -61,13 +52,54 @@ export function ServiceMode({ api, i18n, via, onClose }: { api: ApiClient; i18n:
       setBusy(false);
     }
   };
+  return { session, failure, busy, login };
+}
+
+/** The tabs, the last error and the open panel. */
+function Panels({ t, api, call, language }: { t: ReturnType<typeof serviceT>; api: ApiClient; call: ReturnType<typeof sessionCall>; language: Language }) {
+  const [panel, setPanel] = useState<PanelName>('overview');
+  const [error, setError] = useState<string | undefined>();
+  const report = (e: unknown) => setError(e instanceof ApiCallError ? e.error.code : 'INTERNAL_ERROR');
+  return (
+    <>
+      <nav class="service-tabs">
+        {PANELS.map((p) => (
+          <button type="button" data-panel={p} aria-pressed={panel === p} onClick={() => (setPanel(p), setError(undefined))}>
+            {t(`tabs.${p}`)}
+          </button>
+        ))}
+      </nav>
+      {error && (
+        <p class="notice error" role="alert" data-code={error}>
+          {t(`errors:${error}`)}
+        </p>
+      )}
+      <main class="service-panel" data-current-panel={panel}>
+        <Panel name={panel} t={t} call={call} api={api} onError={report} clearError={() => setError(undefined)} language={language} />
+      </main>
+    </>
+  );
+}
+
+/**
+ * The technician UI: PIN, then panels. It covers the whole screen; the citizen app underneath
+ * keeps running. The controller ends the session after inactivity and says so (service.ended).
+ */
+export function ServiceMode({ api, i18n, via, onClose }: { api: ApiClient; i18n: i18n; via: 'gesture' | 'badge'; onClose: () => void }) {
+  // technicians usually work in Vietnamese; every string exists in the five languages
+  const [language, setLanguage] = useState<Language>('vi');
+  const t = useMemo(() => serviceT(i18n, language), [i18n, language]);
+  const { session, failure, busy, login } = useLogin(api, via);
+  const call = useMemo(() => (session ? sessionCall(api, session) : undefined), [api, session]);
+
+  // before this screen has its session, an end is the previous session's (replaced by ours)
+  useEffect(() => api.on('service.ended', () => session && onClose()), [api, onClose, session]);
+  useKeepAlive(call, onClose);
 
   const logout = () => {
     if (call) call('service.logout', {}).catch(() => undefined);
     onClose();
   };
-
-  const report = (e: unknown) => setError(e instanceof ApiCallError ? e.error.code : 'INTERNAL_ERROR');
 
   return (
     <div class="service-mode" data-testid="service-mode" lang={language} onPointerDown={(e) => e.stopPropagation()} onClick={(e) => e.stopPropagation()}>
@@ -90,23 +122,7 @@ export function ServiceMode({ api, i18n, via, onClose }: { api: ApiClient; i18n:
       {!session || !call ? (
         <PinPad t={t} language={language} via={via} failure={failure} busy={busy} onSubmit={(pin) => void login(pin)} onCancel={onClose} />
       ) : (
-        <>
-          <nav class="service-tabs">
-            {PANELS.map((p) => (
-              <button type="button" data-panel={p} aria-pressed={panel === p} onClick={() => (setPanel(p), setError(undefined))}>
-                {t(`tabs.${p}`)}
-              </button>
-            ))}
-          </nav>
-          {error && (
-            <p class="notice error" role="alert" data-code={error}>
-              {t(`errors:${error}`)}
-            </p>
-          )}
-          <main class="service-panel" data-current-panel={panel}>
-            <Panel name={panel} t={t} call={call} api={api} onError={report} clearError={() => setError(undefined)} language={language} />
-          </main>
-        </>
+        <Panels t={t} api={api} call={call} language={language} />
       )}
     </div>
   );

@@ -10,11 +10,12 @@ import { BehaviourName, Rgb, SERVO_NAMES, ServoName, type MotionStatus, type Pos
 import { BEHAVIOURS, behaviourFrame, REST_POSE, type BehaviourDef } from '../../../core/behaviours';
 import type { PresenceOptions } from '../../../core/presence';
 import type { BoardLink } from './board-link';
-import { angleForPulse, clampAngle, lightDuties, MotionProfile, pulseForPose, stepTowards, type ServoCalibration } from './calibration';
+import { angleForPulse, clampAngle, lightDuties, MotionProfile, pulseForPose, type ServoCalibration } from './calibration';
 import { PinWrites } from './pin-writes';
 import type { PinMap } from './pinmap';
 import { PresenceWatch } from './presence-watch';
 import type { MotionLog, MotionPort, MoveOptions } from './port';
+import { ServoTargets, type Waiter } from './servo-targets';
 
 export interface MotionServiceOptions {
   link: BoardLink;
@@ -35,15 +36,7 @@ export interface MotionServiceOptions {
 
 /** Shown while the e-stop is pressed. */
 const ESTOP_LIGHT: Rgb = { r: 255, g: 0, b: 0 };
-/** A stalled event loop must not turn into a jump: the speed limit holds across long ticks. */
-const MAX_TICK_DT_MS = 100;
 const DEFAULT_TICK_MS = 20;
-
-interface Target {
-  deg: number;
-  speed: number;
-  waiters: Array<{ resolve: () => void; reject: (e: Error) => void }>;
-}
 
 interface Running {
   def: BehaviourDef;
@@ -56,7 +49,7 @@ export class MotionService extends EventEmitter implements MotionPort {
   readonly adapter: string;
   private profileValue: MotionProfile;
   private readonly pose: Record<ServoName, number> = { ...REST_POSE };
-  private readonly targets = new Map<ServoName, Target>();
+  private readonly targets: ServoTargets;
   private readonly relaxed = new Set<ServoName>();
   private readonly writes: PinWrites;
   private light: Rgb = { r: 0, g: 0, b: 0 };
@@ -65,11 +58,6 @@ export class MotionService extends EventEmitter implements MotionPort {
   private estopKnown = false;
   private needsRestore = true;
   private readonly presence: PresenceWatch;
-  /** When each servo last stepped towards a target: it travels for the time since then (its own clock, not the tick's). */
-  private readonly steppedAt = new Map<ServoName, number>();
-  /** Servos whose target was set while they stood still: their first step is at most one tick's worth. */
-  private readonly fromRest = new Set<ServoName>();
-  private readonly tickMs: number;
   private readonly ticker: NodeJS.Timeout;
   private readonly estopLevel: boolean;
   private readonly presenceLevel: boolean;
@@ -80,7 +68,8 @@ export class MotionService extends EventEmitter implements MotionPort {
     this.profileValue = opts.profile;
     this.estopLevel = opts.pins.estopActiveLevel === 'high';
     this.presenceLevel = opts.pins.presenceActiveLevel === 'high';
-    this.tickMs = opts.tickMs ?? DEFAULT_TICK_MS;
+    const tickMs = opts.tickMs ?? DEFAULT_TICK_MS;
+    this.targets = new ServoTargets(tickMs);
     this.writes = new PinWrites(opts.link, opts.log);
     this.presence = new PresenceWatch(opts.now, opts.presence, (p) => this.emit('presence', p), () => this.greet());
     opts.link.on('status', (change) => {
@@ -96,7 +85,7 @@ export class MotionService extends EventEmitter implements MotionPort {
       this.needsRestore = true;
     });
     opts.link.on('input', (pin, level) => this.onInput(pin, level));
-    this.ticker = setInterval(() => this.tick(), this.tickMs);
+    this.ticker = setInterval(() => this.tick(), tickMs);
     opts.link.start();
   }
 
@@ -146,7 +135,7 @@ export class MotionService extends EventEmitter implements MotionPort {
     const blocked = this.blockedReason();
     if (blocked) return Promise.reject(new CodedError(blocked));
     this.endBehaviour('replaced');
-    this.rejectTargets('MOTION_STOPPED');
+    this.targets.rejectAll('MOTION_STOPPED');
     const def = BEHAVIOURS[parsed.data];
     return new Promise((resolve, reject) => {
       this.running = { def, startedMs: this.opts.now(), resolve, reject };
@@ -196,10 +185,7 @@ export class MotionService extends EventEmitter implements MotionPort {
   private retarget(servo: ServoName, cal: ServoCalibration): void {
     const wanted = clampAngle(cal, this.pose[servo]);
     const sent = this.status === 'ready' && !this.relaxed.has(servo) ? this.writes.lastSent(this.opts.pins.servos[servo]) : undefined;
-    if (sent === undefined) {
-      this.pose[servo] = wanted;
-      return;
-    }
+    if (sent === undefined) return void (this.pose[servo] = wanted);
     this.pose[servo] = angleForPulse(cal, sent);
     const target = this.targets.get(servo);
     if (!target) return this.setTarget(servo, wanted, undefined);
@@ -210,22 +196,15 @@ export class MotionService extends EventEmitter implements MotionPort {
   /** Everything stops where it is: servos keep the last pulse they were sent. */
   private haltAll(code: ErrorCode): void {
     this.endBehaviour('interrupted', code);
-    this.rejectTargets(code);
+    this.targets.rejectAll(code);
   }
 
-  private setTarget(servo: ServoName, deg: number, speed: number | undefined, waiter?: Target['waiters'][number]): void {
-    const previous = this.targets.get(servo);
-    previous?.waiters.forEach((w) => w.resolve()); // superseded
-    if (!previous) this.fromRest.add(servo);
+  /** Heads a servo for an angle within its calibration, no faster than its limit (or a slower one asked for). */
+  private setTarget(servo: ServoName, deg: number, speed: number | undefined, waiter?: Waiter): void {
     const cal = this.profileValue.servos[servo];
     const limit = Math.min(cal.maxSpeedDegPerS, speed && speed > 0 ? speed : Infinity);
     this.relaxed.delete(servo);
-    this.targets.set(servo, { deg: clampAngle(cal, deg), speed: limit, waiters: waiter ? [waiter] : [] });
-  }
-
-  private rejectTargets(code: ErrorCode): void {
-    for (const t of this.targets.values()) t.waiters.forEach((w) => w.reject(new CodedError(code)));
-    this.targets.clear();
+    this.targets.set(servo, clampAngle(cal, deg), limit, waiter);
   }
 
   /** A behaviour that ends or is replaced by another command settled normally; a halted one did not. */
@@ -255,25 +234,7 @@ export class MotionService extends EventEmitter implements MotionPort {
         if (r.def.then) this.runBehaviour(r.def.then).catch(() => undefined);
       }
     }
-    for (const [servo, target] of this.targets) {
-      this.pose[servo] = stepTowards(this.pose[servo], target.deg, target.speed, this.travelMs(servo, now));
-      this.writeServo(servo);
-      if (this.pose[servo] === target.deg) {
-        this.targets.delete(servo);
-        target.waiters.forEach((w) => w.resolve());
-      }
-    }
-  }
-
-  /**
-   * How long a servo may travel at this step: the time since its own last step, at most one tick
-   * when it starts from rest (what the next tick would have given it) and MAX_TICK_DT_MS in motion.
-   */
-  private travelMs(servo: ServoName, now: number): number {
-    const cap = this.fromRest.delete(servo) ? this.tickMs : MAX_TICK_DT_MS;
-    const dt = Math.min(cap, Math.max(0, now - (this.steppedAt.get(servo) ?? -Infinity)));
-    this.steppedAt.set(servo, now);
-    return dt;
+    this.targets.step(this.pose, now, (servo) => this.writeServo(servo));
   }
 
   /** A (re)connected board knows nothing: send the last safe pose and the light again. */
@@ -297,7 +258,7 @@ export class MotionService extends EventEmitter implements MotionPort {
 
   private relax(servo: ServoName): void {
     this.relaxed.add(servo);
-    this.targets.delete(servo);
+    this.targets.drop(servo);
     this.writes.relax(this.opts.pins.servos[servo]);
   }
 

@@ -95,55 +95,60 @@ function fault(adapter: string, e: unknown): PartStatus {
   return { state: 'fault', adapter, code: e instanceof CodedError ? e.code : 'INTERNAL_ERROR' };
 }
 
-/**
- * `auto` parts are resolved by voice-host.ts before this is called (start-up, doctor); one left here
- * is taken as the plain device it names, and `enabled: 'auto'` unresolved stays off.
- */
-export async function createVoice(given: VoiceConfig, deps: VoiceDeps): Promise<Voice> {
-  const { log } = deps;
-  const config = { ...given, enabled: given.enabled === true };
-  const off: PartStatus = { state: 'disabled', adapter: 'none' };
+const OFF: PartStatus = { state: 'disabled', adapter: 'none' };
 
-  let wakeWord: WakeWordPort | null = null;
-  let wakeStatus: PartStatus = off;
-  if (config.enabled && config.wakeWord.engine !== 'none') {
-    try {
-      wakeWord = await createWakeWord(config.wakeWord, deps.env, deps.porcupineFactory);
-      wakeStatus = { state: 'ok', adapter: `${config.wakeWord.engine} ${wakeWord?.keyword ?? ''}`.trim() };
-    } catch (e) {
-      wakeStatus = fault(config.wakeWord.engine, e);
-      // the detail may come from a native library; codes are what technicians look up
-      log.error({ code: wakeStatus.code, detail: (e as Error).message }, 'wake word engine did not start; voice wake-up is off');
-    }
+/** The voice config with `enabled: 'auto'` left unresolved read as off. */
+type ResolvedVoiceConfig = VoiceConfig & { enabled: boolean };
+
+/** The wake-word engine, or null with the reason in its status (off, or the code it failed with). */
+async function startWakeWord(config: ResolvedVoiceConfig, deps: VoiceDeps): Promise<{ wakeWord: WakeWordPort | null; wakeStatus: PartStatus }> {
+  if (!config.enabled || config.wakeWord.engine === 'none') return { wakeWord: null, wakeStatus: OFF };
+  try {
+    const wakeWord = await createWakeWord(config.wakeWord, deps.env, deps.porcupineFactory);
+    return { wakeWord, wakeStatus: { state: 'ok', adapter: `${config.wakeWord.engine} ${wakeWord?.keyword ?? ''}`.trim() } };
+  } catch (e) {
+    const wakeStatus = fault(config.wakeWord.engine, e);
+    // the detail may come from a native library; codes are what technicians look up
+    deps.log.error({ code: wakeStatus.code, detail: (e as Error).message }, 'wake word engine did not start; voice wake-up is off');
+    return { wakeWord: null, wakeStatus };
   }
+}
 
+/** Where speech sounds: the sink a test gives, else the configured loudspeaker or WAV folder, else none. */
+function speechSink(config: ResolvedVoiceConfig, deps: VoiceDeps): AudioSink | null {
   const sinkConfig = config.speech.sink;
-  const sink: AudioSink | null =
-    deps.sink ??
-    (sinkConfig.adapter === 'alsa' || sinkConfig.adapter === 'auto' ? new AlsaPlayback({ device: sinkConfig.device }) : sinkConfig.adapter === 'file' ? new WavFileSink(sinkConfig.dir) : null);
-  let speech: SpeechOutPort = new NoSpeech();
-  if (config.enabled && sink) {
-    const synth = new EspeakSynth({ rate: config.speech.rate, volume: config.speech.volume, voices: config.speech.voices });
-    try {
-      await synth.checkVoices();
-      speech = new EspeakSpeech(synth, sink);
-    } catch (e) {
-      speech = new NoSpeech(fault('espeak-ng', e));
-      log.error({ code: speech.status().code, detail: (e as Error).message }, 'speech out did not start; the robot stays silent');
-    }
+  if (deps.sink) return deps.sink;
+  if (sinkConfig.adapter === 'alsa' || sinkConfig.adapter === 'auto') return new AlsaPlayback({ device: sinkConfig.device });
+  return sinkConfig.adapter === 'file' ? new WavFileSink(sinkConfig.dir) : null;
+}
+
+/** espeak-ng on the sink, or speech that says nothing (and why) when it cannot speak. */
+async function startSpeech(config: ResolvedVoiceConfig, deps: VoiceDeps): Promise<SpeechOutPort> {
+  const sink = speechSink(config, deps);
+  if (!config.enabled || !sink) return new NoSpeech();
+  const synth = new EspeakSynth({ rate: config.speech.rate, volume: config.speech.volume, voices: config.speech.voices });
+  try {
+    await synth.checkVoices();
+    return new EspeakSpeech(synth, sink);
+  } catch (e) {
+    const speech = new NoSpeech(fault('espeak-ng', e));
+    deps.log.error({ code: speech.status().code, detail: (e as Error).message }, 'speech out did not start; the robot stays silent');
+    return speech;
   }
+}
 
+/** The microphone; none without a wake-word engine to listen for, since nothing else hears it. */
+function pickAudioIn(config: ResolvedVoiceConfig, wakeWord: WakeWordPort | null, deps: VoiceDeps): AudioInPort | null {
   const inConfig = config.audioIn;
-  const audioIn: AudioInPort | null = !config.enabled || inConfig.adapter === 'none' || !wakeWord
-    ? null
-    : inConfig.adapter === 'file'
-      ? new FileAudioSource({ path: inConfig.path, realtime: inConfig.realtime, sleep: deps.fileSourceSleep })
-      : inConfig.adapter === 'auto' && inConfig.path
-        ? new FileAudioSource({ path: inConfig.path, realtime: true, sleep: deps.fileSourceSleep })
-        : new AlsaCapture({ device: inConfig.device });
-  let micStatus: PartStatus = audioIn ? audioIn.status() : off;
+  if (!config.enabled || inConfig.adapter === 'none' || !wakeWord) return null;
+  if (inConfig.adapter === 'file') return new FileAudioSource({ path: inConfig.path, realtime: inConfig.realtime, sleep: deps.fileSourceSleep });
+  if (inConfig.adapter === 'auto' && inConfig.path) return new FileAudioSource({ path: inConfig.path, realtime: true, sleep: deps.fileSourceSleep });
+  return new AlsaCapture({ device: inConfig.device });
+}
 
-  const runtime = new VoiceRuntime({
+function createRuntime(config: ResolvedVoiceConfig, deps: VoiceDeps, wakeWord: WakeWordPort | null, speech: SpeechOutPort): VoiceRuntime {
+  const { log } = deps;
+  return new VoiceRuntime({
     wakeWord,
     speech,
     prompts: loadPromptBook(),
@@ -165,6 +170,20 @@ export async function createVoice(given: VoiceConfig, deps: VoiceDeps): Promise<
       deps.onFault?.();
     },
   });
+}
+
+/**
+ * `auto` parts are resolved by voice-host.ts before this is called (start-up, doctor); one left here
+ * is taken as the plain device it names, and `enabled: 'auto'` unresolved stays off.
+ */
+export async function createVoice(given: VoiceConfig, deps: VoiceDeps): Promise<Voice> {
+  const { log } = deps;
+  const config: ResolvedVoiceConfig = { ...given, enabled: given.enabled === true };
+  const { wakeWord, wakeStatus } = await startWakeWord(config, deps);
+  const speech = await startSpeech(config, deps);
+  const audioIn = pickAudioIn(config, wakeWord, deps);
+  let micStatus: PartStatus = audioIn ? audioIn.status() : OFF;
+  const runtime = createRuntime(config, deps, wakeWord, speech);
 
   let ticker: NodeJS.Timeout | undefined;
   return {

@@ -68,16 +68,23 @@ export function AudioPanel({ t, call, api, onError }: PanelProps) {
           )}
         </svg>
       </section>
-      <section>
-        <h2>{t('audio.speakerTest')}</h2>
-        <div class="service-row">
-          {LANGUAGES.map((l) => (
-            <button type="button" data-speaker={l} lang={l} onClick={() => call('service.audio.speakerTest', { language: l }).catch(onError)}>
-              {LANGUAGE_NAMES[l]}
-            </button>
-          ))}
-        </div>
-      </section>
+      <SpeakerTest t={t} call={call} onError={onError} />
     </>
+  );
+}
+
+/** One button per language: the loudspeaker says a test sentence in it. */
+function SpeakerTest({ t, call, onError }: Pick<PanelProps, 't' | 'call' | 'onError'>) {
+  return (
+    <section>
+      <h2>{t('audio.speakerTest')}</h2>
+      <div class="service-row">
+        {LANGUAGES.map((l) => (
+          <button type="button" data-speaker={l} lang={l} onClick={() => call('service.audio.speakerTest', { language: l }).catch(onError)}>
+            {LANGUAGE_NAMES[l]}
+          </button>
+        ))}
+      </div>
+    </section>
   );
 }

@@ -62,19 +62,9 @@ export function BoardPanel(props: PanelProps) {
   useEffect(() => setBoard(polled), [polled]);
   useEffect(() => api.on('service.presence', ({ present }) => setBoard((b) => (b ? { ...b, presence: present } : b))), [api]);
   if (!board) return null;
-  const presence = board.presence === null ? t('board.unknown') : board.presence ? t('board.present') : t('board.absent');
   return (
     <>
-      <section>
-        <p data-testid="board-status">
-          {t('board.status')}: <span data-status={board.status}>{t(`labels.motion.${board.status}`)}</span>{' '}
-          {board.code && <span data-code={board.code}>{t(`errors:${board.code}`)}</span>} ({board.adapter === 'none' ? '–' : board.adapter})
-        </p>
-        <p>
-          {t('board.estop')}: <strong data-testid="estop">{board.estop ? t('board.estopActive') : t('board.estopClear')}</strong> · {t('board.presence')}:{' '}
-          <span data-testid="presence">{presence}</span>
-        </p>
-      </section>
+      <BoardStatus t={t} board={board} />
       <section>
         <table>
           <thead>
@@ -95,27 +85,51 @@ export function BoardPanel(props: PanelProps) {
         </table>
         {saved && <p role="status" data-testid="calibration-saved">{t('board.saved')}</p>}
       </section>
-      <section>
-        <h2>{t('board.light')}</h2>
-        <div class="service-row">
-          {TEST_COLOURS.map(([name, colour]) => (
-            <button type="button" data-colour={name} style={`border-left:12px solid rgb(${colour.r},${colour.g},${colour.b})`} onClick={() => call('service.board.light', { colour }).then(clearError, onError)}>
-              {t(`board.colours.${name}`)}
-            </button>
-          ))}
-        </div>
-        <h2>{t('board.behaviours')}</h2>
-        <div class="service-row">
-          {board.behaviours.map((name) => (
-            <button type="button" data-behaviour={name} onClick={() => call('service.board.behaviour', { name }).then(clearError, onError)}>
-              {t(`labels.behaviours.${name}`)}
-            </button>
-          ))}
-          <button type="button" data-action="stop-all" onClick={() => call('service.board.stop', {}).then(clearError, onError)}>
-            {t('board.stop')}
-          </button>
-        </div>
-      </section>
+      <LightAndBehaviours {...props} board={board} />
     </>
+  );
+}
+
+/** Connection, e-stop and presence as the board reports them. */
+function BoardStatus({ t, board }: { t: PanelProps['t']; board: ServiceBoard }) {
+  const presence = board.presence === null ? t('board.unknown') : board.presence ? t('board.present') : t('board.absent');
+  return (
+    <section>
+      <p data-testid="board-status">
+        {t('board.status')}: <span data-status={board.status}>{t(`labels.motion.${board.status}`)}</span>{' '}
+        {board.code && <span data-code={board.code}>{t(`errors:${board.code}`)}</span>} ({board.adapter === 'none' ? '–' : board.adapter})
+      </p>
+      <p>
+        {t('board.estop')}: <strong data-testid="estop">{board.estop ? t('board.estopActive') : t('board.estopClear')}</strong> · {t('board.presence')}:{' '}
+        <span data-testid="presence">{presence}</span>
+      </p>
+    </section>
+  );
+}
+
+/** Test colours for the light, each behaviour, and stop-all. */
+function LightAndBehaviours({ t, call, onError, clearError, board }: PanelProps & { board: ServiceBoard }) {
+  return (
+    <section>
+      <h2>{t('board.light')}</h2>
+      <div class="service-row">
+        {TEST_COLOURS.map(([name, colour]) => (
+          <button type="button" data-colour={name} style={`border-left:12px solid rgb(${colour.r},${colour.g},${colour.b})`} onClick={() => call('service.board.light', { colour }).then(clearError, onError)}>
+            {t(`board.colours.${name}`)}
+          </button>
+        ))}
+      </div>
+      <h2>{t('board.behaviours')}</h2>
+      <div class="service-row">
+        {board.behaviours.map((name) => (
+          <button type="button" data-behaviour={name} onClick={() => call('service.board.behaviour', { name }).then(clearError, onError)}>
+            {t(`labels.behaviours.${name}`)}
+          </button>
+        ))}
+        <button type="button" data-action="stop-all" onClick={() => call('service.board.stop', {}).then(clearError, onError)}>
+          {t('board.stop')}
+        </button>
+      </div>
+    </section>
   );
 }

@@ -58,10 +58,17 @@ export function PrinterPanel({ t, call, onError, clearError }: PanelProps) {
         </div>
         <SettingResult t={t} result={setting.result} />
       </section>
-      <section>
-        <h2>{t('printer.preview')}</h2>
-        {preview?.png ? <img data-testid="ticket-preview" src={preview.png} alt={preview.display ?? ''} style="max-width:100%;border:1px solid #999" /> : <p>{t('printer.noTicket')}</p>}
-      </section>
+      <TicketPreview t={t} preview={preview} />
     </>
+  );
+}
+
+/** The last ticket as it was printed (a PNG of the paper), or a note that none was printed yet. */
+function TicketPreview({ t, preview }: { t: PanelProps['t']; preview?: { png?: string | null; display?: string | null } }) {
+  return (
+    <section>
+      <h2>{t('printer.preview')}</h2>
+      {preview?.png ? <img data-testid="ticket-preview" src={preview.png} alt={preview.display ?? ''} style="max-width:100%;border:1px solid #999" /> : <p>{t('printer.noTicket')}</p>}
+    </section>
   );
 }
