@@ -25,16 +25,6 @@ export default tseslint.config(
   {
     // files stay small enough to read in one sitting, functions short enough to hold in the head (issue 21)
     files: ['src/**/*.{ts,tsx}', 'hardware/sim/**/*.{ts,tsx}'],
-    // TEMPORARY: removed by the lead when those land (other engineers are splitting these files now)
-    ignores: [
-      'src/controller/main.ts',
-      'src/controller/sync/sync-client.ts',
-      'src/controller/sync/create-sync.ts',
-      'src/controller/store/queue-store.ts',
-      'src/center/storage/port.ts',
-      'src/center/storage/stats-sql.ts',
-      'src/center/routes/robot.ts',
-    ],
     rules: {
       'max-lines': ['error', { max: 300 }],
       'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],

@@ -177,13 +177,18 @@ function listeningApp(runtimes: BranchRuntime[], build: (ctx: CenterContext, ser
   });
 }
 
-export async function createCenterServer(opts: CenterOptions): Promise<RunningCenter> {
-  const now = opts.now ?? Date.now;
+/** The declared branches and the administrator's key; an invalid declaration (or booking section) stops start-up before anything is opened, naming the field. */
+function checkedBranches(opts: CenterOptions): { branches: ReturnType<typeof declaredBranches>; adminKey: string | undefined } {
   const branches = declaredBranches(opts);
   const adminKey = opts.adminKey ?? (opts.branches?.length ? loadKeyFile(join(opts.dataDir, 'admin-key')) : undefined);
-  // an invalid declaration (or booking section) stops start-up before anything is opened, naming the field
   checkBranches(branches, adminKey);
   for (const b of branches) BookingConfig.parse(b.booking ?? {});
+  return { branches, adminKey };
+}
+
+export async function createCenterServer(opts: CenterOptions): Promise<RunningCenter> {
+  const now = opts.now ?? Date.now;
+  const { branches, adminKey } = checkedBranches(opts);
   const seed = opts.seedDemoData === false ? undefined : { appointments: demoAppointments(businessDay(new Date(now()))), dossiers: demoDossiers(businessDay(new Date(now()))) };
   const storages = await openStorages(branches.map((b) => b.id), { dataDir: opts.dataDir, database: opts.database, storage: opts.storage, seed });
   const shared = { ...opts, now, adminKey };

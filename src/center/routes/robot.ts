@@ -78,18 +78,7 @@ export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { en
   app.post('/v1/leases', deviceOnly, async (req): Promise<LeaseResponse> => {
     const { robotId } = await requireDevice(ctx, req);
     const body = parse(LeaseRequest, req.body);
-    const now = ctx.now();
-    // only today and tomorrow (a robot near midnight, or a little ahead): nobody hoards future days
-    const days = new Set([businessDay(new Date(now)), businessDay(new Date(now + DAY_MS))]);
-    const results: LeaseResult[] = [];
-    for (const r of body.requests) {
-      if (!ctx.prefixes.has(r.prefix)) results.push({ requestId: r.requestId, ok: false, code: 'CENTER_PREFIX_UNKNOWN' });
-      else if (!days.has(r.day)) results.push({ requestId: r.requestId, ok: false, code: 'SYNC_DAY_NOT_LEASABLE' });
-      else {
-        const out = await ctx.storage.leaseBlock({ robotId, requestId: r.requestId, prefix: r.prefix, day: r.day, rule: ruleFor(ctx, r.prefix), nowMs: now });
-        results.push(out.ok ? { requestId: r.requestId, ok: true, lease: out.lease } : { requestId: r.requestId, ok: false, code: out.code });
-      }
-    }
+    const results = await leaseBlocks(ctx, robotId, body.requests);
     const slot = await ctx.storage.slotOf(robotId);
     return { results, robotSlot: slot ?? 0, serverTime: ctx.now() };
   });
@@ -114,6 +103,11 @@ export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { en
     return { catalogEtag: ctx.catalogEtag, lastEventId: await ctx.storage.lastEventId(), serverTime: ctx.now() };
   });
 
+  lookupRoutes(app, ctx, deviceOnly);
+}
+
+/** The robot's look-ups at the counter's desk: an appointment by its code, a dossier by its number. */
+function lookupRoutes(app: FastifyInstance, ctx: CenterContext, deviceOnly: { onRequest: ReturnType<typeof deviceHook> }): void {
   const codeParam = z.object({ code: LookupCode }).strict();
   app.get('/v1/appointments/:code', deviceOnly, async (req) => {
     await requireDevice(ctx, req);
@@ -129,4 +123,21 @@ export function robotRoutes(app: FastifyInstance, ctx: CenterContext, opts: { en
     if (!dossier) throw new CenterError(404, 'CENTER_NOT_FOUND');
     return { dossier, serverTime: ctx.now() };
   });
+}
+
+/** Each block request answered alone: a prefix this center does not number or a day not leasable now is refused by code. */
+async function leaseBlocks(ctx: CenterContext, robotId: string, requests: LeaseRequest['requests']): Promise<LeaseResult[]> {
+  const now = ctx.now();
+  // only today and tomorrow (a robot near midnight, or a little ahead): nobody hoards future days
+  const days = new Set([businessDay(new Date(now)), businessDay(new Date(now + DAY_MS))]);
+  const results: LeaseResult[] = [];
+  for (const r of requests) {
+    if (!ctx.prefixes.has(r.prefix)) results.push({ requestId: r.requestId, ok: false, code: 'CENTER_PREFIX_UNKNOWN' });
+    else if (!days.has(r.day)) results.push({ requestId: r.requestId, ok: false, code: 'SYNC_DAY_NOT_LEASABLE' });
+    else {
+      const out = await ctx.storage.leaseBlock({ robotId, requestId: r.requestId, prefix: r.prefix, day: r.day, rule: ruleFor(ctx, r.prefix), nowMs: now });
+      results.push(out.ok ? { requestId: r.requestId, ok: true, lease: out.lease } : { requestId: r.requestId, ok: false, code: out.code });
+    }
+  }
+  return results;
 }

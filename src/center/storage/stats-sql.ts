@@ -74,7 +74,6 @@ export function statsQueries(input: StatsInput, d: Dialect) {
   const within = `called_at_ms IS NOT NULL AND ${WAIT} <= ${target.text}`;
   // the offset is a whole number of ms computed by the center, inlined so the division stays integer
   const offset = Math.trunc(input.utcOffsetMs);
-  const kept = "(status = 'checked-in' OR code IN (SELECT code FROM appointment_check_ins))";
   return {
     totals: {
       text: `SELECT count(*) AS total, ${flag("status = 'served'")} AS served, ${flag("status = 'skipped'")} AS skipped,
@@ -117,6 +116,25 @@ export function statsQueries(input: StatsInput, d: Dialect) {
               GROUP BY category_id ORDER BY tickets DESC, category_id COLLATE ${d.bytes}`,
       params: range,
     },
+    ...outsideTheQueueQueries(input, d),
+  } satisfies Record<string, Sql>;
+}
+
+/** One page of the CSV export, keyset-paged on the receipt sequence (no OFFSET scan). */
+export function statsTicketsQuery(from: string, to: string, afterSeq: number, limit: number): Sql {
+  return {
+    text: `SELECT seq, ticket_id, day, display, service_id, counter_group, counter_id, category_id, robot_id, status, issued_at_ms, called_at_ms, done_at_ms,
+                  CASE WHEN robot_id IN (SELECT robot_id FROM devices) THEN 1 ELSE 0 END AS is_robot
+             FROM tickets WHERE ${IN_RANGE} AND seq > ? ORDER BY seq LIMIT ?`,
+    params: [from, to, afterSeq, limit],
+  };
+}
+
+/** Appointments, home visits and ratings of the range: the figures that do not come from the tickets. */
+function outsideTheQueueQueries(input: StatsInput, d: Dialect) {
+  const range = [input.from, input.to];
+  const kept = "(status = 'checked-in' OR code IN (SELECT code FROM appointment_check_ins))";
+  return {
     // appointments of the range's days: booked = not cancelled; kept = checked in; missed = marked
     // missed, or still booked on a day before today (nobody came)
     appointments: {
@@ -146,14 +164,4 @@ export function statsQueries(input: StatsInput, d: Dialect) {
       params: range,
     },
   } satisfies Record<string, Sql>;
-}
-
-/** One page of the CSV export, keyset-paged on the receipt sequence (no OFFSET scan). */
-export function statsTicketsQuery(from: string, to: string, afterSeq: number, limit: number): Sql {
-  return {
-    text: `SELECT seq, ticket_id, day, display, service_id, counter_group, counter_id, category_id, robot_id, status, issued_at_ms, called_at_ms, done_at_ms,
-                  CASE WHEN robot_id IN (SELECT robot_id FROM devices) THEN 1 ELSE 0 END AS is_robot
-             FROM tickets WHERE ${IN_RANGE} AND seq > ? ORDER BY seq LIMIT ?`,
-    params: [from, to, afterSeq, limit],
-  };
 }

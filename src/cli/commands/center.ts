@@ -104,18 +104,7 @@ export async function center(args: string[], io: CliIo): Promise<number> {
     io.stderr(centerStartFailure(e, { host, port, dataDir, database, catalogFile }));
     return 1;
   }
-  io.stdout(
-    [
-      `center listening on ${started.url} (data in ${database ? redactUrl(database) : dataDir})`,
-      ...(file.branches ? branchLines(started) : [
-        `  counter page  ${started.url}/counter`,
-        `  lobby display ${started.url}/display`,
-        `  fleet page    ${started.url}/fleet`,
-        `  statistics    ${started.url}/stats`,
-        `  staff key is in ${dataDir}/staff-key (pages ask for it)`,
-      ]),
-    ].join('\n'),
-  );
+  io.stdout(startedLines(started, database ? redactUrl(database) : dataDir, dataDir, !!file.branches));
   const stop = (signal: string) => {
     log.info({ signal }, 'center shutting down');
     setTimeout(() => process.exit(1), 5000).unref();
@@ -124,6 +113,20 @@ export async function center(args: string[], io: CliIo): Promise<number> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   return -1;
+}
+
+/** What the operator reads once the center listens: where its pages are. */
+function startedLines(started: StartedCenter, dataShown: string, dataDir: string, city: boolean): string {
+  return [
+    `center listening on ${started.url} (data in ${dataShown})`,
+    ...(city ? branchLines(started) : [
+      `  counter page  ${started.url}/counter`,
+      `  lobby display ${started.url}/display`,
+      `  fleet page    ${started.url}/fleet`,
+      `  statistics    ${started.url}/stats`,
+      `  staff key is in ${dataDir}/staff-key (pages ask for it)`,
+    ]),
+  ].join('\n');
 }
 
 /** A city's center: each branch's pages live under /b/<id>/. */
