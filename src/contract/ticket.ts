@@ -22,3 +22,19 @@ export const Ticket = z.object({
   robotId: z.string().max(32).optional(),
 });
 export type Ticket = z.infer<typeof Ticket>;
+
+/**
+ * The columns every store of a ticket keeps, the robot's SQLite and the center's (SQLite or
+ * PostgreSQL) alike: who issued which number, for which service and counter group, on which day.
+ * Each side's row type extends it with what only it keeps (print attempts, the center's status).
+ */
+export interface TicketIdentityColumns {
+  robot_id: string;
+  service_id: string;
+  counter_group: string;
+  prefix: string;
+  day: string;
+  number: number;
+  display: string;
+  category_id: string | null;
+}

@@ -1,18 +1,10 @@
 /** Mapping between the tickets table and the contract's Ticket. */
-import type { Language, Ticket, TicketState } from '../../contract';
+import type { Language, Ticket, TicketIdentityColumns, TicketState } from '../../contract';
 import type { TicketKind } from '../../core/queue';
 
-export interface TicketRow {
+export interface TicketRow extends TicketIdentityColumns {
   id: string;
-  robot_id: string;
-  service_id: string;
-  counter_group: string;
-  prefix: string;
-  day: string;
-  number: number;
-  display: string;
   source_id: number;
-  category_id: string | null;
   kind: TicketKind;
   language: Language;
   state: TicketState;

@@ -5,6 +5,7 @@
  * unknown service, a number seen twice): it is stored and flagged, because losing a citizen's
  * ticket is worse than a warning. Only malformed items and identity conflicts are rejected.
  */
+import type { TicketIdentityColumns } from '../../../contract/ticket';
 import type { IngestItemResult, TicketChange } from '../../../contract/sync';
 import type { CenterTicket, CenterTicketStatus, IngestContext, WaitingCenterTicket } from '../port';
 import { appendEvent } from './events';
@@ -13,17 +14,9 @@ import type { Db } from './open';
 /** Counter group of tickets whose service the catalog does not know: staff transfer them. */
 export const UNASSIGNED_GROUP = 'unassigned';
 
-export interface TicketRow {
+export interface TicketRow extends TicketIdentityColumns {
   seq: number;
   ticket_id: string;
-  robot_id: string;
-  service_id: string;
-  counter_group: string;
-  prefix: string;
-  day: string;
-  number: number;
-  display: string;
-  category_id: string | null;
   language?: string;
   robot_state: string;
   version: number;
