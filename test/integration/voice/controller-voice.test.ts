@@ -207,8 +207,10 @@ describe('controller with voice over the UI API', () => {
 
       const said = await request(ws, { v: 1, id: 's', type: 'voice.say', payload: { text: 'Please bring your identity card.', language: 'en' } }, 's');
       expect(said).toMatchObject({ ok: true, result: { started: true } });
-      await waitFor(() => readdirSync(sinkDir).length === 3, 'the reading to be written');
-      const reading = bytesToInt16(parseWav(readFileSync(join(sinkDir, readdirSync(sinkDir).sort()[2]!))).data);
+      // the sink writes the file in pieces: the reading is there once the whole file has come
+      const third = () => join(sinkDir, readdirSync(sinkDir).sort()[2]!);
+      await waitFor(() => readdirSync(sinkDir).length === 3 && wavComplete(readFileSync(third())), 'the reading to be written');
+      const reading = bytesToInt16(parseWav(readFileSync(third())).data);
       expect(reading.length / 22050).toBeGreaterThan(1);
       expect(rmsOf(reading)).toBeGreaterThan(0.01);
 
@@ -262,3 +264,8 @@ describe('controller with voice over the UI API', () => {
     }
   }, 30000);
 });
+
+/** A WAV file written to its end: RIFF's size field is the file's length less 8. */
+function wavComplete(buf: Buffer): boolean {
+  return buf.length >= 12 && buf.toString('ascii', 0, 4) === 'RIFF' && buf.readUInt32LE(4) + 8 === buf.length;
+}
