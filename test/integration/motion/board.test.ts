@@ -187,7 +187,9 @@ test('a calibration change travels to its new pulse at the servo speed limit, no
   await motion.setProfile(tuned);
   const samples = await samplePulses(TILT, (us) => Math.abs(us - 1800) <= 6);
   const left = samples.find((s) => s.us > 1515)!;
-  expect(samples[samples.length - 1]!.atMs - left.atMs).toBeGreaterThanOrEqual(0.8 * 500);
+  // a jump would land within one 20 ms servo frame; half the travel time tells travel from a jump
+  // with room for the simulated board's clock lagging the controller's on a loaded machine
+  expect(samples[samples.length - 1]!.atMs - left.atMs).toBeGreaterThanOrEqual(0.5 * 500);
   expect(between(samples, 1500, 1800)).toBeGreaterThanOrEqual(5);
   // narrower limits while beyond them: back inside at the speed limit as well
   await motion.moveServo('headTilt', 25);
@@ -197,7 +199,7 @@ test('a calibration change travels to its new pulse at the servo speed limit, no
   await motion.setProfile(narrowed);
   const back = await samplePulses(TILT, (us) => Math.abs(us - 1500) <= 6);
   const started = back.find((s) => s.us < 2035)!;
-  expect(back[back.length - 1]!.atMs - started.atMs).toBeGreaterThanOrEqual(0.8 * (550 / 600) * 1000);
+  expect(back[back.length - 1]!.atMs - started.atMs).toBeGreaterThanOrEqual(0.5 * (550 / 600) * 1000);
   expect(between(back, 2050, 1500)).toBeGreaterThanOrEqual(5);
   await eventually(() => expect(motion.currentPose().headTilt).toBe(0)); // within the new limits again
   await motion.setProfile({ ...narrowed, servos: { ...narrowed.servos, headTilt: PROFILE.servos.headTilt } });
