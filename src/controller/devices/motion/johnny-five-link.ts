@@ -190,6 +190,9 @@ export class JohnnyFiveLink extends EventEmitter implements BoardLink {
     s.timers.clear();
     if (this.session === s) this.session = null;
     if (s.board.timer) clearTimeout(s.board.timer);
+    // firmata-io asks for the version after reportVersionTimeout unless it came: a session ended
+    // before that must not leave the request pending on a closed port (nor the process awake)
+    clearTimeout((s.io as unknown as { reportVersionTimeoutId?: ReturnType<typeof setTimeout> }).reportVersionTimeoutId);
     const cache = five.Board.cache;
     if (cache.includes(s.board)) cache.splice(cache.indexOf(s.board), 1);
     s.board.removeAllListeners();
