@@ -1,4 +1,5 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
+import type { CommandResponse } from '../../../contract';
 import type { PanelProps } from '../panels';
 import { usePoll } from '../use-poll';
 import { SettingResult, useSetting } from './settings';
@@ -6,39 +7,23 @@ import { SettingResult, useSetting } from './settings';
 export function PrinterPanel({ t, call, onError, clearError }: PanelProps) {
   const [info, reload] = usePoll(() => call('service.printer.get', {}), 3000, onError);
   const [preview, reloadPreview] = usePoll(() => call('service.printer.preview', {}), 0, onError);
-  const [printed, setPrinted] = useState<string | undefined>();
-  const setting = useSetting(call, onError, clearError, reload);
-  const testPage = async () => {
-    try {
-      const r = await call('service.printer.testPage', {});
-      setPrinted(r.printed ? t('printer.printed') : t(`errors:${r.error ?? 'INTERNAL_ERROR'}`));
-      if (r.printed) clearError();
-      reload();
-      reloadPreview();
-    } catch (e) {
-      onError(e);
-    }
-  };
+  // what the technician just chose stays shown while it is saved, until the panel reads it back
+  // (a controlled select re-rendered with an older reading would jump back to it meanwhile); a
+  // refused change shows the saved value again beside the error
+  const [chosen, setChosen] = useState<{ density?: string; cut?: string }>({});
+  const setting = useSetting(call, (e) => (setChosen({}), onError(e)), clearError, reload);
+  useEffect(() => setChosen((c) => (c.density === String(info?.density ?? '') ? { cut: c.cut } : c)), [info]);
+  useEffect(() => setChosen((c) => (c.cut === info?.cut ? { density: c.density } : c)), [info]);
   return (
     <>
-      <section>
-        <p data-testid="printer-status">
-          {t('printer.status')}: {info && t(`labels.states.${info.status.state}`)} {info?.status.code && <span data-code={info.status.code}>{t(`errors:${info.status.code}`)}</span>} ({info?.status.adapter})
-        </p>
-        <p>
-          {t('printer.nearEnd')}: <span data-testid="near-end">{info?.paperNearEndTickets ?? '–'}</span>
-        </p>
-        <button type="button" data-action="test-page" onClick={() => void testPage()}>
-          {t('printer.testPage')}
-        </button>
-        {printed && <p role="status" data-testid="test-page-result">{printed}</p>}
-      </section>
+      <PrinterStatus t={t} call={call} onError={onError} clearError={clearError} info={info} reload={reload} reloadPreview={reloadPreview} />
       <section>
         <div class="service-row">
           <label>
             {t('printer.density')}{' '}
-            <select data-setting="printer.density" value={info?.density ?? ''} onChange={(e) => {
+            <select data-setting="printer.density" value={chosen.density ?? String(info?.density ?? '')} onChange={(e) => {
               const v = (e.target as HTMLSelectElement).value;
+              setChosen((c) => ({ ...c, density: v }));
               setting.set('printer.density', v === '' ? null : Number(v));
             }}>
               <option value="">{t('printer.default')}</option>
@@ -49,7 +34,11 @@ export function PrinterPanel({ t, call, onError, clearError }: PanelProps) {
           </label>
           <label>
             {t('printer.cut')}{' '}
-            <select data-setting="printer.cut" value={info?.cut ?? 'partial'} onChange={(e) => setting.set('printer.cut', (e.target as HTMLSelectElement).value)}>
+            <select data-setting="printer.cut" value={chosen.cut ?? info?.cut ?? 'partial'} onChange={(e) => {
+              const v = (e.target as HTMLSelectElement).value;
+              setChosen((c) => ({ ...c, cut: v }));
+              setting.set('printer.cut', v);
+            }}>
               <option value="partial">{t('printer.cutPartial')}</option>
               <option value="full">{t('printer.cutFull')}</option>
               <option value="none">{t('printer.cutNone')}</option>
@@ -69,6 +58,38 @@ function TicketPreview({ t, preview }: { t: PanelProps['t']; preview?: { png?: s
     <section>
       <h2>{t('printer.preview')}</h2>
       {preview?.png ? <img data-testid="ticket-preview" src={preview.png} alt={preview.display ?? ''} style="max-width:100%;border:1px solid #999" /> : <p>{t('printer.noTicket')}</p>}
+    </section>
+  );
+}
+
+type PrinterInfo = CommandResponse<'service.printer.get'>;
+
+/** The printer's state, the paper left before the near-end sensor, and the test page. */
+function PrinterStatus({ t, call, onError, clearError, info, reload, reloadPreview }: Pick<PanelProps, 't' | 'call' | 'onError' | 'clearError'> & { info: PrinterInfo | undefined; reload: () => void; reloadPreview: () => void }) {
+  const [printed, setPrinted] = useState<string | undefined>();
+  const testPage = async () => {
+    try {
+      const r = await call('service.printer.testPage', {});
+      setPrinted(r.printed ? t('printer.printed') : t(`errors:${r.error ?? 'INTERNAL_ERROR'}`));
+      if (r.printed) clearError();
+      reload();
+      reloadPreview();
+    } catch (e) {
+      onError(e);
+    }
+  };
+  return (
+    <section>
+      <p data-testid="printer-status">
+        {t('printer.status')}: {info && t(`labels.states.${info.status.state}`)} {info?.status.code && <span data-code={info.status.code}>{t(`errors:${info.status.code}`)}</span>} ({info?.status.adapter})
+      </p>
+      <p>
+        {t('printer.nearEnd')}: <span data-testid="near-end">{info?.paperNearEndTickets ?? '–'}</span>
+      </p>
+      <button type="button" data-action="test-page" onClick={() => void testPage()}>
+        {t('printer.testPage')}
+      </button>
+      {printed && <p role="status" data-testid="test-page-result">{printed}</p>}
     </section>
   );
 }
