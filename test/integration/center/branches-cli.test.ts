@@ -1,25 +1,11 @@
 /** `lobby-robot center --config FILE`: a city declares its branches (issue 19). Runs the built program. */
-import { spawn } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { DEMO_CATALOG } from '../../../src/controller/config/demo-catalog';
 import { tempDataDir } from './harness';
+import { runCli } from './run-cli';
 
-const BIN = join(__dirname, '..', '..', '..', 'bin', 'lobby-robot.js');
-
-function run(args: string[], onOutput?: (out: string, kill: () => void) => void): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
-    let out = '';
-    const on = (d: Buffer) => {
-      out += d;
-      onOutput?.(out, () => child.kill('SIGTERM'));
-    };
-    child.stdout.on('data', on);
-    child.stderr.on('data', on);
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
+const run = runCli;
 
 describe('lobby-robot center --config (branches)', () => {
   it('serves each declared branch under /b/<id>/ with its catalog and staff key, and the city views for the admin key', async () => {

@@ -1,24 +1,9 @@
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { tempDataDir } from './harness';
+import { runCli } from './run-cli';
 
-
-const BIN = join(__dirname, '..', '..', '..', 'bin', 'lobby-robot.js');
-
-function run(args: string[], onOutput?: (out: string, kill: () => void) => void): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
-    let out = '';
-    const on = (d: Buffer) => {
-      out += d;
-      onOutput?.(out, () => child.kill('SIGTERM'));
-    };
-    child.stdout.on('data', on);
-    child.stderr.on('data', on);
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
+const run = runCli;
 
 describe('lobby-robot center', () => {
   it('is listed in --help and refuses bad options with exit 64', async () => {

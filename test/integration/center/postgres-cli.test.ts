@@ -3,29 +3,15 @@
  * It serves from PostgreSQL (no SQLite file), and a bad URL, an unreachable server or a schema
  * from a newer release stop it at once with a coded line that never shows the password.
  */
-import { spawn } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Client } from 'pg';
 import { PG_MIGRATIONS } from '../../../src/center/storage/postgres/migrations';
 import { freePort, startPostgres, type TestPostgres } from '../../support/postgres';
 import { tempDataDir } from './harness';
+import { runCli } from './run-cli';
 
-const BIN = join(__dirname, '..', '..', '..', 'bin', 'lobby-robot.js');
-
-function run(args: string[], onOutput?: (out: string, kill: () => void) => void): Promise<{ code: number | null; out: string }> {
-  return new Promise((resolve) => {
-    const child = spawn(process.execPath, [BIN, ...args], { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LOG_LEVEL: 'warn' } });
-    let out = '';
-    const on = (d: Buffer) => {
-      out += d;
-      onOutput?.(out, () => child.kill('SIGTERM'));
-    };
-    child.stdout.on('data', on);
-    child.stderr.on('data', on);
-    child.on('exit', (code) => resolve({ code, out }));
-  });
-}
+const run = runCli;
 
 async function sql<T>(url: string, text: string): Promise<T[]> {
   const c = new Client({ connectionString: url });
