@@ -14,11 +14,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Client } from 'pg';
+import { DEFAULT_BRANCH_ID, pgSchemaOf } from '../src/center/branches/branch-id';
 import { createCenterServer } from '../src/center/server';
+import { branchDbFile } from '../src/center/storage/sqlite';
 import type { Lease, TicketChangeInput } from '../src/contract/sync';
 import { DEMO_CATALOG } from '../src/controller/config/demo-catalog';
 import { startPostgres } from '../test/support/postgres';
-import { CITY_ROBOTS, measureCity, runCenterInstanceIfAsked, type CityRow } from './center-city';
+import { CITY_ROBOTS, measureCity, WARD_IDS, runCenterInstanceIfAsked, type CityRow } from './center-city';
 import { isEntry, markdownTable, percentile } from './stats';
 
 const ROBOTS = 20;
@@ -48,22 +50,30 @@ async function post(url: string, token: string, body: unknown): Promise<any> { /
   return json;
 }
 
-/** Tickets stored once each and numbers taken twice, as the store holds them at the end. */
-async function check(dataDir: string, database: string | undefined): Promise<{ duplicates: number; stored: number }> {
+/** Tickets stored once each and numbers taken twice, as the store holds them at the end (summed over `branches`; the default one when absent). */
+async function check(dataDir: string, database: string | undefined, branches: readonly string[] = [DEFAULT_BRANCH_ID]): Promise<{ duplicates: number; stored: number }> {
   const dup = 'SELECT count(*) AS n FROM (SELECT 1 FROM tickets GROUP BY prefix, day, number HAVING count(*) > 1) d';
   const all = 'SELECT count(DISTINCT ticket_id) AS n FROM tickets';
+  const out = { duplicates: 0, stored: 0 };
   if (database) {
     const c = new Client({ connectionString: database });
     await c.connect();
     const n = async (q: string) => Number((await c.query<{ n: string }>(q)).rows[0]!.n);
-    const out = { duplicates: await n(dup), stored: await n(all) };
+    for (const b of branches) {
+      await c.query(`SET search_path TO "${pgSchemaOf(b)}"`);
+      out.duplicates += await n(dup);
+      out.stored += await n(all);
+    }
     await c.end();
     return out;
   }
-  const db = new Database(join(dataDir, 'center.sqlite'), { readonly: true });
-  const n = (q: string) => (db.prepare(q).get() as { n: number }).n;
-  const out = { duplicates: n(dup), stored: n(all) };
-  db.close();
+  for (const b of branches) {
+    const db = new Database(branchDbFile(dataDir, b), { readonly: true });
+    const n = (q: string) => (db.prepare(q).get() as { n: number }).n;
+    out.duplicates += n(dup);
+    out.stored += n(all);
+    db.close();
+  }
   return out;
 }
 
@@ -148,12 +158,12 @@ async function benchDatabase(): Promise<{ url: () => Promise<string>; stop: () =
 
 /** A city's load: SQLite one process, PostgreSQL one process, PostgreSQL two processes behind HAProxy. */
 async function city(perRobot: number): Promise<CityRow[]> {
-  const rows = [await measureCity('SQLite, 1 instance', 1, perRobot, undefined, (dir) => check(dir, undefined))];
+  const rows = [await measureCity('SQLite, 1 instance', 1, perRobot, undefined, (dir) => check(dir, undefined, WARD_IDS))];
   const pg = await benchDatabase();
   try {
-    for (const instances of [1, 2] as const) {
+    for (const instances of (process.env.BENCH_CITY_INSTANCES === "2" ? [2] : [1, 2]) as (1 | 2)[]) {
       const url = await pg.url();
-      rows.push(await measureCity(`PostgreSQL, ${instances} instance${instances > 1 ? 's behind HAProxy' : ''}`, instances, perRobot, url, () => check('', url)));
+      rows.push(await measureCity(`PostgreSQL, ${instances} instance${instances > 1 ? 's behind HAProxy' : ''}`, instances, perRobot, url, () => check('', url, WARD_IDS)));
     }
   } finally {
     await pg.stop();
@@ -182,10 +192,10 @@ async function main(): Promise<void> {
 }
 
 async function printCity(): Promise<void> {
-  const cityPerRobot = Number(process.env.BENCH_CITY_PER_ROBOT ?? 60);
+  const cityPerRobot = Number(process.env.BENCH_CITY_PER_ROBOT ?? 100);
   const cityRows = await city(cityPerRobot);
   const cores = cpus().length;
-  console.log(`\na city: ${CITY_ROBOTS} robots (168 wards x 2) over loopback, ${cityPerRobot} tickets each in batches of 20 (one lease per 20 numbers); each center instance its own process; durability on (SQLite synchronous FULL, PostgreSQL fsync + synchronous_commit on, pool of 10 per instance); ${cores} cores shared with other work: load average before each run shown\n`);
+  console.log(`\na city: ${CITY_ROBOTS} robots (168 wards x 2) over loopback, ${cityPerRobot} tickets each in batches of 20 (one lease per 20 numbers), timed after one untimed batch per robot (warm caches, as a center that runs all day); each center instance its own process; durability on (SQLite synchronous FULL, PostgreSQL fsync + synchronous_commit on, pool of 10 per instance); ${cores} cores shared with other work: load average before each run shown\n`);
   const sqlite = cityRows[0]!.perSecond;
   console.log(markdownTable(['setup', 'tickets', 'seconds', 'tickets/s', 'p99 request ms', 'vs SQLite 1 instance', 'load avg (1 min) before'],
     cityRows.map((r) => [r.setup, String(r.tickets), r.seconds.toFixed(2), r.perSecond.toFixed(0), r.p99Ms.toFixed(1), `${(r.perSecond / sqlite).toFixed(2)}x`, r.loadBefore.toFixed(1)])));

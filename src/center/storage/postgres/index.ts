@@ -24,7 +24,8 @@ import {
   createStaffSession, eventsAfter, firstEventId, lastEventId, revokeStaffSessions, staffSessionValid,
 } from './sessions-events';
 import { stats, statsTickets } from './stats';
-import { countWaiting, getTicket, ingest, waitingIn } from './tickets';
+import { ingest } from './ingest';
+import { countWaiting, getTicket, waitingIn } from './tickets';
 import { direct, tx } from './tx';
 import { BranchId, DEFAULT_BRANCH_ID, pgSchemaOf } from '../../branches/branch-id';
 import { checkBranchIdentity } from '../branch-identity';

@@ -14,6 +14,7 @@
  */
 import type { Pool, PoolClient, QueryResultRow } from 'pg';
 import type { NewEvent } from '../port';
+import { beginSql, checkout } from './branch-pool';
 
 /** Advisory lock namespaces (first key of the two-int form). */
 export const LOCK = { events: 71_001, migrations: 71_002, callGroup: 71_003, enrolment: 71_004, seed: 71_005, bookingRequest: 71_006, bookingSlot: 71_007 } as const;
@@ -52,14 +53,19 @@ function wrap(client: PoolClient, events: { e: NewEvent; at: number }[]): Tx {
 
 async function flushEvents(client: PoolClient, events: { e: NewEvent; at: number }[]): Promise<void> {
   if (!events.length) return;
-  await client.query('SELECT pg_advisory_xact_lock($1, hashtext(current_schema()))', [LOCK.events]);
-  const params: unknown[] = [];
+  const params: unknown[] = [LOCK.events];
   const values = events.map(({ e, at }, i) => {
     params.push(Math.floor(at), e.type, JSON.stringify(e.data));
-    return `($${i * 3 + 1}, $${i * 3 + 2}, $${i * 3 + 3})`;
+    return `($${i * 3 + 2}::bigint, $${i * 3 + 3}::text, $${i * 3 + 4}::text)`;
   });
-  // VALUES rows are inserted in order, so ids follow the order the method appended them
-  const ids = (await client.query<{ id: number }>(`INSERT INTO events (at_ms, type, data) VALUES ${values.join(', ')} RETURNING id`, params)).rows;
+  // one round trip: the lock is a materialized CTE every inserted row joins, so it is taken before the
+  // first row (and its id) exists; its one row keeps the VALUES in order, so ids follow the order the
+  // method appended them
+  const ids = (await client.query<{ id: number }>(
+    `WITH locked AS MATERIALIZED (SELECT pg_advisory_xact_lock($1, hashtext(current_schema())))
+     INSERT INTO events (at_ms, type, data) SELECT v.at_ms, v.type, v.data FROM locked, (VALUES ${values.join(', ')}) AS v (at_ms, type, data) RETURNING id`,
+    params,
+  )).rows;
   // prune now and then, not on every append
   const crossing = ids.find((r) => r.id % 1000 === 0);
   if (crossing) await client.query('DELETE FROM events WHERE id <= $1', [crossing.id - EVENTS_KEPT]);
@@ -67,10 +73,10 @@ async function flushEvents(client: PoolClient, events: { e: NewEvent; at: number
 
 export async function tx<T>(pool: Pool, fn: (t: Tx) => Promise<T>, isolation: Isolation = 'READ COMMITTED'): Promise<T> {
   for (let attempt = 1; ; attempt++) {
-    const client = await pool.connect();
+    const { client, schema } = await checkout(pool);
     const events: { e: NewEvent; at: number }[] = [];
     try {
-      await client.query(`BEGIN ISOLATION LEVEL ${isolation}`);
+      await client.query(beginSql(isolation, schema));
       const result = await fn(wrap(client, events));
       await flushEvents(client, events);
       await client.query('COMMIT');

@@ -97,6 +97,26 @@ eachAdapter('storage contract: ticket ingestion', (stores) => {
     expect(await a.getTicket(uuid())).toBeNull();
   });
 
+  it('reports a batch as if its tickets came one by one: each event counts the queue after its own ticket, the later of two equal numbers is the duplicate', async () => {
+    const { a } = stores();
+    await a.ingest([change({ number: 1 })], ingestCtx());
+    const first = change({ number: 2 });
+    const batch = [
+      first, change({ number: 3, serviceId: 'business-license', prefix: 'B' }), change({ number: 4 }), change({ number: 4 }),
+      { ...first, version: 4, ticket: { ...first.ticket, state: 'voided' as const } }, change({ number: 5 }),
+    ];
+    const results = await a.ingest(batch, ingestCtx());
+    expect(results.map((r) => [r.status, r.code ?? null])).toEqual([
+      ['stored', null], ['stored', null], ['stored', null], ['stored', 'SYNC_NUMBER_DUPLICATE'], ['stored', null], ['stored', null],
+    ]);
+    const events = (await a.eventsAfter(1, 100)).map((e) => [e.type, e.data.display, e.data.waiting]);
+    expect(events).toEqual([
+      ['ticket.queued', 'A002', 2], ['ticket.queued', 'B003', 1], ['ticket.queued', 'A004', 3], ['ticket.queued', 'A004', 4],
+      ['ticket.voided', 'A002', 3], ['ticket.queued', 'A005', 4],
+    ]);
+    expect(await a.countWaiting(DAY)).toEqual({ 'civil-status': 4, business: 1 });
+  });
+
   it('stores one ticket sent by two instances at once exactly once, with one queued event', async () => {
     const { a, b } = stores();
     for (let i = 0; i < 10; i++) {
