@@ -65,7 +65,7 @@ export function openCenterLink({ config, center, store, outboxes, catalog, parts
   if (!center) return null;
   const link = createCenterLink({
     centerUrl: center.url, enrolmentCode: center.enrolmentCode, dataDir: config.dataDir, robotId: config.robotId, version: VERSION,
-    preferredSlot: config.queue.robotSlot, store, log, now: () => now().getTime(),
+    preferredSlot: config.queue.robotSlot, store, log, now: () => now().getTime(), pollMs: config.center.pollSeconds * 1000,
     checkIns: outboxes.checkIns, staffCalls: outboxes.staffCalls, audit: outboxes.audit, ratings: outboxes.ratings,
     onCatalog: (published) => {
       catalog.set(published);

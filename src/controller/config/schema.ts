@@ -148,6 +148,12 @@ export const RobotConfig = z
         host: z.string().regex(/^(\d{1,3}(\.\d{1,3}){3}|::1?|localhost)$/, 'an IP address').default('127.0.0.1'),
         /** The embedded center's PostgreSQL (postgres://…, issue 19) instead of its SQLite file under dataDir/center. */
         database: z.string().max(500).regex(/^postgres(ql)?:\/\/[^\s]+$/, 'a postgres:// URL').optional(),
+        /**
+         * How often an idle robot asks the center for news (catalog, leases) and sends what waits;
+         * a ticket, a staff call or a rating is sent at once, whatever this says. A city with
+         * hundreds of robots on one center may lengthen it.
+         */
+        pollSeconds: z.number().min(0.5).max(300).default(2),
       })
       .strict()
       .prefault({}),
