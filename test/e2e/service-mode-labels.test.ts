@@ -16,7 +16,7 @@ import { enterService } from './service/helpers';
 
 const PIN = '864200';
 /** What no technician should read: error codes and the ids of services, servos and behaviours. */
-const RAW = [/\b[A-Z][A-Z_]{5,}\b/, /\bheadPan\b|\bheadTilt\b|\bleftArm\b|\brightArm\b/, /\bgreet\b|\bserviceMode\b/, /\bdisabled\b|\bdisconnected\b/, ...DEMO_CATALOG.services.map((s) => new RegExp(`\\b${s.id}\\b`))];
+const RAW = [/\b[A-Z][A-Z_]{5,}\b/, /\bservice\.[a-z]/, /\bheadPan\b|\bheadTilt\b|\bleftArm\b|\brightArm\b/, /\bgreet\b|\bserviceMode\b/, /\bdisabled\b|\bdisconnected\b/, ...DEMO_CATALOG.services.map((s) => new RegExp(`\\b${s.id}\\b`))];
 
 describe('service screens: labels, center time, settings feedback', () => {
   let browser: Browser;
@@ -76,6 +76,10 @@ describe('service screens: labels, center time, settings feedback', () => {
     // 09:00 at the center (the robot's clock starts there), not New York's 21:00 the day before
     expect(shown).toMatch(/^09:0\d:\d\d 30\/11\/26$/);
     expect(shown).not.toMatch(/AM|PM/);
+    // each action a sentence, never its code
+    const action = await page.locator('[data-testid="audit-rows"] [data-action="service.login"] td').nth(2).innerText();
+    expect(action).toBe('Đăng nhập chế độ kỹ thuật');
+    expectNoRaw(await page.locator('[data-testid="audit-rows"]').innerText());
   });
 
   it('settings show their saved values; a short PIN says what is wrong; a later success clears the error', async () => {

@@ -15,6 +15,15 @@ function download(filename: string, content: string): void {
   setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }
 
+/**
+ * The audit row's action as a sentence in the technician's language (`service.board.move` →
+ * logs.actions.board-move); an action this screen has no words for reads "Other action", never its code.
+ */
+export function actionLabel(t: PanelProps['t'], action: string): string {
+  const key = action.replace(/^service\./, '').replace(/\./g, '-');
+  return /^[a-zA-Z-]{1,40}$/.test(key) ? t(`logs.actions.${key}`, { defaultValue: t('logs.actions.other') }) : t('logs.actions.other');
+}
+
 export function LogsPanel({ t, call, onError, language }: PanelProps) {
   const [logs, reload] = usePoll(() => call('service.logs.get', {}), 5000, onError);
   const [exported, setExported] = useState<{ filename: string; savedTo: string | null } | undefined>();
@@ -61,7 +70,7 @@ export function LogsPanel({ t, call, onError, language }: PanelProps) {
               <tr data-action={a.action}>
                 <td>{centerDateTime(a.at, language)}</td>
                 <td>{a.actor}</td>
-                <td>{a.action}</td>
+                <td>{actionLabel(t, a.action)}</td>
                 <td>
                   {a.old !== undefined ? JSON.stringify(a.old) : ''} {a.new !== undefined ? `→ ${JSON.stringify(a.new)}` : ''}
                 </td>
