@@ -193,7 +193,8 @@ test('a calibration change travels to its new pulse at the servo speed limit, no
   // a jump would land within one 20 ms servo frame; half the travel time tells travel from a jump
   // with room for the simulated board's clock lagging the controller's on a loaded machine
   expect(samples[samples.length - 1]!.atMs - left.atMs).toBeGreaterThanOrEqual(0.5 * 500);
-  expect(between(samples, 1500, 1800)).toBeGreaterThanOrEqual(5);
+  // and widths on the way: a jump shows none or one; a starved sampler (CI once saw 3) still sees several
+  expect(between(samples, 1500, 1800)).toBeGreaterThanOrEqual(2);
   // narrower limits while beyond them: back inside at the speed limit as well
   await motion.moveServo('headTilt', 25);
   await eventually(() => expectPulse(TILT, 1800 + 250));
@@ -203,7 +204,7 @@ test('a calibration change travels to its new pulse at the servo speed limit, no
   const back = await samplePulses(TILT, (us) => Math.abs(us - 1500) <= 6);
   const started = back.find((s) => s.us < 2035)!;
   expect(back[back.length - 1]!.atMs - started.atMs).toBeGreaterThanOrEqual(0.5 * (550 / 600) * 1000);
-  expect(between(back, 2050, 1500)).toBeGreaterThanOrEqual(5);
+  expect(between(back, 2050, 1500)).toBeGreaterThanOrEqual(2);
   await eventually(() => expect(motion.currentPose().headTilt).toBe(0)); // within the new limits again
   await motion.setProfile({ ...narrowed, servos: { ...narrowed.servos, headTilt: PROFILE.servos.headTilt } });
 });

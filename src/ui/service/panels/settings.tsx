@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { LANGUAGES, type CommandResponse, type Language, type ServiceSettingKey } from '../../../contract';
 import { LANGUAGE_NAMES } from '../../languages';
 import type { PanelProps } from '../panels';
@@ -9,11 +9,11 @@ import { usePoll } from '../use-poll';
 type Result = CommandResponse<'service.settings.set'>;
 
 /** Sends one setting; the controller validates it against the whole config schema. A success clears an earlier error. */
-export function useSetting(call: SessionCall, onError: (e: unknown) => void, clearError: () => void, after?: () => void) {
+export function useSetting(call: SessionCall, onError: (e: unknown) => void, clearError: () => void, after?: (key: ServiceSettingKey, value: number | string | null, result: Result) => void) {
   const [result, setResult] = useState<Result | undefined>();
   const set = (key: ServiceSettingKey, value: number | string | null) => {
     call('service.settings.set', { key, value }).then(
-      (r) => (setResult(r), clearError(), after?.()),
+      (r) => (setResult(r), clearError(), after?.(key, value, r)),
       (e: unknown) => (setResult(undefined), onError(e)),
     );
   };
@@ -40,9 +40,17 @@ function Current({ t, saved, name, show }: { t: TFunction; saved: Saved | undefi
   return <small class="service-current" data-current={name}>{t('labels.current', { value: text })}</small>;
 }
 
-export function SettingsPanel({ t, call, onError, clearError }: PanelProps) {
+/** The saved settings; a value the controller has just saved shows at once, with the result, until the read-back arrives. */
+function useSavedSettings(call: SessionCall, onError: (e: unknown) => void, clearError: () => void) {
   const [saved, reload] = usePoll(() => call('service.settings.get', {}), 0, onError);
-  const setting = useSetting(call, onError, clearError, reload);
+  const [justSaved, setJustSaved] = useState<Partial<Saved>>({});
+  useEffect(() => setJustSaved({}), [saved]);
+  const setting = useSetting(call, onError, clearError, (key, v, r) => (r.persisted && setJustSaved((j) => ({ ...j, [key]: v })), reload()));
+  return { saved, shown: saved && { ...saved.values, ...justSaved }, setting };
+}
+
+export function SettingsPanel({ t, call, onError, clearError }: PanelProps) {
+  const { saved, shown, setting } = useSavedSettings(call, onError, clearError);
   const [values, setValues] = useState<Record<string, string>>({});
   const [pin, setPin] = useState('');
   const [pinDone, setPinDone] = useState(false);
@@ -55,7 +63,7 @@ export function SettingsPanel({ t, call, onError, clearError }: PanelProps) {
       <button type="button" data-save={key} onClick={() => setting.set(key, key === 'defaultLanguage' ? value(key) || 'vi' : Number(value(key)))}>
         {t('settings.save')}
       </button>
-      <Current t={t} saved={saved?.values} name={key} show={show} />
+      <Current t={t} saved={shown} name={key} show={show} />
     </div>
   );
   const onValue = (key: string) => (e: Event) => setValues((v) => ({ ...v, [key]: (e.target as HTMLInputElement).value }));
