@@ -3,33 +3,15 @@
  * a ward's counter page signs in with that ward's key and calls that ward's tickets, its lobby
  * display follows over that ward's stream, and another ward's display and key see none of it.
  */
-import type { Browser, Page } from 'playwright-core';
 import { DEMO_CATALOG } from '../../src/controller/config/demo-catalog';
 import { bearer, startTestCenter, ticketChange, type TestCenter } from '../integration/center/harness';
-import { launchChromium } from '../support/browser';
-import { forbidDialogs, signIn } from '../support/center-pages';
+import { centerPagesInChromium, signIn } from '../support/center-pages';
 
 const KEYS = { 'p-ben-nghe': 'staff-key-ben-nghe-000000000000', 'p-ben-thanh': 'staff-key-ben-thanh-00000000000' };
 
 describe('branch pages in Chromium', () => {
   let c: TestCenter | undefined;
-  let browser: Browser;
-  const dialogs: string[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    await c?.close();
-    expect(dialogs).toEqual([]);
-  });
-
-  async function open(path: string): Promise<Page> {
-    const page = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-    forbidDialogs(page, dialogs);
-    await page.goto(`${c!.center.url}${path}?lang=vi`);
-    return page;
-  }
+  const open = centerPagesInChromium({ current: () => c, closed: () => (c = undefined) });
 
   it("a ward's counter and display pages work on that ward only", async () => {
     c = await startTestCenter({ adminKey: 'city-admin-key-0000000000000000', branches: Object.entries(KEYS).map(([id, staffKey]) => ({ id, catalog: DEMO_CATALOG, staffKey })) });
@@ -37,17 +19,17 @@ describe('branch pages in Chromium', () => {
     const enrolled = await c.call('POST', '/v1/enrol', { code: code.body.code, robotId: 'robot-1', version: 'test' });
     await c.call('POST', '/v1/tickets/batch', { changes: [ticketChange({ number: 1 })] }, bearer(enrolled.body.device.token));
 
-    const mine = await open('/b/p-ben-thanh/display');
-    const other = await open('/b/p-ben-nghe/display');
+    const mine = await open('/b/p-ben-thanh/display', { lang: 'vi' });
+    const other = await open('/b/p-ben-nghe/display', { lang: 'vi' });
     for (const d of [mine, other]) await d.waitForFunction((n) => document.querySelectorAll('#counters .card').length === n, DEMO_CATALOG.counters.length);
 
-    const wrong = await open('/b/p-ben-nghe/counter');
+    const wrong = await open('/b/p-ben-nghe/counter', { lang: 'vi' });
     await wrong.locator('#staff-key').fill(KEYS['p-ben-thanh']);
     await wrong.locator('.sign-in button[type=submit]').click();
     // the other ward's key is refused, in words (the message of CENTER_STAFF_UNAUTHORIZED)
     await wrong.waitForFunction(() => document.querySelector('.sign-in .error')?.textContent?.includes('mã cán bộ'));
 
-    const counter = await open('/b/p-ben-thanh/counter');
+    const counter = await open('/b/p-ben-thanh/counter', { lang: 'vi' });
     await signIn(counter, KEYS['p-ben-thanh']);
     await counter.waitForFunction((n) => document.querySelectorAll('#counter option').length === n, DEMO_CATALOG.counters.length);
     await counter.click('#call-next');

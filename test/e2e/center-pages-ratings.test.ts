@@ -7,46 +7,20 @@
  */
 import Database from 'better-sqlite3';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { LANGUAGES, type Language } from '../../src/contract/version';
 import { DEMO_CATALOG } from '../../src/controller/config/demo-catalog';
 import { bearer, MONDAY_9AM, startTestCenter, ticketChange, type TestCenter } from '../integration/center/harness';
-import { launchChromium } from '../support/browser';
-import { catalogIds, forbidDialogs, rawTextProblems, screenshot, signIn } from '../support/center-pages';
+import { catalogIds, centerPagesInChromium, rawTextProblems, screenshot, signIn } from '../support/center-pages';
 
 const PHONE = { width: 390, height: 844 };
 const PHONE_LANDSCAPE = { width: 844, height: 390 };
 const TABLET = { width: 800, height: 1280 };
 const TABLET_LANDSCAPE = { width: 1280, height: 800 };
-const DESKTOP = { width: 1366, height: 900 };
-/** What a phone's "large text" setting does to a page: every rem grows. */
-const LARGE_TEXT = 'html { font-size: 26px !important; }';
 
 describe('ratings on the center pages in Chromium', () => {
   let c: TestCenter | undefined;
-  let browser: Browser;
-  const dialogs: string[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    await c?.close();
-    c = undefined;
-    expect(dialogs).toEqual([]);
-  });
-
-  async function open(path: string, opts: { viewport?: { width: number; height: number }; largeText?: boolean; clock?: boolean } = {}): Promise<Page> {
-    // large text is injected as a style: the pages' CSP forbids it, so this test context bypasses the CSP
-    const context = await browser.newContext({ viewport: opts.viewport ?? DESKTOP, bypassCSP: !!opts.largeText });
-    const page = await context.newPage();
-    forbidDialogs(page, dialogs);
-    // the page's timers on a clock the test moves (the tablet's "back to waiting")
-    if (opts.clock) await page.clock.install({ time: new Date(MONDAY_9AM) });
-    await page.goto(`${c!.center.url}${path}`);
-    if (opts.largeText) await page.addStyleTag({ content: LARGE_TEXT });
-    return page;
-  }
+  const open = centerPagesInChromium({ current: () => c, closed: () => (c = undefined) });
 
   let token = '';
   async function seed(languages: Language[]) {
@@ -125,7 +99,7 @@ describe('ratings on the center pages in Chromium', () => {
   it('/rate tablet: waits, receives the ticket its counter just completed in the ticket\'s language, takes the rating, waits again', async () => {
     c = await startTestCenter();
     const [first, second, third] = await seed(['ko', 'vi', 'ja']);
-    const tablet = await open('/rate/counter-1?lang=vi', { viewport: TABLET, clock: true });
+    const tablet = await open('/rate/counter-1?lang=vi', { viewport: TABLET, clock: { time: MONDAY_9AM } });
     await signIn(tablet, c.center.staffKey);
     await tablet.locator('#rate-waiting').waitFor();
 

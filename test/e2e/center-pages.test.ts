@@ -7,41 +7,21 @@
 import { randomUUID } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { WaitStrings } from '../../src/contract/wait';
 import { LANGUAGES, type Language } from '../../src/contract/version';
 import { sayWait, statusWait } from '../../src/core/queue/wait-text';
 import { DEMO_CATALOG } from '../../src/controller/config/demo-catalog';
 import { bearer, MONDAY_9AM, startTestCenter, ticketChange, type TestCenter } from '../integration/center/harness';
-import { launchChromium } from '../support/browser';
-import { catalogIds, forbidDialogs, rawTextProblems, screenshot, signIn } from '../support/center-pages';
+import { catalogIds, centerPagesInChromium, rawTextProblems, screenshot, signIn } from '../support/center-pages';
 import { SCREENS } from '../support/screens';
 
 const PHONE = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const waitWords = (lang: Language) => WaitStrings.parse(JSON.parse(readFileSync(join(__dirname, '..', '..', 'locales', lang, 'wait.json'), 'utf8')));
 
 describe('center pages in Chromium', () => {
   let c: TestCenter | undefined;
-  let browser: Browser;
-  const dialogs: string[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    await c?.close();
-    c = undefined;
-    expect(dialogs).toEqual([]);
-  });
-
-  async function open(path: string, opts: { lang?: string; viewport?: { width: number; height: number }; timezoneId?: string; locale?: string } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: opts.viewport ?? DESKTOP, timezoneId: opts.timezoneId, locale: opts.locale });
-    const page = await context.newPage();
-    forbidDialogs(page, dialogs);
-    await page.goto(`${c!.center.url}${path}${opts.lang ? `${path.includes('?') ? '&' : '?'}lang=${opts.lang}` : ''}`);
-    return page;
-  }
+  const open = centerPagesInChromium({ current: () => c, closed: () => (c = undefined) });
 
   async function seed(languages: string[] = ['vi', 'vi', 'vi']) {
     const { token } = await c!.enrol('robot-a');

@@ -7,40 +7,21 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
 import { LANGUAGES, type Language } from '../../src/contract/version';
 import { DEMO_CATALOG } from '../../src/controller/config/demo-catalog';
 import { bearer, startTestCenter, type TestCenter } from '../integration/center/harness';
 import { PHONE, STREET, visitRequest } from '../integration/center/home-visit-fixtures';
-import { launchChromium } from '../support/browser';
-import { catalogIds, forbidDialogs, rawTextProblems, screenshot, signIn } from '../support/center-pages';
+import { catalogIds, centerPagesInChromium, rawTextProblems, screenshot, signIn } from '../support/center-pages';
 
 const PHONE_VIEW = { width: 390, height: 844 };
-const DESKTOP = { width: 1366, height: 900 };
 const words = (lang: Language, ns: 'center' | 'errors') => JSON.parse(readFileSync(join(__dirname, '..', '..', 'locales', lang, `${ns}.json`), 'utf8'));
 
 describe('home visit pages in Chromium', () => {
   let c: TestCenter | undefined;
-  let browser: Browser;
-  const dialogs: string[] = [];
-  beforeAll(async () => {
-    browser = await launchChromium();
-  });
-  afterAll(async () => browser?.close());
-  afterEach(async () => {
-    await c?.close();
-    c = undefined;
+  const open = centerPagesInChromium({ current: () => c, closed: () => (c = undefined) });
+  afterEach(() => {
     robotToken = undefined;
-    expect(dialogs).toEqual([]);
   });
-
-  async function open(path: string, opts: { lang?: string; viewport?: { width: number; height: number } } = {}): Promise<Page> {
-    const context = await browser.newContext({ viewport: opts.viewport ?? DESKTOP });
-    const page = await context.newPage();
-    forbidDialogs(page, dialogs);
-    await page.goto(`${c!.center.url}${path}${opts.lang ? `?lang=${opts.lang}` : ''}`);
-    return page;
-  }
 
   let robotToken: string | undefined;
   async function request(language: Language = 'ko') {

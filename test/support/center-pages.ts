@@ -1,8 +1,10 @@
 /** Helpers for the center's pages in Chromium: sign in through the form, read what a person sees, screenshot. */
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import type { Catalog } from '../../src/contract/catalog';
+import type { TestCenter } from '../integration/center/harness';
+import { launchChromium } from './browser';
 import { ROOT } from './robot-process';
 import { SCREENS } from './screens';
 
@@ -47,4 +49,48 @@ export async function screenshot(page: Page, name: string): Promise<void> {
   if (!SCREENS) return;
   mkdirSync(CENTER_ARTIFACTS, { recursive: true });
   await page.screenshot({ path: join(CENTER_ARTIFACTS, `${name}.png`), fullPage: true });
+}
+
+/** What a phone's "large text" setting does to a page: every rem grows. */
+const LARGE_TEXT = 'html { font-size: 26px !important; }';
+export const DESKTOP = { width: 1366, height: 900 };
+
+export interface OpenOptions {
+  /** Appended as ?lang= (or &lang=). */
+  lang?: string;
+  viewport?: { width: number; height: number };
+  timezoneId?: string;
+  locale?: string;
+  /** Injected as a style: the pages' CSP forbids it, so such a context bypasses the CSP. */
+  largeText?: boolean;
+  /** The page's timers on a clock the test moves. */
+  clock?: { time: number };
+}
+
+/**
+ * One Chromium for a describe block of center-page tests, each test with its own center: the test
+ * assigns it, the fixture reads it through `current` and closes it after the test; no test may meet
+ * a browser dialog. The returned `open` loads a center path in a fresh context (no cookies shared).
+ */
+export function centerPagesInChromium(center: { current(): TestCenter | undefined; closed(): void }) {
+  let browser: Browser;
+  const dialogs: string[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => browser?.close());
+  afterEach(async () => {
+    await center.current()?.close();
+    center.closed();
+    expect(dialogs).toEqual([]);
+  });
+  return async function open(path: string, opts: OpenOptions = {}): Promise<Page> {
+    const context = await browser.newContext({ viewport: opts.viewport ?? DESKTOP, timezoneId: opts.timezoneId, locale: opts.locale, bypassCSP: !!opts.largeText });
+    const page = await context.newPage();
+    forbidDialogs(page, dialogs);
+    if (opts.clock) await page.clock.install({ time: new Date(opts.clock.time) });
+    await page.goto(`${center.current()!.center.url}${path}${opts.lang ? `${path.includes('?') ? '&' : '?'}lang=${opts.lang}` : ''}`);
+    if (opts.largeText) await page.addStyleTag({ content: LARGE_TEXT });
+    return page;
+  };
 }
