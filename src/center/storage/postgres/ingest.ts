@@ -86,6 +86,7 @@ interface Written {
  * held a written number and the waiting counts of the written tickets' groups before the batch.
  */
 async function insertFresh(t: Tx, fresh: readonly Fresh[], ctx: IngestContext): Promise<Written> {
+  if (!fresh.length) return { inserted: new Set(), clashes: new Set(), before: new Map() };
   const params: unknown[] = [];
   const values = fresh.map(({ change: c, row, status }, i) => {
     const tk = c.ticket;
@@ -126,12 +127,15 @@ function clashesOf(fresh: readonly Fresh[], inserted: Set<string>, withEarlier: 
 
 type Item = TicketChange | { invalid: string[] };
 
+/** A ticket that names another robot than the token's. */
+const foreign = (c: TicketChange, ctx: IngestContext) => c.ticket.robotId !== undefined && c.ticket.robotId !== ctx.robotId;
+
 /** The batch's valid changes whose ticket id is seen for the first time in it. */
 function freshOf(changes: readonly Item[], ctx: IngestContext): Fresh[] {
   const seen = new Set<string>();
   const fresh: Fresh[] = [];
   for (const [index, c] of changes.entries()) {
-    if ('invalid' in c || (c.ticket.robotId !== undefined && c.ticket.robotId !== ctx.robotId) || seen.has(c.ticket.id)) continue;
+    if ('invalid' in c || foreign(c, ctx) || seen.has(c.ticket.id)) continue;
     seen.add(c.ticket.id);
     const tk = c.ticket;
     const row = { ticket_id: tk.id, display: tk.display, counter_group: ctx.groupOf(tk.serviceId) ?? UNASSIGNED_GROUP, day: tk.day };
@@ -144,27 +148,22 @@ function freshOf(changes: readonly Item[], ctx: IngestContext): Fresh[] {
 export function ingest(pool: Pool, changes: readonly Item[], ctx: IngestContext): Promise<IngestItemResult[]> {
   return tx(pool, async (t) => {
     const fresh = freshOf(changes, ctx);
-    const { inserted, clashes, before } = fresh.length ? await insertFresh(t, fresh, ctx) : { inserted: new Set<string>(), clashes: new Set<string>(), before: new Map<string, number>() };
+    const { inserted, clashes, before } = await insertFresh(t, fresh, ctx);
     const written = new Map(fresh.filter((f) => inserted.has(f.change.ticket.id)).map((f) => [f.index, f]));
     const counts = new WaitingCounts(t, before);
-    const results: IngestItemResult[] = [];
-    for (const [index, c] of changes.entries()) {
-      if ('invalid' in c) {
-        results.push({ index, ticketId: null, status: 'rejected', code: 'CENTER_INVALID_REQUEST', issues: c.invalid.slice(0, 10) });
-        continue;
-      }
+    // in the batch's order: events and counts come out as if the tickets had been stored one by one
+    const answer = async (c: Item, index: number): Promise<IngestItemResult> => {
+      if ('invalid' in c) return { index, ticketId: null, status: 'rejected', code: 'CENTER_INVALID_REQUEST', issues: c.invalid.slice(0, 10) };
       const base = { index, ticketId: c.ticket.id };
+      if (foreign(c, ctx)) return { ...base, status: 'rejected', code: 'SYNC_TICKET_CONFLICT', issues: ['ticket.robotId is not the robot of this token'] };
       const mine = written.get(index);
-      if (c.ticket.robotId !== undefined && c.ticket.robotId !== ctx.robotId) {
-        results.push({ ...base, status: 'rejected', code: 'SYNC_TICKET_CONFLICT', issues: ['ticket.robotId is not the robot of this token'] });
-      } else if (!mine) {
-        results.push(await updateKnown(t, counts, base, c, ctx));
-      } else {
-        await emitStatusChange(t, counts, mine.row, null, mine.status, ctx.nowMs);
-        const code = clashes.has(c.ticket.id) ? 'SYNC_NUMBER_DUPLICATE' : ctx.groupOf(c.ticket.serviceId) === null ? 'SERVICE_UNKNOWN' : undefined;
-        results.push(code ? { ...base, status: 'stored', code } : { ...base, status: 'stored' });
-      }
-    }
+      if (!mine) return updateKnown(t, counts, base, c, ctx);
+      await emitStatusChange(t, counts, mine.row, null, mine.status, ctx.nowMs);
+      const code = clashes.has(c.ticket.id) ? 'SYNC_NUMBER_DUPLICATE' : ctx.groupOf(c.ticket.serviceId) === null ? 'SERVICE_UNKNOWN' : undefined;
+      return code ? { ...base, status: 'stored', code } : { ...base, status: 'stored' };
+    };
+    const results: IngestItemResult[] = [];
+    for (const [index, c] of changes.entries()) results.push(await answer(c, index));
     return results;
   });
 }
