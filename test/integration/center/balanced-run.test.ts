@@ -32,8 +32,12 @@ const BRANCH_IDS = ['p-ben-nghe', 'p-ben-thanh', 'p-da-kao'];
 const BRANCHES = BRANCH_IDS.length;
 const ROBOTS_PER_BRANCH = 20;
 const RUN_SECONDS = Number(process.env.LOBBY_CITY_RUN_SECONDS ?? 60);
-/** Mean pause between one robot's batches (LOBBY_CITY_PAUSE_MS; 0 runs flat out). */
-const PAUSE_MS = Number(process.env.LOBBY_CITY_PAUSE_MS ?? 1000);
+/**
+ * Mean pause between one robot's batches (LOBBY_CITY_PAUSE_MS; 0 runs flat out). At 2 s the run
+ * still makes ~12,000 tickets with 30 batches a second in flight on both instances; at 1 s it took
+ * 1.3 of the 2 cores for its whole minute (PostgreSQL most of it) and starved the other worker.
+ */
+const PAUSE_MS = Number(process.env.LOBBY_CITY_PAUSE_MS ?? 2000);
 
 /** The demo catalog with room for every robot: a fallback slot each, four-digit numbers. */
 function cityCatalog(): unknown {
