@@ -6,7 +6,7 @@ import type { ApiClient, ConnectionState } from './api-client';
 import { CenterLinkNotice } from './components/center-link';
 import { ConnectionNotice } from './components/connection-notice';
 import { MoreTimePrompt } from './components/more-time';
-import { procedureSpeech, ReadAloudButton, useVoice } from './components/voice';
+import { procedureSpeech, ReadAloudButton, useVoice, type SpeakingBannerState } from './components/voice';
 import { claimableCategories, PriorityChoice } from './components/priority-choice';
 import type { Guide, IssueResult, JourneyContext } from './journey';
 import { LobbyContext, useLobbyStatus } from './lobby';
@@ -93,12 +93,12 @@ function renderScreen(screen: Screen, ctx: JourneyContext): VNode | null | undef
 }
 
 /** Connection, center link and "speaking" banner: shown over every screen, the attract screen too. */
-function StatusNotices({ api, i18n, t, connection, language, speaking }: { api: ApiClient; i18n: i18n; t: TFunction; connection: ConnectionState; language: Language; speaking: boolean }) {
+function StatusNotices({ api, i18n, t, connection, language, banner }: { api: ApiClient; i18n: i18n; t: TFunction; connection: ConnectionState; language: Language; banner: SpeakingBannerState }) {
   return (
     <>
       <ConnectionNotice i18n={i18n} connection={connection} language={language} />
       <CenterLinkNotice api={api} t={t} connection={connection} />
-      {speaking && <SpeakingBanner t={t} onStop={() => void api.call('voice.stop', {}).catch(() => undefined)} />}
+      {banner !== 'none' && <SpeakingBanner t={t} state={banner} onStop={() => void api.call('voice.stop', {}).catch(() => undefined)} />}
     </>
   );
 }
@@ -173,7 +173,7 @@ export function App({ api, i18n }: { api: ApiClient; i18n: i18n }) {
   const screen = stack[stack.length - 1]!;
   useScanToStart(api, session, catalog, screen);
 
-  const status = <StatusNotices api={api} i18n={i18n} t={t} connection={connection} language={language} speaking={voice.speaking} />;
+  const status = <StatusNotices api={api} i18n={i18n} t={t} connection={connection} language={language} banner={voice.banner} />;
   const lobby = catalog ? { t, language, catalog, ...lobbyStatus } : null;
   // technicians: a 5 s press in the top-left corner or a badge scan opens service mode over any screen
   const service = <ServiceEntry api={api} i18n={i18n} />;

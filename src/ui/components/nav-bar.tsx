@@ -40,11 +40,11 @@ export function NavBar({ t, canGoBack, largeText, language, onBack, onLargeText,
   );
 }
 
-/** While the robot reads aloud: says so, and a tap (here or anywhere) stops it. */
-export function SpeakingBanner({ t, onStop }: { t: TFunction; onStop: () => void }) {
+/** While the robot reads aloud: says so, and a tap (here or anywhere) stops it; "stopped" until the stopping finger lifts (voice.tsx). */
+export function SpeakingBanner({ t, state, onStop }: { t: TFunction; state: 'speaking' | 'stopped'; onStop: () => void }) {
   return (
-    <button type="button" class="speaking" data-testid="speaking" onClick={onStop}>
-      <Icon name="speaking" /> <span>{t('voice.speaking')}</span>
+    <button type="button" class="speaking" data-testid="speaking" data-state={state} onClick={onStop}>
+      <Icon name="speaking" /> <span>{t(state === 'speaking' ? 'voice.speaking' : 'voice.stopped')}</span>
     </button>
   );
 }

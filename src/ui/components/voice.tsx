@@ -14,33 +14,44 @@ export interface VoiceOptions {
 const speakerReadyIn = (h: HealthReport) => h.devices.speaker?.state === 'ok';
 
 /**
+ * What the "reading aloud" banner shows. It sits in the page's flow above the screen, so removing
+ * it moves every control below it up: a visitor whose touch stops the robot would see the button
+ * under their finger jump away before they lift it, and the tap would land on something else or
+ * nothing. So while a finger is down the banner stays where it is and says the reading stopped;
+ * it goes once the finger is up and its tap has been delivered.
+ */
+export type SpeakingBannerState = 'speaking' | 'stopped' | 'none';
+
+/** A tap's click follows its pointerup (for touch, after the gesture is recognised): wait this long for it at most. */
+const CLICK_AFTER_RELEASE_MS = 400;
+
+/**
  * The touchscreen's side of voice (issue 8): tells the controller the session's language, stops the
  * robot speaking on any touch (touch always wins over voice), starts a session when the robot is
  * woken, and says whether a loudspeaker works (no "read aloud" button without one).
  */
-export function useVoice(api: ApiClient, { connection, language, inSession, onWake }: VoiceOptions): { speakerReady: boolean; speaking: boolean } {
+export function useVoice(api: ApiClient, { connection, language, inSession, onWake }: VoiceOptions): { speakerReady: boolean; banner: SpeakingBannerState } {
   const [speakerReady, setSpeakerReady] = useState(false);
-  const [speaking, setSpeaking] = useState(false);
+  const [banner, setBanner] = useState<SpeakingBannerState>('none');
   const active = useRef(false);
   const wake = useRef(onWake);
   wake.current = onWake;
+  /** From a finger's pointerdown until its click (or CLICK_AFTER_RELEASE_MS after it lifts). */
+  const holding = useRef(false);
 
   useEffect(() => {
     const offs = [
       api.on('status.changed', (h) => setSpeakerReady(speakerReadyIn(h))),
       api.on('voice.state', (s) => {
         active.current = s.speaking || s.phase !== 'idle';
-        setSpeaking(s.speaking);
+        setBanner((shown) => (s.speaking ? 'speaking' : holding.current && shown !== 'none' ? 'stopped' : 'none'));
       }),
       api.on('voice.wake', (w) => wake.current(w.language)),
     ];
-    const onTouch = () => {
-      if (active.current) api.call('voice.stop', {}).catch(() => undefined);
-    };
-    window.addEventListener('pointerdown', onTouch, true);
+    const offTouches = stopOnTouch(api, active, holding, setBanner);
     return () => {
+      offTouches();
       offs.forEach((off) => off());
-      window.removeEventListener('pointerdown', onTouch, true);
     };
   }, [api]);
 
@@ -54,7 +65,46 @@ export function useVoice(api: ApiClient, { connection, language, inSession, onWa
     api.call('voice.session', { language: inSession ? language : null }).catch(() => undefined);
   }, [api, connection, inSession, language]);
 
-  return { speakerReady, speaking };
+  return { speakerReady, banner };
+}
+
+/**
+ * Any touch stops the robot speaking; `holding` is true from the finger's pointerdown until its
+ * click has been delivered (or CLICK_AFTER_RELEASE_MS after it lifts), and then a banner left
+ * standing as "stopped" goes, after the click, so nothing moved under it. Returns the unsubscribe.
+ */
+function stopOnTouch(api: ApiClient, active: { current: boolean }, holding: { current: boolean }, setBanner: (f: (shown: SpeakingBannerState) => SpeakingBannerState) => void): () => void {
+  let settle: ReturnType<typeof setTimeout> | undefined;
+  const touchOver = () => {
+    clearTimeout(settle);
+    settle = setTimeout(() => {
+      holding.current = false;
+      setBanner((shown) => (shown === 'stopped' ? 'none' : shown));
+    }, 0);
+  };
+  const onDown = () => {
+    holding.current = true;
+    clearTimeout(settle);
+    if (active.current) api.call('voice.stop', {}).catch(() => undefined);
+  };
+  const onUp = () => {
+    clearTimeout(settle);
+    settle = setTimeout(touchOver, CLICK_AFTER_RELEASE_MS);
+  };
+  const onClick = () => {
+    if (holding.current) touchOver();
+  };
+  window.addEventListener('pointerdown', onDown, true);
+  window.addEventListener('pointerup', onUp, true);
+  window.addEventListener('pointercancel', onUp, true);
+  window.addEventListener('click', onClick, true);
+  return () => {
+    clearTimeout(settle);
+    window.removeEventListener('pointerdown', onDown, true);
+    window.removeEventListener('pointerup', onUp, true);
+    window.removeEventListener('pointercancel', onUp, true);
+    window.removeEventListener('click', onClick, true);
+  };
 }
 
 /** What "read aloud" says on a procedure screen: its name, summary, papers to bring and processing time. */
