@@ -20,7 +20,7 @@ const project = (name, extra = {}) => ({
 module.exports = {
   // jest's default on a 2-core machine is one worker; most suites wait on Chromium, child processes
   // and sockets, so two workers finish the suite in ~500 s instead of ~710 s (measured on CI's kind
-  // of machine) without starving either
+  // of machine) without starving either; a third measured no faster (the cores are then busy)
   maxWorkers: 2,
   globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
