@@ -2,6 +2,7 @@ import type { TFunction } from 'i18next';
 import { LANGUAGES, type Language } from '../../contract';
 import { LANGUAGE_NAMES } from '../languages';
 import { Icon } from './icon';
+import type { SpeakingBannerState } from './voice';
 
 interface Props {
   t: TFunction;
@@ -41,7 +42,7 @@ export function NavBar({ t, canGoBack, largeText, language, onBack, onLargeText,
 }
 
 /** While the robot reads aloud: says so, and a tap (here or anywhere) stops it; "stopped" until the stopping finger lifts (voice.tsx). */
-export function SpeakingBanner({ t, state, onStop }: { t: TFunction; state: 'speaking' | 'stopped'; onStop: () => void }) {
+export function SpeakingBanner({ t, state, onStop }: { t: TFunction; state: Exclude<SpeakingBannerState, 'none'>; onStop: () => void }) {
   return (
     <button type="button" class="speaking" data-testid="speaking" data-state={state} onClick={onStop}>
       <Icon name="speaking" /> <span>{t(state === 'speaking' ? 'voice.speaking' : 'voice.stopped')}</span>
