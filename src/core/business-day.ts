@@ -4,14 +4,53 @@
  */
 export const CENTER_TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
-const dayFormat = new Intl.DateTimeFormat('en-CA', {
+const partsFormat = new Intl.DateTimeFormat('en-CA', {
   timeZone: CENTER_TIME_ZONE,
   year: 'numeric',
   month: '2-digit',
   day: '2-digit',
+  hour: '2-digit',
+  minute: '2-digit',
+  second: '2-digit',
+  hourCycle: 'h23',
 });
+
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsets = new Map<number, number | null>();
+
+/** The zone's offset from UTC at an instant (ms, whole seconds), read from Intl. */
+function readOffset(t: number): number {
+  const p: Record<string, number> = {};
+  for (const part of partsFormat.formatToParts(new Date(t))) if (part.type !== 'literal') p[part.type] = Number(part.value);
+  return Date.UTC(p.year!, p.month! - 1, p.day!, p.hour!, p.minute!, p.second!) - Math.floor(t / 1000) * 1000;
+}
+
+/**
+ * The zone's offset at `t`. Intl's formatToParts was most of the CPU of issuing a ticket, and an
+ * offset changes at most once in a quarter hour: a quarter hour with the same offset at both ends
+ * has it throughout and is remembered; one with a change in it is read for each instant.
+ */
+export function zoneOffsetMs(t: number): number {
+  const bucket = Math.floor(t / QUARTER_HOUR_MS);
+  let offset = offsets.get(bucket);
+  if (offset === undefined) {
+    const start = readOffset(bucket * QUARTER_HOUR_MS);
+    offset = start === readOffset((bucket + 1) * QUARTER_HOUR_MS - 1000) ? start : null;
+    if (offsets.size >= 4096) offsets.clear();
+    offsets.set(bucket, offset);
+  }
+  return offset ?? readOffset(t);
+}
+
+/** YYYY-MM-DD of the center's wall clock at `at`: the date part of the instant shifted by the zone's offset. */
+export function centerDateOf(at: Date): { wall: Date; day: string } {
+  const seconds = Math.floor(at.getTime() / 1000) * 1000;
+  const wall = new Date(seconds + zoneOffsetMs(seconds));
+  const y = wall.getUTCFullYear(), m = wall.getUTCMonth() + 1, d = wall.getUTCDate();
+  return { wall, day: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+}
 
 /** YYYY-MM-DD of the instant in the center's timezone. */
 export function businessDay(at: Date): string {
-  return dayFormat.format(at);
+  return centerDateOf(at).day;
 }

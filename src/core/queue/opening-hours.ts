@@ -43,9 +43,24 @@ export type CenterPhase =
   | { phase: 'lunch'; day: string; reopensAt: Date; closesAt: Date }
   | { phase: 'before-opening' | 'after-closing' | 'closed-day' | 'holiday'; day: string };
 
+/**
+ * The last answer of centerPhase: it is asked for every ticket, and within one wall-clock minute of
+ * one calendar it cannot change (sessions start and end on whole minutes).
+ */
+let lastPhase: { calendar: OpeningCalendar; hours: OpeningCalendar['openingHours']; holidays: readonly string[]; day: string; minute: number; phase: CenterPhase } | undefined;
+
 /** Where the center stands at `at`. During lunch it is "lunch" whatever counters do. */
 export function centerPhase(calendar: OpeningCalendar, at: Date): CenterPhase {
   const { day, minutes } = centerWallTime(at);
+  const minute = Math.floor(minutes);
+  const last = lastPhase;
+  if (last && last.calendar === calendar && last.hours === calendar.openingHours && last.holidays === calendar.holidays && last.day === day && last.minute === minute) return last.phase;
+  const phase = phaseAt(calendar, day, minutes);
+  lastPhase = { calendar, hours: calendar.openingHours, holidays: calendar.holidays, day, minute, phase };
+  return phase;
+}
+
+function phaseAt(calendar: OpeningCalendar, day: string, minutes: number): CenterPhase {
   if (isHoliday(calendar, day)) return { phase: 'holiday', day };
   const sessions = sessionsOn(calendar, day);
   if (sessions.length === 0) return { phase: 'closed-day', day };
