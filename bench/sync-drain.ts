@@ -25,16 +25,16 @@ function offlineOutbox(n: number, at: number): OutboxPort & { events: OutboxEven
     // every ticket of a day needs its own number; spread them over days so the space is not the limit
     const day = new Date(at + Math.floor(i / 50) * 86_400_000).toISOString().slice(0, 10);
     return {
-      id: i + 1, key: `robot-a:${id}:v3`, ticketId: id,
+      key: `robot-a:${id}:v3`, ticketId: id, version: 3,
       payload: { ticket: { id, serviceId: 'birth-registration', day, number, display: `A${number}`, language: 'vi', state: 'printed', issuedAt }, version: 3, prefix: 'A', changedAt: issuedAt },
     };
   });
   return {
     events,
     takeBatch: (max) => events.slice(0, max),
-    ack: (ids) => {
-      const set = new Set(ids);
-      events.splice(0, events.length, ...events.filter((e) => !set.has(e.id)));
+    ack: (acks) => {
+      const set = new Set(acks.map((a) => a.ticketId));
+      events.splice(0, events.length, ...events.filter((e) => !set.has(e.ticketId)));
     },
     pendingCount: () => events.length,
   };
