@@ -1,7 +1,7 @@
 /**
  * Issue 16: no ticket whose sheet may exist is left uncallable. After the last kill, a store file
  * is opened as the next start opens it (start-up recovery, no printer to ask), and the state of
- * every ticket — what its newest outbox event says — is given to a fresh reference center through
+ * every ticket — its row at its latest version, as the drain sends it — is given to a fresh reference center through
  * the center's own ingestion. A ticket printed, reprinted, or flagged with an unknown print outcome
  * must then be callable there (waiting) or settled by staff; the counts go into the chaos report.
  */

@@ -1,29 +1,24 @@
 /**
- * The outbox (events for the center, drained by the sync client) and the audit trail. Both are
- * written inside the caller's transaction so they can never disagree with the tickets table.
+ * What the center is owed (every ticket whose version is above the one it acknowledged, drained by
+ * the sync client) and the audit trail. The owed tickets are read from the tickets table itself, so
+ * they can never disagree with it; audit lines are written inside the caller's transaction.
  */
 import { stmt, type Db } from './database';
 import { eventPayload, type TicketEventPayload, type TicketRow } from './ticket-rows';
 
 export interface OutboxEvent {
-  id: number;
   /** Idempotency key for the center: robot id + ticket id + version. */
   key: string;
   type: 'ticket.changed';
   ticketId: string;
+  /** The version sent; acknowledging it leaves a later one owed. */
+  version: number;
   payload: TicketEventPayload;
   createdAt: string;
 }
 
-export function enqueueTicketEvent(db: Db, row: TicketRow): void {
-  stmt(db, 'INSERT INTO outbox (event_key, type, ticket_id, payload, created_at_ms) VALUES (?, ?, ?, ?, ?)').run(
-    `${row.robot_id}:${row.id}:v${row.version}`,
-    'ticket.changed',
-    row.id,
-    JSON.stringify(eventPayload(row)),
-    row.updated_at_ms,
-  );
-}
+/** What acknowledges an event: the ticket and the version the center stored. */
+export type OutboxAck = Pick<OutboxEvent, 'ticketId' | 'version'>;
 
 export function audit(db: Db, atMs: number, actor: string, action: string, ticketId: string | null, detail?: Record<string, unknown>): void {
   stmt(db, 'INSERT INTO audit (at_ms, actor, action, ticket_id, detail) VALUES (?, ?, ?, ?, ?)').run(
@@ -35,46 +30,35 @@ export function audit(db: Db, atMs: number, actor: string, action: string, ticke
   );
 }
 
-interface OutboxRow {
-  id: number;
-  event_key: string;
-  ticket_id: string;
-  payload: string;
-  created_at_ms: number;
-}
-
-/** The oldest `n` events not yet acknowledged; taking does not remove (at-least-once). */
+/**
+ * The `n` tickets changed longest ago and not acknowledged at their version, each as its latest
+ * version (an earlier one not yet sent is superseded: the center keeps the highest). Taking does
+ * not remove (at-least-once).
+ */
 export function takeBatch(db: Db, n: number): OutboxEvent[] {
   const limit = Math.max(1, Math.min(1000, Math.floor(n)));
-  // other kinds (service.audit) share the table but go to the center by their own route
-  const rows = stmt(db, `SELECT id, event_key, ticket_id, payload, created_at_ms FROM outbox WHERE type = 'ticket.changed' ORDER BY id LIMIT ?`).all(limit) as OutboxRow[];
+  const rows = stmt(db, 'SELECT * FROM tickets WHERE acked_version < version ORDER BY updated_at_ms LIMIT ?').all(limit) as TicketRow[];
   return rows.map((r) => ({
-    id: r.id,
-    key: r.event_key,
+    key: `${r.robot_id}:${r.id}:v${r.version}`,
     type: 'ticket.changed',
-    ticketId: r.ticket_id,
-    payload: JSON.parse(r.payload) as TicketEventPayload,
-    createdAt: new Date(r.created_at_ms).toISOString(),
+    ticketId: r.id,
+    version: r.version,
+    payload: eventPayload(r),
+    createdAt: new Date(r.updated_at_ms).toISOString(),
   }));
 }
 
-/** The center has stored these events: drop them and mark their tickets synced (in the caller's transaction). */
-export function ack(db: Db, ids: readonly number[], atMs: number): number {
-  const select = stmt(db, 'SELECT ticket_id FROM outbox WHERE id = ?');
-  const del = stmt(db, 'DELETE FROM outbox WHERE id = ?');
-  const synced = stmt(db, 'UPDATE tickets SET synced_at_ms = ? WHERE id = ? AND synced_at_ms IS NULL');
+/** The center has stored these versions: they are no longer owed, and their tickets are synced (in the caller's transaction). */
+export function ack(db: Db, acks: readonly OutboxAck[], atMs: number): number {
+  const acked = stmt(db, 'UPDATE tickets SET acked_version = ?, synced_at_ms = coalesce(synced_at_ms, ?) WHERE id = ? AND acked_version < ?');
   let removed = 0;
-  for (const id of ids) {
-    const row = select.get(id) as { ticket_id: string } | undefined;
-    if (!row) continue; // acknowledged twice: harmless
-    removed += del.run(id).changes;
-    synced.run(atMs, row.ticket_id);
-  }
+  // acknowledged twice, or a version older than one already acknowledged: harmless
+  for (const a of acks) removed += acked.run(a.version, atMs, a.ticketId, a.version).changes;
   return removed;
 }
 
 export function pendingCount(db: Db): number {
-  return (stmt(db, `SELECT count(*) AS n FROM outbox WHERE type = 'ticket.changed'`).get() as { n: number }).n;
+  return (stmt(db, 'SELECT count(*) AS n FROM tickets WHERE acked_version < version').get() as { n: number }).n;
 }
 
 export interface AuditEntry {

@@ -1,6 +1,8 @@
 /**
  * Number sources in SQLite: blocks leased from the center and this robot's fallback run, one
- * row each, with a cursor that only moves forward inside the issuing transaction.
+ * row each. A source's cursor is not written by an issue: the view number_cursors derives it from
+ * the highest number issued from the source, so the ticket's insert moves it and nothing else can
+ * disagree. The stored `next` is only a floor: set when a run is used up or closed.
  */
 import type { Catalog, NumberingRule } from '../../contract';
 import { CodedError } from '../../contract/error-codes';
@@ -17,7 +19,7 @@ interface SourceRow {
 }
 
 export function sourcesFor(db: Db, prefix: string, day: string): NumberSource[] {
-  return stmt(db, 'SELECT id, kind, first, last, next FROM number_sources WHERE prefix = ? AND day = ? ORDER BY id').all(prefix, day) as SourceRow[];
+  return stmt(db, 'SELECT id, kind, first, last, next FROM number_cursors WHERE prefix = ? AND day = ? ORDER BY first').all(prefix, day) as SourceRow[];
 }
 
 /**
@@ -45,12 +47,12 @@ export interface FallbackClosed {
 
 /** Closes every fallback run of (prefix, day) but the one starting at `keepFirst`; an unused one is removed. */
 export function closeOtherRuns(db: Db, prefix: string, day: string, keepFirst: number): FallbackClosed[] {
-  const open = stmt(db, "SELECT id, first, next FROM number_sources WHERE prefix = ? AND day = ? AND kind = 'fallback' AND first != ? AND next <= last")
+  const open = stmt(db, "SELECT id, first, next FROM number_cursors WHERE prefix = ? AND day = ? AND kind = 'fallback' AND first != ? AND next <= last")
     .all(prefix, day, keepFirst) as { id: number; first: number; next: number }[];
   for (const run of open) {
-    // no ticket points at a run whose cursor never moved (the cursor moves with the ticket's insert)
+    // no ticket points at a run whose cursor never moved (the cursor is the tickets' highest number)
     if (run.next === run.first) stmt(db, 'DELETE FROM number_sources WHERE id = ?').run(run.id);
-    else stmt(db, 'UPDATE number_sources SET last = next - 1 WHERE id = ?').run(run.id);
+    else stmt(db, 'UPDATE number_sources SET last = ?, next = ? WHERE id = ?').run(run.next - 1, run.next, run.id);
   }
   return open.map((run) => ({ prefix, day, first: run.first, usedUpTo: run.next - 1 }));
 }
@@ -62,7 +64,7 @@ export function closeOtherRuns(db: Db, prefix: string, day: string, keepFirst: n
  */
 export function switchFallbackSlot(db: Db, catalog: Catalog, slot: number, fromDay: string): void {
   catalog.services.forEach((s) => fallbackRange(numberingFor(catalog, s.prefix), slot));
-  const open = stmt(db, "SELECT DISTINCT prefix, day FROM number_sources WHERE kind = 'fallback' AND day >= ? AND next <= last").all(fromDay) as { prefix: string; day: string }[];
+  const open = stmt(db, "SELECT DISTINCT prefix, day FROM number_cursors WHERE kind = 'fallback' AND day >= ? AND next <= last").all(fromDay) as { prefix: string; day: string }[];
   for (const run of open) closeOtherRuns(db, run.prefix, run.day, fallbackRange(numberingFor(catalog, run.prefix), slot).first);
 }
 
@@ -77,8 +79,13 @@ export function selfLease(db: Db, rule: NumberingRule, robotId: string, prefix: 
   audit(db, atMs, 'robot', 'lease.self', null, { ...lease });
 }
 
-export function advance(db: Db, sourceId: number): void {
-  stmt(db, 'UPDATE number_sources SET next = next + 1 WHERE id = ? AND next <= last').run(sourceId);
+/**
+ * The ticket just inserted took the source's last number: its stored floor says so, and the view
+ * stops looking up its tickets (a day of small leased blocks would otherwise cost a lookup per block
+ * on every issue). One extra row written once per block.
+ */
+export function markUsedUp(db: Db, sourceId: number): void {
+  stmt(db, 'UPDATE number_sources SET next = last + 1 WHERE id = ?').run(sourceId);
 }
 
 export interface Lease {

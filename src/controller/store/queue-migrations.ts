@@ -210,4 +210,28 @@ export const QUEUE_MIGRATIONS: Migration[] = [
       END;
     `,
   },
+  {
+    version: 6,
+    name: 'a ticket is its own outbox and its own number cursor: issuing writes one row',
+    // Issuing used to write four rows (cursor, ticket, outbox event, audit line), each a page of the
+    // WAL and its fsync. The ticket row already holds all they said: the center is owed a ticket
+    // whose version is above the one it acknowledged (only the latest version is sent; the center
+    // keeps the highest anyway), and a source's cursor is one past the highest number issued from
+    // it (tickets are never deleted). Old cursors stay as floors (a used-up source's floor is past its
+    // last number, so its tickets are not looked up); pending events become versions owed.
+    sql: `
+      ALTER TABLE tickets ADD COLUMN acked_version INTEGER NOT NULL DEFAULT 0;
+      UPDATE tickets SET acked_version = coalesce(
+        (SELECT min(json_extract(o.payload, '$.version')) - 1 FROM outbox o WHERE o.type = 'ticket.changed' AND o.ticket_id = tickets.id),
+        version);
+      DELETE FROM outbox WHERE type = 'ticket.changed';
+      CREATE INDEX tickets_unacked ON tickets (updated_at_ms) WHERE acked_version < version;
+      CREATE VIEW number_cursors AS
+        SELECT s.id, s.prefix, s.day, s.kind, s.first, s.last,
+          CASE WHEN s.next > s.last THEN s.next
+            ELSE max(s.next, coalesce((SELECT max(t.number) + 1 FROM tickets t
+              WHERE t.prefix = s.prefix AND t.day = s.day AND t.number BETWEEN s.first AND s.last), s.first)) END AS next
+        FROM number_sources s;
+    `,
+  },
 ];

@@ -6,23 +6,23 @@
  * returned and `markPrinting` committed, so no paper exists that the store does not know.
  */
 import { randomUUID } from 'node:crypto';
-import { performance } from 'node:perf_hooks';
 import type { Catalog, ErrorCode, Service, Ticket } from '../../contract';
 // the zod-free module: the store itself never needs the schemas at run time
 import { CodedError } from '../../contract/error-codes';
 import { businessDay } from '../../core/business-day';
-import { afterPrintFailure, estimateWait, numberingFor, printedState, readClock, type ClockState, type LiveQueueData, type WaitEstimate, type WaitInput } from '../../core/queue';
+import { afterPrintFailure, estimateWait, numberingFor, printedState, type LiveQueueData, type WaitEstimate, type WaitInput } from '../../core/queue';
 import { CheckInLog } from './check-in-log';
+import { EffectiveClock } from './effective-clock';
 import { registerConnection } from './connection';
-import { openDatabase, stmt, type Db } from './database';
+import { openDatabase, type Db } from './database';
 import { issueTicket, type IssueOutcome, type IssueRequest } from './issue-ticket';
-import { ack, audit, pendingCount, recentAudit, takeBatch, type AuditEntry, type OutboxEvent } from './journal';
+import { ack, audit, pendingCount, recentAudit, takeBatch, type AuditEntry, type OutboxAck, type OutboxEvent } from './journal';
 import { leaseAnswered, leaseRequestId } from './lease-requests';
 import { addLease, leaseNeeds, switchFallbackSlot, type Lease, type LeaseNeed } from './number-sources';
 import { sqliteOutboxQueue, type OutboxKind, type OutboxQueue, type OutboxQueues } from './outbox-queue';
 import { ServiceAudit } from './service-audit';
 import { writeTransaction, type WriteTransaction } from './store-errors';
-import type { QueueStoreOptions, StoreClock } from './store-options';
+import type { QueueStoreOptions } from './store-options';
 import * as queries from './ticket-queries';
 import { rowToTicket, type TicketRow } from './ticket-rows';
 import { flag, loadRow, recordCenterMark, transition, type CenterMark } from './ticket-transitions';
@@ -35,8 +35,7 @@ const SYSTEM = 'robot';
 
 export class QueueStore implements OutboxQueues {
   private catalog: Catalog;
-  private clockState: ClockState;
-  private readonly clock: StoreClock;
+  private readonly clock: EffectiveClock;
   private readonly newId: () => string;
   /** The fallback slot in use: the configured one until the center grants another (setRobotSlot). */
   private robotSlot: number | null;
@@ -44,6 +43,8 @@ export class QueueStore implements OutboxQueues {
   private readonly tx: WriteTransaction;
   /** Fallback runs known to exist (issue-ticket.ts); forgotten when the slot or catalog changes or an issue fails. */
   private readonly fallbackEnsured = new Set<string>();
+  /** Each service's recent service times as read from service_times: only applyCenterMark adds to them (it forgets these). */
+  private readonly serviceHistory = new Map<string, number[]>();
 
   private constructor(
     private readonly options: QueueStoreOptions,
@@ -53,10 +54,8 @@ export class QueueStore implements OutboxQueues {
     this.tx = writeTransaction(db);
     this.robotSlot = options.robotSlot;
     this.catalog = options.catalog;
-    this.clock = options.clock ?? { wallMs: () => Date.now(), monoMs: () => performance.now() };
+    this.clock = new EffectiveClock(db, options);
     this.newId = options.newId ?? randomUUID;
-    const row = stmt(db, 'SELECT high_water_ms FROM clock WHERE id = 1').get() as { high_water_ms: number };
-    this.clockState = { highWaterMs: row.high_water_ms };
   }
 
   static open(options: QueueStoreOptions): QueueStore {
@@ -73,21 +72,14 @@ export class QueueStore implements OutboxQueues {
     this.fallbackEnsured.clear();
   }
 
-  /** Effective time: never earlier than any time the store already acted on. Persisted in the caller's transaction. */
+  /** The effective time of a write (effective-clock.ts), persisted in the caller's transaction. */
   private tick(): number {
-    const reading = readClock(this.clockState, this.clock.wallMs(), this.clock.monoMs?.());
-    if (reading.jump) audit(this.db, reading.effectiveMs, SYSTEM, `clock.${reading.jump.direction}-jump`, null, { deltaMs: reading.jump.deltaMs });
-    if (reading.jump) this.options.onClockJump?.(reading.jump);
-    if (reading.effectiveMs > this.clockState.highWaterMs) {
-      stmt(this.db, 'UPDATE clock SET high_water_ms = ? WHERE id = 1 AND high_water_ms < ?').run(reading.effectiveMs, reading.effectiveMs);
-    }
-    this.clockState = reading.state;
-    return reading.effectiveMs;
+    return this.clock.tick();
   }
 
-  /** Effective now without writing (for display): max(wall clock, high-water mark). */
+  /** Effective now without writing (for display). */
   now(): Date {
-    return new Date(Math.max(this.clock.wallMs(), this.clockState.highWaterMs));
+    return this.clock.now();
   }
 
   businessDay(): string {
@@ -96,9 +88,13 @@ export class QueueStore implements OutboxQueues {
 
   issue(request: IssueRequest, live?: LiveQueueData): IssueOutcome {
     const { db, catalog, robotSlot, newId, options } = this;
-    const context = { db, catalog, robotSlot, newId, robotId: options.robotId, numberAuthority: options.numberAuthority, fallbackEnsured: this.fallbackEnsured, tick: () => this.tick(), waitInputs: this.waitInputs.bind(this) };
+    const context = { db, catalog, robotSlot, newId, robotId: options.robotId, numberAuthority: options.numberAuthority, fallbackEnsured: this.fallbackEnsured, tick: () => this.clock.tick(true), waitInputs: this.waitInputs.bind(this) };
     try {
-      return this.tx(() => issueTicket(context, request, live));
+      const outcome = this.tx(() => issueTicket(context, request, live));
+      // the ticket holds its time (inside issueForPrinting, once that commits: as for the clock row, a
+      // rollback leaves the mark ahead by at most this millisecond)
+      if (outcome.ok) this.clock.committedTicketAt(Date.parse(outcome.ticket.issuedAt));
+      return outcome;
     } catch (e) {
       // the run the failed transaction made rolled back with it
       this.fallbackEnsured.clear();
@@ -106,7 +102,7 @@ export class QueueStore implements OutboxQueues {
     }
   }
 
-  /** `issue` and `markPrinting` in one transaction: one fsync on the way from tap to paper, both versions in the outbox. */
+  /** `issue` and `markPrinting` in one transaction: one fsync on the way from tap to paper. */
   issueForPrinting(request: IssueRequest, live?: LiveQueueData): IssueOutcome {
     return this.tx(() => {
       const issued = this.issue(request, live);
@@ -175,7 +171,11 @@ export class QueueStore implements OutboxQueues {
 
   /** Marks from the center (called, served): they feed the robot's own wait history. */
   applyCenterMark(id: string, mark: CenterMark): void {
-    this.tx(() => recordCenterMark(this.db, id, mark));
+    try {
+      this.tx(() => recordCenterMark(this.db, id, mark));
+    } finally {
+      this.serviceHistory.clear();
+    }
   }
 
   /** The wait a new ticket of this service would have now (for the UI before issuing). */
@@ -187,7 +187,9 @@ export class QueueStore implements OutboxQueues {
 
   private waitInputs(service: Service, day: string, live?: LiveQueueData): Omit<WaitInput, 'expectedServiceMinutes'> {
     const counters = this.catalog.counters.filter((c) => c.counterGroup === service.counterGroup).length;
-    const input = { ...queries.waitHistory(this.db, service, day), counters: Math.max(1, counters) };
+    let history = this.serviceHistory.get(service.id);
+    if (!history) this.serviceHistory.set(service.id, (history = queries.recentServiceMinutes(this.db, service.id)));
+    const input = { localPeopleAhead: queries.peopleAhead(this.db, service, day), recentServiceMinutes: history, counters: Math.max(1, counters) };
     return live ? { ...input, live } : input;
   }
 
@@ -246,8 +248,8 @@ export class QueueStore implements OutboxQueues {
     return takeBatch(this.db, n);
   }
 
-  ack(ids: readonly number[]): number {
-    return this.tx(() => ack(this.db, ids, this.now().getTime()));
+  ack(acks: readonly OutboxAck[]): number {
+    return this.tx(() => ack(this.db, acks, this.now().getTime()));
   }
 
   pendingCount(): number {

@@ -1,6 +1,5 @@
 /** Reads of the tickets table (no writes): single tickets, a day's list, and what the service mode shows. */
 import type { ErrorCode, Service, Ticket } from '../../contract';
-import type { WaitInput } from '../../core/queue';
 import { stmt, type Db } from './database';
 import { rowToTicket, type TicketRow } from './ticket-rows';
 
@@ -28,10 +27,13 @@ export function interruptedRows(db: Db): TicketRow[] {
 }
 
 /** The people ahead and the recent service times a wait estimate needs. */
-export function waitHistory(db: Db, service: Service, day: string): Pick<WaitInput, 'localPeopleAhead' | 'recentServiceMinutes'> {
-  const ahead = stmt(db, PEOPLE_AHEAD_SQL).get(day, service.counterGroup) as { n: number };
-  const history = stmt(db, 'SELECT minutes FROM service_times WHERE service_id = ? ORDER BY id DESC LIMIT ?').all(service.id, HISTORY_SAMPLES) as { minutes: number }[];
-  return { localPeopleAhead: ahead.n, recentServiceMinutes: history.map((h) => h.minutes) };
+export function peopleAhead(db: Db, service: Service, day: string): number {
+  return (stmt(db, PEOPLE_AHEAD_SQL).get(day, service.counterGroup) as { n: number }).n;
+}
+
+/** The last minutes from call to done of a service, newest first. */
+export function recentServiceMinutes(db: Db, serviceId: string): number[] {
+  return stmt(db, 'SELECT minutes FROM service_times WHERE service_id = ? ORDER BY id DESC LIMIT ?').pluck().all(serviceId, HISTORY_SAMPLES) as number[];
 }
 
 /** One ticket of a day as the technician's statistics count it (voided ones left out). */

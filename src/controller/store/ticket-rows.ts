@@ -15,6 +15,8 @@ export interface TicketRow extends TicketIdentityColumns {
   issued_at_ms: number;
   updated_at_ms: number;
   synced_at_ms: number | null;
+  /** The highest version the center acknowledged: below `version`, the ticket is owed to it (the outbox). */
+  acked_version: number;
   called_at_ms: number | null;
   served_at_ms: number | null;
   counter_id: string | null;

@@ -1,11 +1,12 @@
 /**
- * One state change of a ticket: checked against the state machine, versioned, and written with
- * its outbox event, its audit line and (for a void) its void record, all in the caller's transaction.
+ * One state change of a ticket: checked against the state machine, versioned (a new version is
+ * owed to the center: journal.ts), and written with its audit line and (for a void) its void
+ * record, all in the caller's transaction.
  */
 import type { TicketState } from '../../contract';
 import { CodedError } from '../../contract/error-codes';
 import { canTransition } from '../../core/queue';
-import { audit, enqueueTicketEvent } from './journal';
+import { audit } from './journal';
 import { stmt, type Db } from './database';
 import type { TicketRow } from './ticket-rows';
 
@@ -41,7 +42,6 @@ export function transition(
       row.prefix, row.day, row.number, row.id, String(detail?.reason ?? 'unspecified'), actor, atMs,
     );
   }
-  enqueueTicketEvent(db, next);
   audit(db, atMs, actor, `ticket.${to}`, row.id, { from: row.state, ...detail });
   return next;
 }
@@ -50,7 +50,6 @@ export function transition(
 export function flag(db: Db, row: TicketRow, attention: string, atMs: number, actor: string): TicketRow {
   const next: TicketRow = { ...row, attention, version: row.version + 1, updated_at_ms: atMs };
   stmt(db, 'UPDATE tickets SET attention = ?, version = ?, updated_at_ms = ? WHERE id = ? AND version = ?').run(attention, next.version, atMs, row.id, row.version);
-  enqueueTicketEvent(db, next);
   audit(db, atMs, actor, 'ticket.flagged', row.id, { attention, state: row.state });
   return next;
 }

@@ -8,20 +8,20 @@ import type { StaffCall } from '../../contract/staff';
 import type { Lease, TicketChangeInput } from '../../contract/sync';
 
 export interface OutboxEvent {
-  /** Local, increasing; what `ack` takes. */
-  id: number;
   /** Idempotency key (robot id + ticket id + version); sent along for the center's logs. */
   key: string;
   ticketId: string;
+  /** The version this event carries; what `ack` takes with the ticket id. */
+  version: number;
   /** The change as the center's TicketChange schema reads it: { ticket, version, kind, prefix, ... }. */
   payload: Omit<TicketChangeInput, 'key'>;
 }
 
 export interface OutboxPort {
-  /** The oldest `max` events not acknowledged yet; taking does not remove (at-least-once). */
+  /** The oldest `max` tickets owed to the center, each at its latest version; taking does not remove (at-least-once). */
   takeBatch(max: number): OutboxEvent[];
-  /** The center has them: remove them (acknowledging twice is harmless). */
-  ack(ids: readonly number[]): unknown;
+  /** The center stored these versions (acknowledging twice, or an older version, is harmless). */
+  ack(acks: readonly Pick<OutboxEvent, 'ticketId' | 'version'>[]): unknown;
   pendingCount(): number;
 }
 

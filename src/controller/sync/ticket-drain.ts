@@ -4,6 +4,7 @@
  * partial answer stops the drain and the rest goes next pass.
  */
 import { IngestResponse } from '../../contract/sync';
+import type { OutboxEvent } from './outbox-port';
 import { toCenterTime, type SyncContext } from './sync-context';
 
 export interface TicketDrainCount {
@@ -21,11 +22,11 @@ export async function drainTickets(ctx: SyncContext, token: string, count: Ticke
     const changes = batch.map((e) => ({ key: e.key, ...e.payload, ticket: { ...e.payload.ticket, issuedAt: toCenterTime(ctx, e.payload.ticket.issuedAt) } }));
     const r = await ctx.http.request('POST', '/v1/tickets/batch', IngestResponse, { body: { changes }, token });
     count.sent += batch.length;
-    const acked: number[] = [];
+    const acked: OutboxEvent[] = [];
     for (const res of r.body!.results) {
       const ev = batch[res.index];
       if (!ev || (res.ticketId !== null && res.ticketId !== ev.ticketId)) continue;
-      acked.push(ev.id);
+      acked.push(ev);
       if (res.status === 'rejected') {
         count.rejected++;
         marks?.flag(ev.ticketId, res.code ?? 'SYNC_TICKET_CONFLICT');

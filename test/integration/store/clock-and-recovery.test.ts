@@ -39,6 +39,24 @@ describe('day rollover and clock safety', () => {
     expect(store.ticketsOfDay('2026-11-30')).toEqual([]);
   });
 
+  it('keeps the latest time across a restart whether an issue (its ticket row) or another write (the clock row) holds it', () => {
+    h = storeHarness('2026-12-01T01:00:00Z');
+    let store = h.open();
+    const first = issueOk(store);
+    // an issue writes its ticket and nothing else: the ticket row holds the mark
+    expect(connectionOf(store).prepare('SELECT high_water_ms FROM clock').get()).toEqual({ high_water_ms: 0 });
+    h.clock.set('2026-12-01T01:10:00Z');
+    store.markPrinting(first.id); // no ticket inserted: the clock row holds 01:10
+    store.close();
+    h.clock.set('2026-12-01T00:30:00Z'); // set back across the restart
+    store = h.open();
+    expect(store.now().toISOString()).toBe('2026-12-01T01:10:00.000Z');
+    expect(issueOk(store).issuedAt).toBe('2026-12-01T01:10:00.000Z');
+    store.close();
+    store = h.open();
+    expect(store.now().toISOString()).toBe('2026-12-01T01:10:00.000Z');
+  });
+
   it('accepts a forward jump (a long power-off looks the same) without reusing numbers when it is corrected', () => {
     h = storeHarness('2026-12-01T01:00:00Z');
     const store = h.open();

@@ -46,7 +46,7 @@ function step(): void {
   const r = random();
   if (r < 0.1) {
     const batch = store.takeBatch(1 + Math.floor(random() * 30));
-    store.ack(batch.filter(() => random() < 0.9).map((e) => e.id));
+    store.ack(batch.filter(() => random() < 0.9));
     return;
   }
   if (r < 0.2) return leaseIfLow();

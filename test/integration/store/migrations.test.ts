@@ -5,6 +5,8 @@ import { storeHarness, type StoreHarness } from './store-fixtures';
 import { connectionOf } from '../../../src/controller/store/connection';
 
 const LATEST = Math.max(...QUEUE_MIGRATIONS.map((m) => m.version));
+/** What a file of the latest schema needs undone to be a v5 file again (v6's view, index and column). */
+const UNDO_V6 = 'DROP VIEW number_cursors; DROP INDEX tickets_unacked; ALTER TABLE tickets DROP COLUMN acked_version';
 
 let h: StoreHarness;
 beforeEach(() => (h = storeHarness()));
@@ -58,7 +60,7 @@ describe('store migrations', () => {
     const first = h.open();
     for (let i = 0; i < 3; i++) if (!first.issue({ serviceId: 'birth-registration', language: 'vi' }).ok) throw new Error('not issued');
     // back to what a v4 file is: the same tickets, no count and no triggers
-    connectionOf(first).exec('DROP TRIGGER tickets_waiting_insert; DROP TRIGGER tickets_waiting_delete; DROP TRIGGER tickets_waiting_update; DROP TABLE waiting_counts; PRAGMA user_version = 4');
+    connectionOf(first).exec(`${UNDO_V6}; DROP TRIGGER tickets_waiting_insert; DROP TRIGGER tickets_waiting_delete; DROP TRIGGER tickets_waiting_update; DROP TABLE waiting_counts; PRAGMA user_version = 4`);
     first.close();
     const store = h.open();
     const { day, counter_group: group } = connectionOf(store).prepare('SELECT day, counter_group FROM tickets LIMIT 1').get() as { day: string; counter_group: string };
@@ -80,6 +82,30 @@ describe('store migrations', () => {
     v2.close();
     const store = h.open();
     expect(connectionOf(store).prepare('SELECT appointment_id, ticket_id FROM appointment_check_ins').all()).toEqual([{ appointment_id: 'LH-1', ticket_id: 't1' }]);
+  });
+
+  it('turns a v5 file\'s outbox events and cursors into versions owed and derived cursors (v6)', () => {
+    const v5 = openDatabase(h.file, { migrations: QUEUE_MIGRATIONS.filter((m) => m.version <= 5) });
+    v5.exec(`INSERT INTO number_sources (id, prefix, day, kind, lease_id, first, last, next, created_at_ms)
+      VALUES (1, 'A', '2026-11-30', 'lease', 'L1', 1, 50, 4, 0)`);
+    const ticket = v5.prepare(`INSERT INTO tickets (id, robot_id, service_id, counter_group, prefix, day, number, display, source_id, kind,
+      language, state, version, issued_at_ms, updated_at_ms, synced_at_ms) VALUES (?, 'robot-1', 'birth-registration', 'civil', 'A', '2026-11-30', ?, ?, 1, 'normal', 'vi', ?, ?, 0, 0, ?)`);
+    ticket.run('t1', 1, 'A0001', 'printed', 3, 5); // synced: no event left
+    ticket.run('t2', 2, 'A0002', 'printed', 3, 5); // v2 and v3 not acknowledged yet
+    ticket.run('t3', 3, 'A0003', 'issued', 1, null); // never sent
+    const event = v5.prepare(`INSERT INTO outbox (event_key, type, ticket_id, payload, created_at_ms) VALUES (?, 'ticket.changed', ?, ?, 0)`);
+    event.run('robot-1:t2:v2', 't2', JSON.stringify({ version: 2 }));
+    event.run('robot-1:t2:v3', 't2', JSON.stringify({ version: 3 }));
+    event.run('robot-1:t3:v1', 't3', JSON.stringify({ version: 1 }));
+    v5.close();
+    const store = h.open();
+    expect(connectionOf(store).prepare('SELECT id, acked_version FROM tickets ORDER BY id').all()).toEqual([
+      { id: 't1', acked_version: 3 }, { id: 't2', acked_version: 1 }, { id: 't3', acked_version: 0 },
+    ]);
+    expect(store.takeBatch(10).map((e) => [e.ticketId, e.version])).toEqual([['t2', 3], ['t3', 1]]);
+    expect(connectionOf(store).prepare("SELECT count(*) AS n FROM outbox WHERE type = 'ticket.changed'").get()).toEqual({ n: 0 });
+    const next = store.issue({ serviceId: 'birth-registration', language: 'vi', categoryId: 'elderly' });
+    expect(next).toMatchObject({ ok: true, ticket: { number: 4 } });
   });
 
   it('makes the check-in table in a new file', () => {

@@ -76,7 +76,7 @@ function runScenario(robotCount: number, actions: Action[], slotOf = (i: number)
     }
     const events = store.takeBatch(batch);
     for (const e of events) center.ingest(e);
-    if (!loseAck) store.ack(events.map((e) => e.id));
+    if (!loseAck) store.ack(events);
   };
   try {
     for (const a of actions) {

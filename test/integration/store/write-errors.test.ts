@@ -37,7 +37,7 @@ function prepare(store: QueueStore) {
   const ratings = new RatingOutbox(store);
   ratings.add({ ticketId: issued.id, rating: { score: 5 } as never }, 0);
   const requestId = store.leaseRequestId('B', DAY);
-  return { printing, issued, checkIns, audit, staff, ratings, requestId, eventId: store.takeBatch(1)[0]!.id, auditEventId: audit.takeBatch(1)[0]!.id };
+  return { printing, issued, checkIns, audit, staff, ratings, requestId, event: store.takeBatch(1)[0]!, auditEventId: audit.takeBatch(1)[0]!.id };
 }
 type Prepared = ReturnType<typeof prepare>;
 
@@ -54,7 +54,7 @@ const WRITES: Record<string, (store: QueueStore, p: Prepared) => unknown> = {
   addLease: (s) => s.addLease({ leaseId: 'L9', prefix: 'A', day: DAY, first: 1, last: 20 }),
   leaseRequestId: (s) => s.leaseRequestId('A', DAY),
   leaseAnswered: (s, p) => s.leaseAnswered(p.requestId),
-  ack: (s, p) => s.ack([p.eventId]),
+  ack: (s, p) => s.ack([p.event]),
   'staff call add': (_s, p) => p.staff.notify({ ...call, id: '00000000-0000-4000-8000-000000000002' }),
   'staff call ack': (_s, p) => p.staff.ack([call.id]),
   'rating add': (_s, p) => p.ratings.add({ ticketId: p.printing.id, rating: { score: 4 } as never }, 0),
