@@ -42,12 +42,20 @@ export function zoneOffsetMs(t: number): number {
   return offset ?? readOffset(t);
 }
 
-/** YYYY-MM-DD of the center's wall clock at `at`: the date part of the instant shifted by the zone's offset. */
-export function centerDateOf(at: Date): { wall: Date; day: string } {
+const DAY_MS = 86_400_000;
+/** The last day formatted: every ticket of a day asks for the same one several times. */
+let lastDay = { index: NaN, day: '' };
+
+/**
+ * The center's wall clock at `at`, as ms since the epoch read as UTC (whole seconds: the instant
+ * shifted by the zone's offset), and its YYYY-MM-DD date part.
+ */
+export function centerDateOf(at: Date): { wallMs: number; day: string } {
   const seconds = Math.floor(at.getTime() / 1000) * 1000;
-  const wall = new Date(seconds + zoneOffsetMs(seconds));
-  const y = wall.getUTCFullYear(), m = wall.getUTCMonth() + 1, d = wall.getUTCDate();
-  return { wall, day: `${String(y).padStart(4, '0')}-${String(m).padStart(2, '0')}-${String(d).padStart(2, '0')}` };
+  const wallMs = seconds + zoneOffsetMs(seconds);
+  const index = Math.floor(wallMs / DAY_MS);
+  if (index !== lastDay.index) lastDay = { index, day: new Date(index * DAY_MS).toISOString().slice(0, 10) };
+  return { wallMs, day: lastDay.day };
 }
 
 /** YYYY-MM-DD of the instant in the center's timezone. */

@@ -6,7 +6,6 @@
  */
 import type { Catalog, ErrorCode, Language, NumberingRule, Service, Ticket } from '../../contract';
 import { formatTicketNumber } from '../../core/ticket-number';
-import { businessDay } from '../../core/business-day';
 import { exhaustionCode, pickSource, planIssue, type LiveQueueData, type WaitEstimate, type WaitInput } from '../../core/queue';
 import { stmt, type Db } from './database';
 import { audit } from './journal';
@@ -44,15 +43,16 @@ export function issueTicket(c: IssueContext, request: IssueRequest, live?: LiveQ
   const { db } = c;
   const atMs = c.tick();
   const at = new Date(atMs);
-  const day = businessDay(at);
-  const plan = planIssue(c.catalog, request, at, (service) => c.waitInputs(service, day, live));
+  const plan = planIssue(c.catalog, request, at, (service, day) => c.waitInputs(service, day, live));
   if (!plan.ok) return plan;
   const prefix = plan.service.prefix;
   if (c.robotSlot !== null) ensureFallbackOnce(c, plan.rule, c.robotSlot, prefix, plan.day, atMs);
   if (c.numberAuthority === 'self') selfLease(db, plan.rule, c.robotId, prefix, plan.day, atMs);
-  const sources = sourcesFor(db, prefix, plan.day);
-  // no slot yet: a fallback run left from before is not this robot's to continue
-  const source = pickSource(c.robotSlot === null ? sources.filter((s) => s.kind === 'lease') : sources);
+  // leased blocks first (the fallback run's cursor is looked up only when they are used up); no
+  // slot yet: a fallback run left from before is not this robot's to continue
+  let sources = sourcesFor(db, prefix, plan.day, 'lease');
+  let source = pickSource(sources);
+  if (!source && c.robotSlot !== null) source = pickSource((sources = sourcesFor(db, prefix, plan.day)));
   if (!source) return { ok: false, code: c.robotSlot === null ? 'QUEUE_NOT_ENROLLED' : exhaustionCode(plan.rule, sources), nextOpeningAt: null };
   const row: TicketRow = {
     id: c.newId(), robot_id: c.robotId, service_id: plan.service.id, counter_group: plan.service.counterGroup,

@@ -18,7 +18,9 @@ interface SourceRow {
   next: number;
 }
 
-export function sourcesFor(db: Db, prefix: string, day: string): NumberSource[] {
+/** The sources of (prefix, day), or only those of one kind, with their cursors. */
+export function sourcesFor(db: Db, prefix: string, day: string, kind?: NumberSource['kind']): NumberSource[] {
+  if (kind) return stmt(db, 'SELECT id, kind, first, last, next FROM number_cursors WHERE prefix = ? AND day = ? AND kind = ? ORDER BY first').all(prefix, day, kind) as SourceRow[];
   return stmt(db, 'SELECT id, kind, first, last, next FROM number_cursors WHERE prefix = ? AND day = ? ORDER BY first').all(prefix, day) as SourceRow[];
 }
 
@@ -70,7 +72,7 @@ export function switchFallbackSlot(db: Db, catalog: Catalog, slot: number, fromD
 
 /** A robot alone in its center takes the next block itself when its leases run dry. */
 export function selfLease(db: Db, rule: NumberingRule, robotId: string, prefix: string, day: string, atMs: number): void {
-  const leases = sourcesFor(db, prefix, day).filter((s) => s.kind === 'lease');
+  const leases = sourcesFor(db, prefix, day, 'lease');
   if (leases.some((s) => s.next <= s.last)) return;
   const block = nextLeaseBlock(rule, leases.length ? Math.max(...leases.map((s) => s.last)) : null);
   if (!block) return;
@@ -135,7 +137,7 @@ export interface LeaseNeed {
 export function leaseNeeds(db: Db, prefixes: readonly string[], day: string, lowWater: number): LeaseNeed[] {
   const out: LeaseNeed[] = [];
   for (const prefix of prefixes) {
-    const leases = sourcesFor(db, prefix, day).filter((s) => s.kind === 'lease');
+    const leases = sourcesFor(db, prefix, day, 'lease');
     const left = leases.reduce((n, s) => n + remaining(s), 0);
     if (left < lowWater) out.push({ prefix, day, remaining: left, leasedUpTo: leases.length ? Math.max(...leases.map((s) => s.last)) : null });
   }

@@ -88,12 +88,14 @@ export class QueueStore implements OutboxQueues {
 
   issue(request: IssueRequest, live?: LiveQueueData): IssueOutcome {
     const { db, catalog, robotSlot, newId, options } = this;
-    const context = { db, catalog, robotSlot, newId, robotId: options.robotId, numberAuthority: options.numberAuthority, fallbackEnsured: this.fallbackEnsured, tick: () => this.clock.tick(true), waitInputs: this.waitInputs.bind(this) };
+    let atMs = 0;
+    const tick = () => (atMs = this.clock.tick(true));
+    const context = { db, catalog, robotSlot, newId, robotId: options.robotId, numberAuthority: options.numberAuthority, fallbackEnsured: this.fallbackEnsured, tick, waitInputs: this.waitInputs };
     try {
       const outcome = this.tx(() => issueTicket(context, request, live));
       // the ticket holds its time (inside issueForPrinting, once that commits: as for the clock row, a
       // rollback leaves the mark ahead by at most this millisecond)
-      if (outcome.ok) this.clock.committedTicketAt(Date.parse(outcome.ticket.issuedAt));
+      if (outcome.ok) this.clock.committedTicketAt(atMs);
       return outcome;
     } catch (e) {
       // the run the failed transaction made rolled back with it
@@ -185,13 +187,13 @@ export class QueueStore implements OutboxQueues {
     return estimateWait({ ...this.waitInputs(service, this.businessDay(), live), expectedServiceMinutes: service.expectedServiceMinutes });
   }
 
-  private waitInputs(service: Service, day: string, live?: LiveQueueData): Omit<WaitInput, 'expectedServiceMinutes'> {
+  private readonly waitInputs = (service: Service, day: string, live?: LiveQueueData): Omit<WaitInput, 'expectedServiceMinutes'> => {
     const counters = this.catalog.counters.filter((c) => c.counterGroup === service.counterGroup).length;
     let history = this.serviceHistory.get(service.id);
     if (!history) this.serviceHistory.set(service.id, (history = queries.recentServiceMinutes(this.db, service.id)));
     const input = { localPeopleAhead: queries.peopleAhead(this.db, service, day), recentServiceMinutes: history, counters: Math.max(1, counters) };
     return live ? { ...input, live } : input;
-  }
+  };
 
   get(id: string): Ticket | undefined {
     return queries.ticketById(this.db, id);

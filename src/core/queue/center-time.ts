@@ -16,8 +16,9 @@ export interface CenterWallTime {
 }
 
 export function centerWallTime(at: Date): CenterWallTime {
-  const { wall, day } = centerDateOf(at);
-  return { day, weekday: weekdayOf(day), minutes: wall.getUTCHours() * 60 + wall.getUTCMinutes() + wall.getUTCSeconds() / 60 };
+  const { wallMs, day } = centerDateOf(at);
+  // whole seconds since the wall clock's midnight, in minutes
+  return { day, weekday: weekdayOf(day), minutes: (wallMs - Math.floor(wallMs / 86_400_000) * 86_400_000) / 60_000 };
 }
 
 /** The weekday of the day last asked: every ticket asks it of today, and splitting the string is most of the cost. */

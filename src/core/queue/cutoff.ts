@@ -5,7 +5,7 @@
  * time the citizen can come back.
  */
 import type { Catalog, CutoffRule, ErrorCode, PriorityCategory, Service } from '../../contract';
-import { centerPhase, nextDayOpening, nextOpening } from './opening-hours';
+import { centerPhase, nextDayOpening, nextOpening, type OpeningCalendar } from './opening-hours';
 
 export type TicketKind = 'normal' | 'priority' | 'appointment';
 
@@ -33,20 +33,26 @@ export function groupClosesForLunch(catalog: Catalog, counterGroup: string): boo
   return counters.length === 0 || counters.every((c) => c.closesForLunch);
 }
 
-export function checkCutoff(input: CutoffInput): CutoffDecision {
-  const { catalog, service, at } = input;
-  const kind = ticketKind(input.category);
+/**
+ * What the cut-off decision knows before the wait is estimated, for one catalog, service, category
+ * and wall-clock minute (nothing in it changes within the minute: sessions are whole minutes): a
+ * refusal the center's phase already gives, or the last instant a ticket may start by.
+ */
+export type CutoffFrame =
+  | { refusal: Extract<CutoffDecision, { ok: false }> }
+  | { refusal?: undefined; kind: TicketKind; rule: CutoffRule['rule']; lastIssueMs: number; lunch?: { startMs: number; endMs: number } };
+
+export function cutoffFrame(catalog: Catalog, service: Service, category: PriorityCategory | undefined, at: Date): CutoffFrame {
+  const kind = ticketKind(category);
   const rule: CutoffRule = catalog.cutoff[kind];
   const phase = centerPhase(catalog, at);
-  const refuse = (code: ErrorCode, next: Date | null): CutoffDecision => ({ ok: false, code, nextOpeningAt: next });
+  const refuse = (code: ErrorCode, next: Date | null): CutoffFrame => ({ refusal: { ok: false, code, nextOpeningAt: next } });
   const closesAtLunch = groupClosesForLunch(catalog, service.counterGroup);
-
   switch (phase.phase) {
     case 'holiday':
       return refuse('QUEUE_HOLIDAY', nextOpening(catalog, at));
     case 'closed-day':
     case 'before-opening':
-      return refuse('QUEUE_CENTER_CLOSED', nextOpening(catalog, at));
     case 'after-closing':
       return refuse('QUEUE_CENTER_CLOSED', nextOpening(catalog, at));
     case 'lunch':
@@ -55,16 +61,22 @@ export function checkCutoff(input: CutoffInput): CutoffDecision {
     case 'open':
       break;
   }
-  const closesAt = phase.phase === 'open' || phase.phase === 'lunch' ? phase.closesAt : at;
-  const lastIssue = new Date(closesAt.getTime() - rule.marginMinutes * 60_000);
-  if (rule.rule === 'until-closing') {
-    return at.getTime() < lastIssue.getTime() ? { ok: true, kind } : refuse('QUEUE_CUTOFF_REACHED', nextDayOpening(catalog, at));
-  }
-  const start = new Date(at.getTime() + Math.max(0, input.expectedWaitMinutes) * 60_000);
-  if (start.getTime() >= lastIssue.getTime()) return refuse('QUEUE_CUTOFF_REACHED', nextDayOpening(catalog, at));
-  if (phase.phase === 'open' && phase.lunch && closesAtLunch) {
-    const t = start.getTime();
-    if (t >= phase.lunch.start.getTime() && t < phase.lunch.end.getTime()) return refuse('QUEUE_LUNCH_BREAK', phase.lunch.end);
-  }
-  return { ok: true, kind };
+  const lastIssueMs = phase.closesAt.getTime() - rule.marginMinutes * 60_000;
+  const lunch = phase.phase === 'open' && phase.lunch && closesAtLunch ? { startMs: phase.lunch.start.getTime(), endMs: phase.lunch.end.getTime() } : undefined;
+  return lunch ? { kind, rule: rule.rule, lastIssueMs, lunch } : { kind, rule: rule.rule, lastIssueMs };
+}
+
+/** The decision at `at` for a ticket whose service is expected to start `expectedWaitMinutes` later. */
+export function decideCutoff(frame: CutoffFrame, calendar: OpeningCalendar, at: Date, expectedWaitMinutes: number): CutoffDecision {
+  if (frame.refusal) return frame.refusal;
+  const tooLate = (): CutoffDecision => ({ ok: false, code: 'QUEUE_CUTOFF_REACHED', nextOpeningAt: nextDayOpening(calendar, at) });
+  if (frame.rule === 'until-closing') return at.getTime() < frame.lastIssueMs ? { ok: true, kind: frame.kind } : tooLate();
+  const start = at.getTime() + Math.max(0, expectedWaitMinutes) * 60_000;
+  if (start >= frame.lastIssueMs) return tooLate();
+  if (frame.lunch && start >= frame.lunch.startMs && start < frame.lunch.endMs) return { ok: false, code: 'QUEUE_LUNCH_BREAK', nextOpeningAt: new Date(frame.lunch.endMs) };
+  return { ok: true, kind: frame.kind };
+}
+
+export function checkCutoff(input: CutoffInput): CutoffDecision {
+  return decideCutoff(cutoffFrame(input.catalog, input.service, input.category, input.at), input.catalog, input.at, input.expectedWaitMinutes);
 }

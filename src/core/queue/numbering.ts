@@ -65,10 +65,16 @@ export function remaining(s: NumberSource): number {
 
 /** Leased blocks first, oldest first; the robot's fallback run only when no block is usable. */
 export function pickSource(sources: readonly NumberSource[]): NumberSource | null {
-  const usable = sources.filter((s) => remaining(s) > 0);
-  const leases = usable.filter((s) => s.kind === 'lease').sort((a, b) => a.id - b.id);
-  if (leases[0]) return leases[0];
-  return usable.find((s) => s.kind === 'fallback') ?? null;
+  // one pass, no arrays: it runs inside every issue's transaction
+  let lease: NumberSource | null = null;
+  let fallback: NumberSource | null = null;
+  for (const s of sources) {
+    if (remaining(s) <= 0) continue;
+    if (s.kind === 'lease') {
+      if (!lease || s.id < lease.id) lease = s;
+    } else fallback ??= s;
+  }
+  return lease ?? fallback;
 }
 
 /** Why nothing is left: the whole day's space is gone, or only this robot's share is. */
