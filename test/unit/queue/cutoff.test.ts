@@ -65,4 +65,27 @@ describe('planIssue', () => {
     const plan = planIssue(DEMO_CATALOG, { serviceId: 'birth-registration' }, at('2026-11-30T01:00:00Z'), quiet);
     expect(plan).toMatchObject({ ok: true, day: '2026-11-30', kind: 'normal', rule: { width: 3 } });
   });
+
+  // what a plan decides is kept for the minute (issue-plan.ts); these are the changes it must not hide
+  it('decides again within the same minute for another catalog, service, category or wait', () => {
+    const now = at('2026-11-30T09:20:00.100Z'); // Monday 16:20, closing at 17:00
+    const then = at('2026-11-30T09:20:59.900Z');
+    expect(planIssue(DEMO_CATALOG, { serviceId: 'birth-registration' }, now, quiet)).toMatchObject({ ok: true, kind: 'normal' });
+    expect(planIssue(DEMO_CATALOG, { serviceId: 'birth-registration', categoryId: 'elderly' }, then, quiet)).toMatchObject({ ok: true, kind: 'priority', category: { id: 'elderly' } });
+    const holiday = Catalog.parse({ ...DEMO_CATALOG, holidays: [...DEMO_CATALOG.holidays, '2026-11-30'] });
+    expect(planIssue(holiday, { serviceId: 'birth-registration' }, then, quiet)).toMatchObject({ ok: false, code: 'QUEUE_HOLIDAY' });
+    expect(planIssue(DEMO_CATALOG, { serviceId: 'result-pickup', categoryId: 'elderly' }, then, quiet)).toMatchObject({ ok: true, kind: 'priority', service: { id: 'result-pickup' }, category: { id: 'elderly' } });
+    // 16:20 + 40 people at 15 min over 2 counters: past closing; one person: in time
+    const busy = () => ({ localPeopleAhead: 40, recentServiceMinutes: [], counters: 2 });
+    expect(planIssue(DEMO_CATALOG, { serviceId: 'birth-registration' }, then, busy)).toMatchObject({ ok: false, code: 'QUEUE_CUTOFF_REACHED' });
+    expect(planIssue(DEMO_CATALOG, { serviceId: 'birth-registration' }, then, quiet)).toMatchObject({ ok: true });
+    expect(planIssue(DEMO_CATALOG, { serviceId: 'nope' }, then, quiet)).toMatchObject({ ok: false, code: 'SERVICE_UNKNOWN' });
+  });
+
+  it('sees the minute turn: the last minute before the margin issues, the next one does not', () => {
+    const strict = Catalog.parse({ ...DEMO_CATALOG, cutoff: { ...DEMO_CATALOG.cutoff, normal: { rule: 'until-closing', marginMinutes: 30 } } });
+    // closing 17:00, margin 30 min: last issue before 16:30
+    expect(planIssue(strict, { serviceId: 'birth-registration' }, at('2026-11-30T09:29:59.000Z'), quiet)).toMatchObject({ ok: true });
+    expect(planIssue(strict, { serviceId: 'birth-registration' }, at('2026-11-30T09:30:00.000Z'), quiet)).toMatchObject({ ok: false, code: 'QUEUE_CUTOFF_REACHED' });
+  });
 });
