@@ -76,7 +76,12 @@ export async function measureMotionLatency(iterations: number): Promise<MotionLa
   const bootSimS = board.simTimeUs() / 1e6;
 
   const pin = REFERENCE_PIN_MAP.servos.headPan;
+  // the same warm-up as the bare peer's: one real write and a pause before timing (a move to where
+  // the head already is writes nothing, so the first timed move used to pay the first write: ~54 ms)
+  await motion.moveServo('headPan', 2);
+  await pause(60);
   await motion.moveServo('headPan', 0);
+  await pause(60);
   const sim: number[] = [];
   const wall: number[] = [];
   const simStart = board.simTimeUs();
