@@ -100,7 +100,21 @@ describe('ratings on the center pages in Chromium', () => {
     c = await startTestCenter();
     const [first, second, third] = await seed(['ko', 'vi', 'ja']);
     const tablet = await open('/rate/counter-1?lang=vi', { viewport: TABLET, clock: { time: MONDAY_9AM } });
+    // "waiting" only once the tablet listens: while the board (where the stream starts) is held
+    // back, no waiting line, so a ticket completed right after it appears cannot be missed
+    let releaseBoard!: () => void;
+    const boardReleased = new Promise<void>((r) => (releaseBoard = r));
+    let boardWasAsked!: () => void;
+    const boardAsked = new Promise<void>((r) => (boardWasAsked = r));
+    await tablet.route(/\/v1\/board(\?|$)/, async (route) => {
+      boardWasAsked();
+      await boardReleased;
+      await route.continue();
+    });
     await signIn(tablet, c.center.staffKey);
+    await boardAsked;
+    expect(await tablet.locator('#rate-waiting').count()).toBe(0);
+    releaseBoard();
     await tablet.locator('#rate-waiting').waitFor();
 
     await c.staff('POST', '/v1/counters/counter-1/call-next');

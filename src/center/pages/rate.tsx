@@ -49,7 +49,9 @@ function Tablet({ counterId }: { counterId: string }) {
   return (
     <>
       {!online && <ErrorLine code="OFFLINE" />}
-      {shown.kind === 'waiting' && <p class="card waiting" id="rate-waiting">{t('rating.waiting')}</p>}
+      {/* "waiting" only once the board told where the stream starts: a ticket completed after the
+          citizen sees it is then never missed (before, the tablet is not yet listening) */}
+      {shown.kind === 'waiting' && after !== undefined && <p class="card waiting" id="rate-waiting">{t('rating.waiting')}</p>}
       {shown.kind === 'thanks' && <Thanks code={shown.code} />}
       {shown.kind === 'ticket' && (
         <>
