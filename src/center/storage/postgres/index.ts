@@ -4,7 +4,7 @@
  * to open are CodedErrors naming the cause (bad URL, unreachable server, schema too new), never
  * the password: the URL is shown without it.
  */
-import pg, { type Pool } from 'pg';
+import type { Pool } from 'pg';
 import { z } from 'zod';
 import { CodedError } from '../../../contract/error-codes';
 import type { Appointment, Dossier } from '../../../contract/sync';
@@ -62,14 +62,17 @@ export function redactUrl(url: string): string {
 
 const INT8 = 20;
 // ms times and counts are BIGINT; they stay far below 2^53, so plain numbers are exact
-const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8 ? (v: string) => Number(v) : pg.types.getTypeParser(oid, format as 'text')) };
+const types = { getTypeParser: (oid: number, format?: 'text' | 'binary') => (oid === INT8 ? (v: string) => Number(v) : loadPg().types.getTypeParser(oid, format as 'text')) };
+/** pg (~45 ms to load) only when a PostgreSQL database is opened: a robot and a center on SQLite never need it. */
+// eslint-disable-next-line @typescript-eslint/no-require-imports -- the deferred require is the point
+const loadPg = () => require('pg') as (typeof import('pg'))['default'];
 
 /** Opens one pool and, on it, each branch's schema (migrated, checked, seeded): the branch's view of the pool per id. */
 async function openPools(opts: PostgresStorageOptions, branchIds: readonly string[]): Promise<{ shared: Pool; views: Pool[] }> {
   const bad = branchIds.find((b) => !BranchId.safeParse(b).success);
   if (bad !== undefined) throw new CodedError('STARTUP_CENTER_BRANCHES_INVALID', `not a branch id: ${JSON.stringify(bad).slice(0, 60)}`);
   if (!PostgresUrl.safeParse(opts.url).success) throw new CodedError('STARTUP_CENTER_DATABASE_URL_INVALID', `not a postgres://user@host:port/database URL: ${redactUrl(opts.url)}`);
-  const pool = new pg.Pool({
+  const pool = new (loadPg().Pool)({
     connectionString: opts.url, max: Math.max(1, Math.min(100, opts.poolMax ?? 10)), connectionTimeoutMillis: 10_000, idleTimeoutMillis: 30_000,
     types: types as never, application_name: 'lobby-robot-center',
   });

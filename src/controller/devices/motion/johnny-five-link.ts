@@ -7,15 +7,16 @@
  */
 import { EventEmitter } from 'node:events';
 import { existsSync } from 'node:fs';
-import five from 'johnny-five';
-import firmataIo, { type Firmata } from 'firmata-io';
-import { SerialPort } from 'serialport';
+import type five from 'johnny-five';
+import type { Firmata } from 'firmata-io';
+import type { SerialPort } from 'serialport';
 import { CodedError, type ErrorCode } from '../../../contract/error-codes';
 import { createBackoff, type Backoff } from '../../../core/backoff';
 import type { MotionStatus } from '../../../contract/motion';
 import type { BoardLink } from './board-link';
 import { PULSE_MAX_US, PULSE_MIN_US } from './calibration';
 import type { MotionLog } from './port';
+import { firmataIo, johnnyFive, serialPortClass } from '../serial-libraries';
 
 export interface JohnnyFiveLinkOptions {
   path: string;
@@ -129,10 +130,10 @@ export class JohnnyFiveLink extends EventEmitter implements BoardLink {
       return;
     }
     this.setStatus('connecting', undefined);
-    const port = new SerialPort({ path, baudRate, autoOpen: true });
+    const port = new (serialPortClass())({ path, baudRate, autoOpen: true });
     // the Firmata instance must exist before the port opens: johnny-five waits for its "connect"
-    const io = new firmataIo.Firmata(port, { reportVersionTimeout: 300 });
-    const board = new five.Board({ io, repl: false, debug: false, sigint: false, timeout: this.opts.readyTimeoutMs });
+    const io = new (firmataIo().Firmata)(port, { reportVersionTimeout: 300 });
+    const board = new (johnnyFive().Board)({ io, repl: false, debug: false, sigint: false, timeout: this.opts.readyTimeoutMs });
     const s: Session = { port, io, board, ready: false, ended: false, attached: new Set(), pwm: new Set(), timers: new Set() };
     this.session = s;
 
@@ -193,7 +194,7 @@ export class JohnnyFiveLink extends EventEmitter implements BoardLink {
     // firmata-io asks for the version after reportVersionTimeout unless it came: a session ended
     // before that must not leave the request pending on a closed port (nor the process awake)
     clearTimeout((s.io as unknown as { reportVersionTimeoutId?: ReturnType<typeof setTimeout> }).reportVersionTimeoutId);
-    const cache = five.Board.cache;
+    const cache = johnnyFive().Board.cache;
     if (cache.includes(s.board)) cache.splice(cache.indexOf(s.board), 1);
     s.board.removeAllListeners();
     s.io.removeAllListeners();

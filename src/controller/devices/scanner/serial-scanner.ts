@@ -10,10 +10,10 @@
  * the same path is reopened every reconnectMs.
  */
 import { statSync } from 'node:fs';
-import { SerialPort } from 'serialport';
 import type { ErrorCode } from '../../../contract';
 import { LineFramer, type SerialTerminator } from './line-framer';
 import { ScannerBase } from './port';
+import { serialPortClass } from '../serial-libraries';
 
 /** The part of a serialport stream this adapter uses. */
 export interface SerialLike {
@@ -27,7 +27,7 @@ export interface SerialLike {
 
 export type OpenSerial = (options: { path: string; baudRate: number }) => SerialLike;
 
-export const openRealSerialPort: OpenSerial = ({ path, baudRate }) => new SerialPort({ path, baudRate, autoOpen: false });
+export const openRealSerialPort: OpenSerial = ({ path, baudRate }) => new (serialPortClass())({ path, baudRate, autoOpen: false });
 
 /** Identity of the device node behind a path (links followed), undefined when it is gone. */
 export type DeviceIdentity = (path: string) => string | undefined;

@@ -1,6 +1,6 @@
-import { SerialPort } from 'serialport';
 import { CodedError } from '../../../../contract';
 import { ReplyBuffer, type LinkFactory, type PrinterLink } from '../link';
+import { serialPortClass } from '../../serial-libraries';
 
 export interface SerialLinkOptions {
   path: string;
@@ -19,7 +19,7 @@ export function serialLink(o: SerialLinkOptions): LinkFactory {
 }
 
 async function openSerial(o: SerialLinkOptions): Promise<PrinterLink> {
-  const port = new SerialPort({ path: o.path, baudRate: o.baudRate, autoOpen: false });
+  const port = new (serialPortClass())({ path: o.path, baudRate: o.baudRate, autoOpen: false });
   await new Promise<void>((resolve, reject) =>
     port.open((err) => (err ? reject(new CodedError('PRINTER_DISCONNECTED', `${o.path}: ${err.message}`)) : resolve())),
   );
