@@ -21,14 +21,28 @@ export const JUMP_TOLERANCE_MS = 2 * 60_000;
 
 export function readClock(state: ClockState, wallMs: number, monoMs?: number): ClockReading {
   const effectiveMs = Math.max(wallMs, state.highWaterMs);
-  let jump: ClockReading['jump'];
-  if (wallMs < state.highWaterMs - JUMP_TOLERANCE_MS) {
-    jump = { direction: 'backward', deltaMs: wallMs - state.highWaterMs };
-  } else if (monoMs !== undefined && state.lastMonoMs !== undefined && state.lastWallMs !== undefined) {
-    const drift = wallMs - (state.lastWallMs + (monoMs - state.lastMonoMs));
-    if (drift > JUMP_TOLERANCE_MS) jump = { direction: 'forward', deltaMs: drift };
-  }
+  const jump = jumpOf(state, wallMs, monoMs);
   const next: ClockState = { highWaterMs: effectiveMs, lastWallMs: wallMs };
   if (monoMs !== undefined) next.lastMonoMs = monoMs;
   return jump ? { effectiveMs, state: next, jump } : { effectiveMs, state: next };
+}
+
+/**
+ * A jump is the wall clock moving unlike time itself since the previous reading: reported once,
+ * when it happens, not again on every write while the clock stays behind (a robot whose clock was
+ * set back an hour would otherwise audit and log each ticket of that hour). The first reading of
+ * a process compares with the time the file holds: a clock set back while the robot was off.
+ */
+function jumpOf(state: ClockState, wallMs: number, monoMs?: number): ClockReading['jump'] {
+  if (state.lastWallMs === undefined) {
+    return wallMs < state.highWaterMs - JUMP_TOLERANCE_MS ? { direction: 'backward', deltaMs: wallMs - state.highWaterMs } : undefined;
+  }
+  const monotonic = monoMs !== undefined && state.lastMonoMs !== undefined;
+  // where the wall clock should be had nobody set it; without a monotonic clock, at least not behind its last reading
+  const expected = state.lastWallMs + (monotonic ? monoMs - state.lastMonoMs! : 0);
+  const drift = wallMs - expected;
+  if (drift < -JUMP_TOLERANCE_MS) return { direction: 'backward', deltaMs: drift };
+  // forward only against the monotonic clock: without it, a quiet hour between writes looks the same
+  if (monotonic && drift > JUMP_TOLERANCE_MS) return { direction: 'forward', deltaMs: drift };
+  return undefined;
 }

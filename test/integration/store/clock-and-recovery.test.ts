@@ -32,10 +32,19 @@ describe('day rollover and clock safety', () => {
     const second = issueOk(store);
     expect(second).toMatchObject({ day: '2026-12-01', number: first.number + 1 });
     expect(store.recentAudit(5).map((a) => a.action)).toContain('clock.backward-jump');
+    // recorded once: the tickets issued while the clock stays behind add no more
+    h.clock.set('2026-11-30T09:10:00Z');
+    const third = issueOk(store);
+    const jumps = () => store.recentAudit(50).filter((a) => a.action === 'clock.backward-jump').length;
+    expect(jumps()).toBe(1);
     store.close();
     store = h.open(); // the high-water mark is in the file, not in memory
-    expect(issueOk(store)).toMatchObject({ day: '2026-12-01', number: first.number + 2 });
-    expect(new Set(store.ticketsOfDay('2026-12-01').map((t) => t.number)).size).toBe(3);
+    expect(issueOk(store)).toMatchObject({ day: '2026-12-01', number: third.number + 1 });
+    // a process that starts with its clock behind the file's time says so, once
+    expect(jumps()).toBe(2);
+    issueOk(store);
+    expect(jumps()).toBe(2);
+    expect(new Set(store.ticketsOfDay('2026-12-01').map((t) => t.number)).size).toBe(5);
     expect(store.ticketsOfDay('2026-11-30')).toEqual([]);
   });
 

@@ -12,6 +12,30 @@ describe('clock guard', () => {
     expect(back.state.highWaterMs).toBe(evening);
   });
 
+  it('reports a backward jump once, when it happens, not on every reading while the clock stays behind; a second set-back again', () => {
+    const t = Date.parse('2026-11-30T03:00:00Z');
+    const minute = 60_000;
+    const a = readClock({ highWaterMs: 0 }, t, 0);
+    const back = readClock(a.state, t - 60 * minute, 1_000); // set back an hour
+    expect(back.jump).toEqual({ direction: 'backward', deltaMs: -60 * minute - 1_000 });
+    // the next writes of that hour: still behind the mark, no new jump
+    const later = readClock(back.state, t - 50 * minute, 1_000 + 10 * minute);
+    expect(later.jump).toBeUndefined();
+    expect(later.effectiveMs).toBe(t);
+    // set back again while behind: a new jump
+    expect(readClock(later.state, t - 20 * 60 * minute, 1_000 + 11 * minute).jump?.direction).toBe('backward');
+    // without a monotonic clock the same holds: a reading behind the previous one is a jump, one a little later is not
+    const noMono = readClock(readClock({ highWaterMs: 0 }, t).state, t - 60 * minute);
+    expect(noMono.jump?.direction).toBe('backward');
+    expect(readClock(noMono.state, t - 59 * minute).jump).toBeUndefined();
+  });
+
+  it('reports a clock set back while the process was off at its first reading', () => {
+    const t = Date.parse('2026-11-30T03:00:00Z');
+    expect(readClock({ highWaterMs: t }, t - 3_600_000, 5).jump).toEqual({ direction: 'backward', deltaMs: -3_600_000 });
+    expect(readClock({ highWaterMs: t }, t - 60_000, 5).jump).toBeUndefined(); // within NTP's tolerance
+  });
+
   it('absorbs small NTP corrections silently and follows the clock forward again', () => {
     const t = Date.parse('2026-11-30T03:00:00Z');
     const a = readClock({ highWaterMs: t }, t - 5_000);
