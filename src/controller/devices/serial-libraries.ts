@@ -1,6 +1,6 @@
 /**
  * serialport, firmata-io and johnny-five are required when a serial device is first opened, not
- * when the program starts: together ~170 ms of start-up (measured: johnny-five 87 ms, serialport
+ * when the program starts: together ~130 ms of start-up (measured: johnny-five 87 ms, serialport
  * 42 ms) that the center, every command but `start`, and a robot without a board or serial
  * printer never use. Node caches a module, so each later call is a lookup.
  */
