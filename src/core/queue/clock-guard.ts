@@ -37,12 +37,11 @@ function jumpOf(state: ClockState, wallMs: number, monoMs?: number): ClockReadin
   if (state.lastWallMs === undefined) {
     return wallMs < state.highWaterMs - JUMP_TOLERANCE_MS ? { direction: 'backward', deltaMs: wallMs - state.highWaterMs } : undefined;
   }
-  const monotonic = monoMs !== undefined && state.lastMonoMs !== undefined;
+  const elapsed = monoMs !== undefined && state.lastMonoMs !== undefined ? monoMs - state.lastMonoMs : undefined;
   // where the wall clock should be had nobody set it; without a monotonic clock, at least not behind its last reading
-  const expected = state.lastWallMs + (monotonic ? monoMs - state.lastMonoMs! : 0);
-  const drift = wallMs - expected;
+  const drift = wallMs - (state.lastWallMs + (elapsed ?? 0));
   if (drift < -JUMP_TOLERANCE_MS) return { direction: 'backward', deltaMs: drift };
   // forward only against the monotonic clock: without it, a quiet hour between writes looks the same
-  if (monotonic && drift > JUMP_TOLERANCE_MS) return { direction: 'forward', deltaMs: drift };
+  if (elapsed !== undefined && drift > JUMP_TOLERANCE_MS) return { direction: 'forward', deltaMs: drift };
   return undefined;
 }

@@ -70,10 +70,12 @@ export async function controllerKill(opts: ChaosOptions): Promise<Recorder> {
     // a kill in the middle of sending a ticket tears the sheet as a real printer would: the paper
     // stops where the bytes stopped, with no cut and no whole QR. Every other sheet must name a
     // ticket the store knows.
-    const torn = printer.jobs.filter((j, i) => !sheets[i] && !j.text.includes('[cut'));
-    const unknown = sheets.filter((id, i) => (id ? !states.has(id) : !torn.includes(printer.jobs[i]!)));
-    r.check('a sheet is torn only by a kill: at most one per kill', torn.length <= kills, `${torn.length} torn, ${kills} kills`);
-    r.check('every whole sheet of paper names a ticket the store knows (QR read back)', unknown.length === 0, `${sheets.length} sheets (${torn.length} torn by a kill mid-send), ${unknown.length} unknown${unknown.length ? `: ${unknown.map((id) => id ?? 'a cut sheet without a readable QR').join(', ')}` : ''}`);
+    const cut = printer.jobs.map((j) => j.text.includes('[cut'));
+    const torn = sheets.filter((id, i) => !id && !cut[i]).length;
+    const unknown = sheets.filter((id, i) => (id ? !states.has(id) : cut[i]));
+    r.check('a sheet is torn only by a kill: at most one per kill', torn <= kills, `${torn} torn, ${kills} kills`);
+    r.check('every whole sheet of paper names a ticket the store knows (QR read back)', unknown.length === 0,
+      `${sheets.length} sheets (${torn} torn by a kill mid-send), ${unknown.length} unknown ${JSON.stringify(unknown.map((id) => id ?? 'a cut sheet without a readable QR'))}`);
     const early = sheets.filter((id) => id && (states.get(id)?.print_attempts ?? 0) === 0);
     r.check('no sheet for a ticket whose printing was never committed', early.length === 0, `${early.length}`);
     r.check('the runs did real work (a ticket acknowledged before every kill)', acknowledged.size >= kills, `${acknowledged.size}`);
