@@ -114,6 +114,7 @@ describe('ratings on the center pages in Chromium', () => {
     await signIn(tablet, c.center.staffKey);
     await boardAsked;
     expect(await tablet.locator('#rate-waiting').count()).toBe(0);
+    expect(await tablet.locator('#rate-loading').textContent()).toBe('Đang tải…'); // says so meanwhile, in its language
     releaseBoard();
     await tablet.locator('#rate-waiting').waitFor();
 

@@ -51,7 +51,9 @@ function Tablet({ counterId }: { counterId: string }) {
       {!online && <ErrorLine code="OFFLINE" />}
       {/* "waiting" only once the board told where the stream starts: a ticket completed after the
           citizen sees it is then never missed (before, the tablet is not yet listening) */}
-      {shown.kind === 'waiting' && after !== undefined && <p class="card waiting" id="rate-waiting">{t('rating.waiting')}</p>}
+      {shown.kind === 'waiting' && (after === undefined
+        ? <p class="card waiting" id="rate-loading">{t('common.loading')}</p>
+        : <p class="card waiting" id="rate-waiting">{t('rating.waiting')}</p>)}
       {shown.kind === 'thanks' && <Thanks code={shown.code} />}
       {shown.kind === 'ticket' && (
         <>
