@@ -23,6 +23,14 @@ function versions(): Promise<string> {
   return toolVersions;
 }
 
+/**
+ * Every sox call runs with -R: sox dithers when it writes 16-bit audio, and without -R its dither
+ * is seeded at random, so the "silence" around a spoken phrase was different noise on every run
+ * (a wake-word score on it ranged 0.0001..0.05 over runs). Part of the cache key, so audio made
+ * before this was repeatable is made again.
+ */
+const REPEATABLE = 'sox -R';
+
 /** Where generated audio is kept between runs (never in the repository). */
 export const AUDIO_CACHE_DIR = join(tmpdir(), 'lobby-robot-voice-audio');
 
@@ -32,7 +40,7 @@ export const AUDIO_CACHE_DIR = join(tmpdir(), 'lobby-robot-voice-audio');
  * workers never read half a file.
  */
 export async function cachedAudio(recipe: unknown, make: (out: string) => Promise<unknown>): Promise<string> {
-  const key = createHash('sha256').update(JSON.stringify([recipe, await versions()])).digest('hex').slice(0, 32);
+  const key = createHash('sha256').update(JSON.stringify([recipe, await versions(), REPEATABLE])).digest('hex').slice(0, 32);
   const file = join(AUDIO_CACHE_DIR, `${key}.wav`);
   if (existsSync(file)) return file;
   mkdirSync(AUDIO_CACHE_DIR, { recursive: true });
@@ -54,7 +62,7 @@ export async function speak(out: string, text: string, voice: string, wordsPerMi
   });
   const pad = padSeconds > 0 ? ['pad', String(padSeconds), String(padSeconds)] : [];
   const trim = maxSeconds > 0 ? ['trim', '0', String(maxSeconds)] : [];
-  await run('sox', [raw, '-r', '16000', '-c', '1', '-b', '16', out, ...pad, ...trim]);
+  await run('sox', ['-R', raw, '-r', '16000', '-c', '1', '-b', '16', out, ...pad, ...trim]);
   rmSync(raw, { force: true });
   return out;
 }
@@ -87,7 +95,7 @@ export async function mixAtSnr(out: string, speech: string, speechRms: number, n
   const seconds = samplesOf(speech).length / 16000;
   const noiseGain = speechRms / (noiseRms * 10 ** (snrDb / 20));
   // -v 0.8 on both keeps the sum below full scale
-  await run('sox', ['-m', '-v', '0.8', speech, '-v', String(0.8 * noiseGain), noiseFile, out, 'trim', '0', seconds.toFixed(4)]);
+  await run('sox', ['-R', '-m', '-v', '0.8', speech, '-v', String(0.8 * noiseGain), noiseFile, out, 'trim', '0', seconds.toFixed(4)]);
   return out;
 }
 

@@ -1,6 +1,6 @@
 /** Where the robot's voice goes: the loudspeaker through ALSA's aplay, or WAV files. */
 import { existsSync } from 'node:fs';
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rename, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CodedError } from '../../../contract';
 import { runTool } from './run-tool';
@@ -55,7 +55,11 @@ export class WavFileSink implements AudioSink {
     if (signal.aborted) return;
     await mkdir(this.dir, { recursive: true });
     const file = join(this.dir, `${String(this.written.length + 1).padStart(4, '0')}.wav`);
-    await writeFile(file, wav);
+    // written under another name and renamed: whoever lists the folder (a technician, a test)
+    // sees a .wav only once it is whole, never the empty file writeFile creates first
+    const partial = `${file}.part`;
+    await writeFile(partial, wav);
+    await rename(partial, file);
     this.written.push(file);
   }
 }
