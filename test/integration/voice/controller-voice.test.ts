@@ -207,10 +207,12 @@ describe('controller with voice over the UI API', () => {
 
       const said = await request(ws, { v: 1, id: 's', type: 'voice.say', payload: { text: 'Please bring your identity card.', language: 'en' } }, 's');
       expect(said).toMatchObject({ ok: true, result: { started: true } });
-      // the sink writes the file in pieces: the reading is there once the whole file has come
-      const third = () => join(sinkDir, readdirSync(sinkDir).sort()[2]!);
-      await waitFor(() => readdirSync(sinkDir).length === 3 && wavComplete(readFileSync(third())), 'the reading to be written');
-      const reading = bytesToInt16(parseWav(readFileSync(third())).data);
+      // the sink shows a .wav only once it is whole (written under another name, then renamed)
+      const wavs = () => readdirSync(sinkDir).filter((f) => f.endsWith('.wav')).sort();
+      await waitFor(() => wavs().length === 3, 'the reading to be written');
+      const file = readFileSync(join(sinkDir, wavs()[2]!));
+      expect(wavComplete(file)).toBe(true);
+      const reading = bytesToInt16(parseWav(file).data);
       expect(reading.length / 22050).toBeGreaterThan(1);
       expect(rmsOf(reading)).toBeGreaterThan(0.01);
 

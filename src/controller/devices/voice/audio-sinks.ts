@@ -1,6 +1,6 @@
 /** Where the robot's voice goes: the loudspeaker through ALSA's aplay, or WAV files. */
 import { existsSync } from 'node:fs';
-import { mkdir, rename, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { CodedError } from '../../../contract';
 import { runTool } from './run-tool';
@@ -42,24 +42,60 @@ export class AlsaPlayback implements AudioSink {
   }
 }
 
-/** Writes each utterance as <dir>/<n>.wav (tests, demos, machines without a loudspeaker). */
+/**
+ * How many utterances the WAV folder keeps. The file sink is what `auto` picks on a robot whose
+ * sound card is missing; it speaks all day, so without a bound the folder would fill the data disk
+ * the ticket store lives on.
+ */
+export const WAV_FILES_KEPT = 100;
+
+const NUMBERED_WAV = /^(\d+)\.wav$/;
+
+/**
+ * Writes each utterance as <dir>/<n>.wav (tests, demos, machines without a loudspeaker): numbers go
+ * on from the highest already in the folder, so the newest is always the highest, also after a
+ * restart, and only the last `keep` stay.
+ */
 export class WavFileSink implements AudioSink {
   readonly name: string;
-  readonly written: string[] = [];
+  /** The next number, read from the folder once; one promise so that concurrent first calls share it. */
+  private counter: Promise<{ next: number }> | undefined;
 
-  constructor(private readonly dir: string) {
+  constructor(
+    private readonly dir: string,
+    private readonly keep = WAV_FILES_KEPT,
+  ) {
     this.name = `file ${dir}`;
   }
 
   async play(wav: Buffer, signal: AbortSignal): Promise<void> {
     if (signal.aborted) return;
-    await mkdir(this.dir, { recursive: true });
-    const file = join(this.dir, `${String(this.written.length + 1).padStart(4, '0')}.wav`);
+    // a folder that could not be opened is tried again on the next utterance, not failed for good
+    const counter = await (this.counter ??= this.open().catch((e: unknown) => {
+      this.counter = undefined;
+      throw e;
+    }));
+    const n = counter.next++;
+    const file = join(this.dir, `${String(n).padStart(4, '0')}.wav`);
     // written under another name and renamed: whoever lists the folder (a technician, a test)
     // sees a .wav only once it is whole, never the empty file writeFile creates first
     const partial = `${file}.part`;
     await writeFile(partial, wav);
     await rename(partial, file);
-    this.written.push(file);
+    for (const old of (await this.numbered()).filter((w) => w.n <= n - this.keep)) await rm(join(this.dir, old.file), { force: true });
+  }
+
+  private async open(): Promise<{ next: number }> {
+    await mkdir(this.dir, { recursive: true });
+    // a half-written utterance of a process that died mid-write is of no use to anyone
+    for (const f of await readdir(this.dir)) if (f.endsWith('.wav.part')) await rm(join(this.dir, f), { force: true });
+    return { next: Math.max(0, ...(await this.numbered()).map((w) => w.n)) + 1 };
+  }
+
+  private async numbered(): Promise<{ n: number; file: string }[]> {
+    return (await readdir(this.dir)).flatMap((file) => {
+      const m = NUMBERED_WAV.exec(file);
+      return m ? [{ n: Number(m[1]), file }] : [];
+    });
   }
 }
