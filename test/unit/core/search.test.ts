@@ -191,9 +191,10 @@ describe('bounds', () => {
   it(`reads only the first ${MAX_QUERY_LENGTH} characters of a query`, () => {
     const pad = 'khai sinh '.repeat(10).slice(0, MAX_QUERY_LENGTH);
     expect(ids(pad + 'zzzz')).toEqual(ids(pad));
-    const start = Date.now();
-    expect(ids('khai sinh '.repeat(100_000)).length).toBeGreaterThan(0);
-    expect(Date.now() - start).toBeLessThan(500);
+    // a million characters pasted or sent by a hostile client: answered from the first 100 alone
+    const huge = 'khai sinh '.repeat(100_000);
+    expect(ids(huge)).toEqual(ids(huge.slice(0, MAX_QUERY_LENGTH)));
+    expect(ids(huge).length).toBeGreaterThan(0);
   });
 
   it('returns at most `limit` results', () => {
