@@ -5,6 +5,7 @@
  */
 import type { PartStatus } from '../../contract';
 import type { VoiceConfig } from '../../controller/config/voice-schema';
+import { WAV_FILES_KEPT } from '../../controller/devices/voice/audio-sinks';
 import { createVoice } from '../../controller/devices/voice/create-voice';
 import { resolveVoice, systemVoiceHost, type VoiceHost } from '../../controller/devices/voice/voice-host';
 import { createLogger } from '../../controller/log';
@@ -40,6 +41,6 @@ export async function checkVoice(given: VoiceConfig, env: NodeJS.ProcessEnv, dat
         : { part: 'microphone', configured: `file ${mic.path}`, verdict: 'skip', detail: `the wake word listens to the WAV file ${mic.path}` };
   if (given.audioIn.adapter === 'auto' && mic.adapter === 'none') microphone.detail = 'no sound card and no WAV configured (voice.audioIn.path): the robot cannot be woken by voice';
   const sink = config.speech.sink;
-  const speechOk = sink.adapter === 'file' ? `espeak-ng voices installed; speech goes to WAV files in ${sink.dir}${given.speech.sink.adapter === 'auto' ? ' (no sound card)' : ''}` : 'espeak-ng voices installed; speech goes to the sound card';
+  const speechOk = sink.adapter === 'file' ? `espeak-ng voices installed; speech goes to WAV files in ${sink.dir} (${given.speech.sink.adapter === 'auto' ? 'no sound card; ' : ''}the last ${WAV_FILES_KEPT} kept)` : 'espeak-ng voices installed; speech goes to the sound card';
   return [microphone, row('wake word', parts.wakeWord, 'engine and keyword loaded'), row('speech', parts.speech, speechOk)];
 }

@@ -64,7 +64,7 @@ describe('lobby-robot voice', () => {
       expect(result.stdout).toMatch(/^speech\s+espeak-ng → alsa default\s+OK\s+.*sound card$/m);
       expect(result.stdout).toMatch(/^microphone\s+alsa default\s+SKIP\s+the wake word listens to this microphone/m);
     } else {
-      expect(result.stdout).toContain(`speech goes to WAV files in ${join(data, 'voice')} (no sound card)`);
+      expect(result.stdout).toContain(`speech goes to WAV files in ${join(data, 'voice')} (no sound card; the last 100 kept)`);
       expect(result.stdout).toMatch(/^microphone\s+none\s+WARN\s+no sound card and no WAV configured/m);
       expect(result.stdout).toMatch(/^wake word\s+none\s+SKIP/m);
     }
