@@ -38,7 +38,8 @@ test('a corrupt profile falls back to safe defaults with a logged, coded error',
 
 test('an absent board is reported disconnected with a code, and commands are refused', async () => {
   const motion = createMotion(config, { dataDir: tempDir('motion-absent'), log: recordingLog() });
-  await new Promise((r) => setTimeout(r, 200));
+  // the first attempt to open the path is what reports it: wait for that, however busy the machine
+  if (motion.status !== 'disconnected') await new Promise((resolve) => motion.on('status', (s: { status: string }) => s.status === 'disconnected' && resolve(undefined)));
   expect(motion.status).toBe('disconnected');
   expect(motion.statusCode).toBe('MOTION_DISCONNECTED');
   await expect(motion.moveServo('headPan', 0)).rejects.toMatchObject({ code: 'MOTION_NOT_READY' });
