@@ -76,26 +76,31 @@ export class WavFileSink implements AudioSink {
       throw e;
     }));
     const n = counter.next++;
-    const file = join(this.dir, `${String(n).padStart(4, '0')}.wav`);
+    const file = this.fileOf(n);
     // written under another name and renamed: whoever lists the folder (a technician, a test)
     // sees a .wav only once it is whole, never the empty file writeFile creates first
     const partial = `${file}.part`;
     await writeFile(partial, wav);
     await rename(partial, file);
-    for (const old of (await this.numbered()).filter((w) => w.n <= n - this.keep)) await rm(join(this.dir, old.file), { force: true });
+    // the folder held at most `keep` before this one: the one `keep` back goes
+    if (n > this.keep) await rm(this.fileOf(n - this.keep), { force: true });
   }
 
+  /** Reads the folder once: clears what a crash left half-written and all but the last `keep`. */
   private async open(): Promise<{ next: number }> {
     await mkdir(this.dir, { recursive: true });
-    // a half-written utterance of a process that died mid-write is of no use to anyone
-    for (const f of await readdir(this.dir)) if (f.endsWith('.wav.part')) await rm(join(this.dir, f), { force: true });
-    return { next: Math.max(0, ...(await this.numbered()).map((w) => w.n)) + 1 };
-  }
-
-  private async numbered(): Promise<{ n: number; file: string }[]> {
-    return (await readdir(this.dir)).flatMap((file) => {
+    const files = await readdir(this.dir);
+    const numbered = files.flatMap((file) => {
       const m = NUMBERED_WAV.exec(file);
       return m ? [{ n: Number(m[1]), file }] : [];
     });
+    const last = Math.max(0, ...numbered.map((w) => w.n));
+    const stale = [...files.filter((f) => f.endsWith('.wav.part')), ...numbered.filter((w) => w.n <= last - this.keep).map((w) => w.file)];
+    for (const f of stale) await rm(join(this.dir, f), { force: true });
+    return { next: last + 1 };
+  }
+
+  private fileOf(n: number): string {
+    return join(this.dir, `${String(n).padStart(4, '0')}.wav`);
   }
 }
