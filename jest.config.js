@@ -26,6 +26,10 @@ module.exports = {
   projects: [
     project('unit'),
     project('integration', { setupFilesAfterEnv: ['<rootDir>/test/support/slow-timeout.js'] }),
-    project('e2e', { setupFilesAfterEnv: ['<rootDir>/test/support/slow-timeout.js'] }),
+    // a failed e2e test logs what its open pages showed (support/failure-pages.ts)
+    project('e2e', {
+      testEnvironment: '<rootDir>/test/support/failure-environment.js',
+      setupFilesAfterEnv: ['<rootDir>/test/support/slow-timeout.js', '<rootDir>/test/support/failure-pages.ts'],
+    }),
   ],
 };

@@ -1,5 +1,5 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser } from 'playwright-core';
+import { chromium, type Browser, type Page } from 'playwright-core';
 
 /**
  * Debian's headless shell of the same Chromium build (package chromium-headless-shell): the same
@@ -15,6 +15,9 @@ export const CHROMIUM_FLAGS = [
   '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage',
 ];
 
+/** The browsers this test file launched and has not closed. */
+const launched = new Set<Browser>();
+
 /**
  * Debian's Chromium, whose pages prefer reduced motion unless a test says otherwise: the kiosk's
  * face blinks forever otherwise (styles.css honours the preference), and each open kiosk page then
@@ -28,5 +31,12 @@ export async function launchChromium(extraArgs: string[] = []): Promise<Browser>
   const newPage = browser.newPage.bind(browser);
   browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });
   browser.newPage = (options = {}) => newPage({ reducedMotion: 'reduce', ...options });
+  launched.add(browser);
+  browser.on('disconnected', () => launched.delete(browser));
   return browser;
+}
+
+/** Every page still open in them (support/failure-pages.ts reads them when a test fails). */
+export function openPages(): Page[] {
+  return [...launched].flatMap((b) => b.contexts().flatMap((c) => c.pages()));
 }
