@@ -1,10 +1,11 @@
 /**
  * Service mode's security on the built robot: the API refuses service commands without a session
  * (server side, not only the UI), each action leaves an audit row, the exported bundle holds no
- * token, key or PIN hash, and five wrong PINs lock entry out, also across a restart.
+ * token, key or PIN hash, and five wrong PINs lock entry out, also across a restart. A dropped
+ * connection does not end the technician's screen; a session that ended meanwhile does.
  */
 import { readFileSync } from 'node:fs';
-import type { Browser } from 'playwright-core';
+import type { Browser, WebSocketRoute } from 'playwright-core';
 import { API_PROTOCOL_VERSION } from '../../src/contract';
 import { hashPin } from '../../src/controller/service-mode/pin';
 import { launchChromium } from '../support/browser';
@@ -112,6 +113,57 @@ describe('service mode: session, audit, bundle and lock-out', () => {
     await page.locator('[data-action="exit"]').click();
     const logins = readAudit(dataDir).rows.filter((r) => r.action === 'service.login');
     expect(logins.at(-1)).toMatchObject({ actor: 'badge:TECH-0042', detail: { via: 'badge' } });
+    await page.close();
+  });
+
+  it('a connection that drops for a moment keeps the technician in service mode (the session holds, the next command works); a session that ended meanwhile closes it at the next touch', async () => {
+    const page = await browser.newPage();
+    // the page's clock flows on its own; the test jumps it past the keep-alive's 15 s
+    await page.clock.install();
+    const sockets: WebSocketRoute[] = [];
+    let offline = false;
+    await page.routeWebSocket(/\/api\?/, (ws) => {
+      // while "offline", every reconnection attempt is hung up at once
+      if (offline) return void ws.close();
+      const server = ws.connectToServer();
+      ws.onMessage((m) => server.send(m));
+      server.onMessage((m) => ws.send(m));
+      sockets.push(ws);
+    });
+    await page.goto(`${robot!.url}#token=${robot!.token}`);
+    await enterService(page, PIN);
+    await page.clock.fastForward(16_000);
+    // the robot's socket drops and stays down; the next touch pings the session and cannot reach the controller
+    offline = true;
+    await sockets.at(-1)!.close();
+    await page.locator('.connection').waitFor();
+    await page.locator('[data-panel="printer"]').click();
+    await page.clock.runFor(2_000);
+    expect(await page.locator('[data-testid="service-mode"] [data-panel="overview"]').count()).toBe(1);
+    // back online (the page reconnects by itself): no PIN asked again, and a command on the same session answers
+    offline = false;
+    await page.locator('.connection').waitFor({ state: 'detached' });
+    expect(sockets.length).toBeGreaterThan(1);
+    await page.locator('[data-panel="settings"]').click();
+    await page.locator('[data-current="screen.idleSeconds"]').waitFor();
+    expect(await page.locator('[data-testid="service-pin"]').count()).toBe(0);
+
+    // a session that ends while the page is cut off (another login replaces it; the page misses the
+    // event) closes service mode at the next touch, when the controller refuses the ping
+    offline = true;
+    await sockets.at(-1)!.close();
+    await page.locator('.connection').waitFor();
+    const { ws } = await openApi(robot!.url, { token: robot!.token });
+    const send = (type: string, payload: unknown) => request(ws!, { v: API_PROTOCOL_VERSION, id: type, type, payload }, type);
+    const other = (await send('service.login', { pin: PIN, via: 'gesture' })) as { result: { ok: boolean; session: string } };
+    expect(other.result.ok).toBe(true);
+    await expect(send('service.logout', { session: other.result.session })).resolves.toMatchObject({ ok: true });
+    ws!.close();
+    offline = false;
+    await page.locator('.connection').waitFor({ state: 'detached' });
+    await page.clock.fastForward(16_000);
+    await page.locator('[data-panel="overview"]').click();
+    await page.locator('[data-testid="service-mode"]').waitFor({ state: 'detached' });
     await page.close();
   });
 

@@ -1,5 +1,5 @@
 import type { i18n } from 'i18next';
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { LANGUAGES, type CommandResponse, type Language } from '../../contract';
 import { LANGUAGE_NAMES } from '../languages';
 import { ApiCallError, type ApiClient } from '../api-client';
@@ -14,15 +14,27 @@ type LoginFailure = Extract<CommandResponse<'service.login'>, { ok: false }>;
 /** Keeps the server-side session alive while the technician touches the screen. */
 const PING_EVERY_MS = 15_000;
 
-/** A touch or key at most every PING_EVERY_MS pings the session; a refused ping closes service mode. */
+/** A ping that met no connection or no answer says nothing about the session: the next touch asks again. */
+const TRANSPORT_FAILURES: ReadonlySet<string> = new Set(['API_NOT_CONNECTED', 'API_NO_REPLY', 'API_CONNECTION_LOST']);
+
+/**
+ * A touch or key at most every PING_EVERY_MS pings the session; a ping the controller refuses (the
+ * session ended while the page was cut off, or the robot restarted) closes service mode.
+ */
 function useKeepAlive(call: ReturnType<typeof sessionCall> | undefined, onClose: () => void): void {
+  // the parent passes a new onClose on each render: held in a ref, so a render does not restart the clock
+  const close = useRef(onClose);
+  close.current = onClose;
   useEffect(() => {
     if (!call) return;
     let last = Date.now();
     const touch = () => {
       if (Date.now() - last < PING_EVERY_MS) return;
       last = Date.now();
-      call('service.ping', {}).catch(() => onClose());
+      call('service.ping', {}).catch((e: unknown) => {
+        if (e instanceof ApiCallError && TRANSPORT_FAILURES.has(e.error.code)) last = 0;
+        else close.current();
+      });
     };
     window.addEventListener('pointerdown', touch, true);
     window.addEventListener('keydown', touch, true);
@@ -30,7 +42,7 @@ function useKeepAlive(call: ReturnType<typeof sessionCall> | undefined, onClose:
       window.removeEventListener('pointerdown', touch, true);
       window.removeEventListener('keydown', touch, true);
     };
-  }, [call, onClose]);
+  }, [call]);
 }
 
 /** The PIN login: the session on success, the failure (code, attempts left) otherwise. */
