@@ -140,6 +140,9 @@ describe('service mode: session, audit, bundle and lock-out', () => {
     await page.locator('[data-panel="printer"]').click();
     await page.clock.runFor(2_000);
     expect(await page.locator('[data-testid="service-mode"] [data-panel="overview"]').count()).toBe(1);
+    // the panel opened without an answer: a dash, not empty brackets, and the outage said in a sentence
+    await expect(page.locator('[data-testid="printer-status"]').textContent()).resolves.toBe('Trạng thái: –');
+    await expect(page.locator('.service-mode [role="alert"]').textContent()).resolves.toContain('chưa kết nối được với robot');
     // back online (the page reconnects by itself): no PIN asked again, and a command on the same session answers
     offline = false;
     await page.locator('.connection').waitFor({ state: 'detached' });

@@ -81,7 +81,15 @@ function PrinterStatus({ t, call, onError, clearError, info, reload, reloadPrevi
   return (
     <section>
       <p data-testid="printer-status">
-        {t('printer.status')}: {info && t(`labels.states.${info.status.state}`)} {info?.status.code && <span data-code={info.status.code}>{t(`errors:${info.status.code}`)}</span>} ({info?.status.adapter})
+        {/* until the first answer (or while the robot is out of reach) a dash, as for the counter below */}
+        {t('printer.status')}:{' '}
+        {info ? (
+          <>
+            {t(`labels.states.${info.status.state}`)} {info.status.code && <span data-code={info.status.code}>{t(`errors:${info.status.code}`)}</span>} ({info.status.adapter})
+          </>
+        ) : (
+          '–'
+        )}
       </p>
       <p>
         {t('printer.nearEnd')}: <span data-testid="near-end">{info?.paperNearEndTickets ?? '–'}</span>
