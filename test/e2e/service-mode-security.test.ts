@@ -143,6 +143,9 @@ describe('service mode: session, audit, bundle and lock-out', () => {
     // the panel opened without an answer: a dash, not empty brackets, and the outage said in a sentence
     await expect(page.locator('[data-testid="printer-status"]').textContent()).resolves.toBe('Trạng thái: –');
     await expect(page.locator('.service-mode [role="alert"]').textContent()).resolves.toContain('chưa kết nối được với robot');
+    // nor does the log panel claim "no errors" when it could not ask
+    await page.locator('[data-panel="logs"]').click();
+    await page.locator('[data-testid="by-code-unknown"]').waitFor();
     // back online (the page reconnects by itself): no PIN asked again, and a command on the same session answers
     offline = false;
     await page.locator('.connection').waitFor({ state: 'detached' });

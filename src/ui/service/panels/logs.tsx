@@ -1,4 +1,5 @@
 import { useState } from 'preact/hooks';
+import type { CommandResponse } from '../../../contract';
 import { centerDateTime } from '../format';
 import type { PanelProps } from '../panels';
 import { usePoll } from '../use-poll';
@@ -24,6 +25,32 @@ export function actionLabel(t: PanelProps['t'], action: string): string {
   return /^[a-zA-Z-]{1,40}$/.test(key) ? t(`logs.actions.${key}`, { defaultValue: t('logs.actions.other') }) : t('logs.actions.other');
 }
 
+/** Errors counted by code, each as a sentence; before the first answer (or while the robot is out of reach) a dash, not "none". */
+function ErrorsByCode({ t, byCode, language }: { t: PanelProps['t']; byCode: CommandResponse<'service.logs.get'>['byCode'] | undefined; language: PanelProps['language'] }) {
+  return (
+    <section>
+      <h2>{t('logs.byCode')}</h2>
+      {byCode === undefined ? (
+        <p data-testid="by-code-unknown">–</p>
+      ) : byCode.length ? (
+        <table>
+          <tbody>
+            {byCode.map((g) => (
+              <tr data-code={g.code}>
+                <th title={g.code}>{t(`errors:${g.code}`)}</th>
+                <td>{g.count}</td>
+                <td>{centerDateTime(g.lastAt, language)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t('logs.none')}</p>
+      )}
+    </section>
+  );
+}
+
 export function LogsPanel({ t, call, onError, language }: PanelProps) {
   const [logs, reload] = usePoll(() => call('service.logs.get', {}), 5000, onError);
   const [exported, setExported] = useState<{ filename: string; savedTo: string | null } | undefined>();
@@ -44,24 +71,7 @@ export function LogsPanel({ t, call, onError, language }: PanelProps) {
           </p>
         )}
       </section>
-      <section>
-        <h2>{t('logs.byCode')}</h2>
-        {logs?.byCode.length ? (
-          <table>
-            <tbody>
-              {logs.byCode.map((g) => (
-                <tr data-code={g.code}>
-                  <th title={g.code}>{t(`errors:${g.code}`)}</th>
-                  <td>{g.count}</td>
-                  <td>{centerDateTime(g.lastAt, language)}</td>
-                </tr>
-              ))}
-            </tbody>
-          </table>
-        ) : (
-          <p>{t('logs.none')}</p>
-        )}
-      </section>
+      <ErrorsByCode t={t} byCode={logs?.byCode} language={language} />
       <section>
         <h2>{t('logs.audit')}</h2>
         <table>
