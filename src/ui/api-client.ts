@@ -20,6 +20,14 @@ export class ApiCallError extends Error {
   }
 }
 
+/** The codes of a call that got no answer (not connected, no reply, connection lost): they say nothing of the command itself. */
+const UNANSWERED: ReadonlySet<ErrorCode> = new Set<ErrorCode>(['API_NOT_CONNECTED', 'API_NO_REPLY', 'API_CONNECTION_LOST']);
+
+/** Whether `e` is a call that never reached the controller or never came back (see `ApiClient.failure`). */
+export function isUnanswered(e: unknown): boolean {
+  return e instanceof ApiCallError && UNANSWERED.has(e.error.code);
+}
+
 interface Pending {
   resolve: (v: unknown) => void;
   reject: (e: Error) => void;

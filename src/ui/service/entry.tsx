@@ -1,5 +1,5 @@
 import type { i18n } from 'i18next';
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api-client';
 import { ServiceMode } from './service-mode';
 
@@ -22,6 +22,9 @@ export function ServiceEntry({ api, i18n }: { api: ApiClient; i18n: i18n }) {
     [api],
   );
 
+  // one function for the component's life: ServiceMode's effects depend on it, and a new one on
+  // each render would restart them (the keep-alive's clock among them)
+  const close = useCallback(() => setOpen(undefined), []);
   const cancel = () => clearTimeout(timer.current);
   const hold = (e: Event) => {
     e.stopPropagation();
@@ -43,7 +46,7 @@ export function ServiceEntry({ api, i18n }: { api: ApiClient; i18n: i18n }) {
         onPointerCancel={cancel}
         onClick={(e) => e.stopPropagation()}
       />
-      {open && <ServiceMode api={api} i18n={i18n} via={open} onClose={() => setOpen(undefined)} />}
+      {open && <ServiceMode api={api} i18n={i18n} via={open} onClose={close} />}
     </>
   );
 }

@@ -1,8 +1,8 @@
 import type { i18n } from 'i18next';
-import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { LANGUAGES, type CommandResponse, type Language } from '../../contract';
 import { LANGUAGE_NAMES } from '../languages';
-import { ApiCallError, type ApiClient } from '../api-client';
+import { ApiCallError, isUnanswered, type ApiClient } from '../api-client';
 import { serviceT } from './i18n';
 import { Panel, PANELS, type PanelName } from './panels';
 import { PinPad } from './pin-pad';
@@ -14,17 +14,12 @@ type LoginFailure = Extract<CommandResponse<'service.login'>, { ok: false }>;
 /** Keeps the server-side session alive while the technician touches the screen. */
 const PING_EVERY_MS = 15_000;
 
-/** A ping that met no connection or no answer says nothing about the session: the next touch asks again. */
-const TRANSPORT_FAILURES: ReadonlySet<string> = new Set(['API_NOT_CONNECTED', 'API_NO_REPLY', 'API_CONNECTION_LOST']);
-
 /**
  * A touch or key at most every PING_EVERY_MS pings the session; a ping the controller refuses (the
- * session ended while the page was cut off, or the robot restarted) closes service mode.
+ * session ended while the page was cut off, or the robot restarted) closes service mode. A ping
+ * that got no answer says nothing about the session: the next touch asks again.
  */
 function useKeepAlive(call: ReturnType<typeof sessionCall> | undefined, onClose: () => void): void {
-  // the parent passes a new onClose on each render: held in a ref, so a render does not restart the clock
-  const close = useRef(onClose);
-  close.current = onClose;
   useEffect(() => {
     if (!call) return;
     let last = Date.now();
@@ -32,8 +27,8 @@ function useKeepAlive(call: ReturnType<typeof sessionCall> | undefined, onClose:
       if (Date.now() - last < PING_EVERY_MS) return;
       last = Date.now();
       call('service.ping', {}).catch((e: unknown) => {
-        if (e instanceof ApiCallError && TRANSPORT_FAILURES.has(e.error.code)) last = 0;
-        else close.current();
+        if (isUnanswered(e)) last = 0;
+        else onClose();
       });
     };
     window.addEventListener('pointerdown', touch, true);
@@ -42,7 +37,7 @@ function useKeepAlive(call: ReturnType<typeof sessionCall> | undefined, onClose:
       window.removeEventListener('pointerdown', touch, true);
       window.removeEventListener('keydown', touch, true);
     };
-  }, [call]);
+  }, [call, onClose]);
 }
 
 /** The PIN login: the session on success, the failure (code, attempts left) otherwise. */
