@@ -4,12 +4,13 @@
  * then tells whether the page showed an error, another screen or nothing, without a re-run.
  * Registered for the e2e project (jest.config.js); the flag comes from support/failure-environment.js.
  */
+import type { Page } from 'playwright-core';
 import { openPages } from './browser';
 
 const MAX_TEXT = 1500;
 
 /** What a person sees on the page, or why it could not be read; never waits on a hung page for long. */
-async function shownText(page: ReturnType<typeof openPages>[number]): Promise<string> {
+async function shownText(page: Page): Promise<string> {
   const timeout = new Promise<string>((resolve) => setTimeout(() => resolve('(the page did not answer within 3 s)'), 3000).unref());
   const text = page.evaluate(() => document.body.innerText).catch((e: unknown) => `(unreadable: ${(e as Error).message.split('\n')[0]})`);
   return Promise.race([text, timeout]);
@@ -17,9 +18,8 @@ async function shownText(page: ReturnType<typeof openPages>[number]): Promise<st
 
 afterEach(async () => {
   if (!(globalThis as { __lobbyTestFailed?: boolean }).__lobbyTestFailed) return;
-  const pages = openPages();
   const shown: string[] = [];
-  for (const page of pages) {
+  for (const page of openPages()) {
     // the path only: a kiosk URL carries the controller's token in its fragment
     const { pathname } = new URL(page.url());
     const text = (await shownText(page)).replace(/\n{2,}/g, '\n').slice(0, MAX_TEXT);

@@ -29,7 +29,7 @@ function versions(): Promise<string> {
  * (a wake-word score on it ranged 0.0001..0.05 over runs). Part of the cache key, so audio made
  * before this was repeatable is made again.
  */
-const REPEATABLE = 'sox -R';
+const REPEATABLE = ['-R'];
 
 /** Where generated audio is kept between runs (never in the repository). */
 export const AUDIO_CACHE_DIR = join(tmpdir(), 'lobby-robot-voice-audio');
@@ -62,7 +62,7 @@ export async function speak(out: string, text: string, voice: string, wordsPerMi
   });
   const pad = padSeconds > 0 ? ['pad', String(padSeconds), String(padSeconds)] : [];
   const trim = maxSeconds > 0 ? ['trim', '0', String(maxSeconds)] : [];
-  await run('sox', ['-R', raw, '-r', '16000', '-c', '1', '-b', '16', out, ...pad, ...trim]);
+  await run('sox', [...REPEATABLE, raw, '-r', '16000', '-c', '1', '-b', '16', out, ...pad, ...trim]);
   rmSync(raw, { force: true });
   return out;
 }
@@ -71,7 +71,7 @@ export type NoiseColour = 'whitenoise' | 'pinknoise' | 'brownnoise';
 
 /** `seconds` of coloured noise at `amplitude` (0..1); -R makes sox's generator repeatable. */
 export async function noise(out: string, seconds: number, colour: NoiseColour, amplitude = 0.3): Promise<string> {
-  await run('sox', ['-R', '-n', '-r', '16000', '-c', '1', '-b', '16', out, 'synth', String(seconds), colour, 'vol', String(amplitude)]);
+  await run('sox', [...REPEATABLE, '-n', '-r', '16000', '-c', '1', '-b', '16', out, 'synth', String(seconds), colour, 'vol', String(amplitude)]);
   return out;
 }
 
@@ -95,7 +95,7 @@ export async function mixAtSnr(out: string, speech: string, speechRms: number, n
   const seconds = samplesOf(speech).length / 16000;
   const noiseGain = speechRms / (noiseRms * 10 ** (snrDb / 20));
   // -v 0.8 on both keeps the sum below full scale
-  await run('sox', ['-R', '-m', '-v', '0.8', speech, '-v', String(0.8 * noiseGain), noiseFile, out, 'trim', '0', seconds.toFixed(4)]);
+  await run('sox', [...REPEATABLE, '-m', '-v', '0.8', speech, '-v', String(0.8 * noiseGain), noiseFile, out, 'trim', '0', seconds.toFixed(4)]);
   return out;
 }
 
