@@ -26,9 +26,10 @@ module.exports = {
   projects: [
     project('unit'),
     project('integration', { setupFilesAfterEnv: ['<rootDir>/test/support/slow-timeout.js'] }),
-    // a failed e2e test logs what its open pages showed (support/failure-pages.ts)
+    // a failed e2e test logs what its open pages showed (support/failure-pages.ts); the environment
+    // also loads playwright-core once per worker instead of once per file
     project('e2e', {
-      testEnvironment: '<rootDir>/test/support/failure-environment.js',
+      testEnvironment: '<rootDir>/test/support/e2e-environment.js',
       setupFilesAfterEnv: ['<rootDir>/test/support/slow-timeout.js', '<rootDir>/test/support/failure-pages.ts'],
     }),
   ],

@@ -1,5 +1,13 @@
 import { existsSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
+import type * as Playwright from 'playwright-core';
+
+/** playwright-core as the e2e environment loaded it, once per worker (support/e2e-environment.js). */
+function playwright(): typeof Playwright {
+  const loaded = (globalThis as { __playwright?: typeof Playwright }).__playwright;
+  if (!loaded) throw new Error('playwright-core is loaded by the e2e project\'s test environment (test/support/e2e-environment.js): run browser tests in the e2e project');
+  return loaded;
+}
 
 /**
  * Debian's headless shell of the same Chromium build (package chromium-headless-shell): the same
@@ -26,7 +34,7 @@ const launched = new Set<Browser>();
  */
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   if (!existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's headless Chromium (apt-get install chromium-headless-shell); .ci/run does`);
-  const browser = await chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] });
+  const browser = await playwright().chromium.launch({ executablePath: CHROMIUM, headless: true, args: [...CHROMIUM_FLAGS, ...extraArgs] });
   const newContext = browser.newContext.bind(browser);
   const newPage = browser.newPage.bind(browser);
   browser.newContext = (options = {}) => newContext({ reducedMotion: 'reduce', ...options });

@@ -2,7 +2,7 @@
  * When an e2e test fails, the log says what each page still open in its browser showed: its path
  * and visible text. A CI run that fails on a loaded machine (a locator that timed out after 30 s)
  * then tells whether the page showed an error, another screen or nothing, without a re-run.
- * Registered for the e2e project (jest.config.js); the flag comes from support/failure-environment.js.
+ * Registered for the e2e project (jest.config.js); the flag comes from support/e2e-environment.js.
  */
 import type { Page } from 'playwright-core';
 import { openPages } from './browser';
