@@ -33,7 +33,7 @@ describe('branch pages in Chromium', () => {
     await signIn(counter, KEYS['p-ben-thanh']);
     await counter.waitForFunction((n) => document.querySelectorAll('#counter option').length === n, DEMO_CATALOG.counters.length);
     await counter.click('#call-next');
-    await counter.waitForFunction(() => document.getElementById('current')!.textContent === 'A001');
+    await counter.waitForFunction(() => document.getElementById('current')?.textContent === 'A001');
     await mine.waitForFunction(() => document.getElementById('latest')?.textContent?.includes('A001'));
     expect(await other.evaluate(() => document.body.textContent ?? '')).not.toContain('A001');
   });

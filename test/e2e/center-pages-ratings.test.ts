@@ -74,7 +74,7 @@ describe('ratings on the center pages in Chromium', () => {
     const counter = await open('/counter?lang=vi');
     await signIn(counter, c.center.staffKey);
     await counter.click('#call-next');
-    await counter.waitForFunction(() => document.getElementById('current')!.textContent === 'A001');
+    await counter.waitForFunction(() => document.getElementById('current')?.textContent === 'A001');
     await counter.click('#complete');
 
     await phone.locator('#rating').waitFor(); // live: the stream's ticket.served, no reload

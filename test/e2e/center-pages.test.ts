@@ -46,7 +46,7 @@ describe('center pages in Chromium', () => {
     await signIn(counter, c.center.staffKey);
     await counter.waitForFunction((n) => document.querySelectorAll('#counter option').length === n, DEMO_CATALOG.counters.length);
     await counter.click('#call-next');
-    await counter.waitForFunction(() => document.getElementById('current')!.textContent === 'A001');
+    await counter.waitForFunction(() => document.getElementById('current')?.textContent === 'A001');
     await display.waitForFunction(() => document.getElementById('latest')?.textContent?.includes('Số A001 mời đến Quầy 1'));
 
     const phone = await open(`/t/${tickets[2]!.ticket.id}`, { viewport: PHONE });
@@ -96,7 +96,7 @@ describe('center pages in Chromium', () => {
       pages.push(['fleet', fleet]);
       const display = await open('/display', { lang });
       await display.locator('#counters .card').first().waitFor();
-      await display.waitForFunction(() => document.querySelector('#counters .card')!.textContent!.length > 8);
+      await display.waitForFunction(() => (document.querySelector('#counters .card')?.textContent?.length ?? 0) > 8);
       pages.push(['display', display]);
       const missing = await open(`/t/${randomUUID()}`, { lang, viewport: PHONE });
       await missing.locator('#msg').waitFor();
@@ -173,7 +173,7 @@ describe('center pages in Chromium', () => {
     expect(await rawTextProblems(counter, catalogIds(DEMO_CATALOG))).toEqual([]);
     await screenshot(counter, 'counter-uncertain-en');
     await counter.click(`[data-settle="${voided}"][data-outcome="void"]`);
-    await counter.waitForFunction(() => !document.getElementById('uncertain')!.textContent!.includes('A008'));
+    await counter.waitForFunction(() => document.getElementById('uncertain')?.textContent?.includes('A008') === false);
     expect((await c.call('GET', `/v1/tickets/${voided}/status`)).body.status).toBe('voided');
     // called while still uncertain: the counter is told to check the visitor's sheet
     await counter.click('#call-next');

@@ -43,7 +43,7 @@ describe('center pages: staff calls and service audit in Chromium', () => {
     const page = await context.newPage();
     await page.goto(`${c.center.url}/counter?lang=en`);
     await signIn(page, c.center.staffKey);
-    await page.waitForFunction(() => document.getElementById('calls')!.textContent === 'Nobody is asking for help.');
+    await page.waitForFunction(() => document.getElementById('calls')?.textContent === 'Nobody is asking for help.');
     // the page is open before the call: the stream, not a reload, must bring it
     await page.waitForFunction(() => (window.streamsOpened ?? 0) >= 1);
 
@@ -57,7 +57,7 @@ describe('center pages: staff calls and service audit in Chromium', () => {
     expect(line).toContain('Robot 1');
     expect(line).toContain('日本語');
     await page.click(`[data-ack="${callId}"]`);
-    await page.waitForFunction(() => document.getElementById('calls')!.textContent === 'Nobody is asking for help.');
+    await page.waitForFunction(() => document.getElementById('calls')?.textContent === 'Nobody is asking for help.');
     expect((await c.staff('GET', '/v1/staff-calls')).body.calls).toEqual([]);
 
     await c.call('POST', '/v1/audit/batch', { events: [{ key: 'robot-a:audit:1', robotId: 'robot-a', auditId: 1, at: new Date(MONDAY_9AM).toISOString(), actor: 'pin', action: 'service.board.move', detail: null }] }, bearer(token));
