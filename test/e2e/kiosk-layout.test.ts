@@ -66,21 +66,25 @@ describe('every touchscreen screen fits, is tappable and shows no code (5 langua
     await Promise.all([open?.stop(), closed?.stop()]);
   });
 
-  /** Checks the screen in both orientations and returns what is wrong, each problem named by where it was seen. */
+  /**
+   * Checks the screen in both orientations, the page's own first, and returns what is wrong, each
+   * problem named by where it was seen. The page stays in the second, so the walk goes on in
+   * portrait and landscape alike and each screen costs Chromium one resize instead of two.
+   */
   async function check(page: Page, where: string, screen: string, shoot: boolean): Promise<string[]> {
     const found: string[] = [];
-    for (const viewport of [PORTRAIT, LANDSCAPE]) {
-      // the page is in portrait between checks
-      if (viewport === LANDSCAPE) await page.setViewportSize(viewport);
+    const { width, height } = page.viewportSize()!;
+    const first = height > width ? PORTRAIT : LANDSCAPE;
+    for (const viewport of first === PORTRAIT ? [PORTRAIT, LANDSCAPE] : [LANDSCAPE, PORTRAIT]) {
+      if (viewport !== first) await page.setViewportSize(viewport);
       const orientation = viewport === PORTRAIT ? 'portrait' : 'landscape';
-      // two frames: layout and paint settle after a resize
+      // two frames: layout and paint settle after a resize or a screen change
       await page.evaluate(() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r))));
       const at = `${where} ${screen} ${orientation}`;
       found.push(...(await layoutProblems(page)).map((p) => `${at}: ${p.kind} ${p.what}`));
       found.push(...(await rawCodes(page, IDS)).map((c) => `${at}: raw code "${c}"`));
       if (SCREENS && shoot && SHOT_SCREENS.has(screen)) await page.screenshot({ path: join(SCREENSHOTS, `${screen}-${where.split('/')[0]}-${orientation}.png`) });
     }
-    await page.setViewportSize(PORTRAIT);
     return found;
   }
 
