@@ -18,10 +18,11 @@ const project = (name, extra = {}) => ({
 });
 
 module.exports = {
-  // jest's default on a 2-core machine is one worker; most suites wait on Chromium, child processes
-  // and sockets, so two workers finish the suite in ~500 s instead of ~710 s (measured on CI's kind
-  // of machine) without starving either; a third measured no faster (the cores are then busy)
-  maxWorkers: 2,
+  // jest's default on a 2-core machine is one worker. Many files mostly wait (real-time audio, a
+  // 60 s city run, a 5 s corner press, child processes starting), and two such files side by side
+  // left the cores ~17 % idle with two workers (sampled each second): three workers keep them ~96 %
+  // busy and finish in ~300 s instead of ~350 s (2026-12-06, 2 cores; each worker ~0.6 GB)
+  maxWorkers: 3,
   globalSetup: '<rootDir>/test/support/global-setup.js',
   projects: [
     project('unit'),
