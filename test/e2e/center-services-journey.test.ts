@@ -103,7 +103,10 @@ describe('book at the robot, check in on the day, served, rated, counted (Chromi
     const ticketId = new URL(qrOnPaper(ticketPaper!.png)!).pathname.split('/').pop()!;
 
     // the sync client hands the ticket to the center: the counter page's waiting count moves
-    await counter.waitForFunction((before) => [undefined, null, before].every((t) => document.getElementById('waiting')?.textContent !== t), nobodyWaiting, { timeout: 30_000 });
+    await counter.waitForFunction((before) => {
+      const now = document.getElementById('waiting')?.textContent;
+      return now != null && now !== before;
+    }, nobodyWaiting, { timeout: 30_000 });
     // the phone page is open while the counter calls and completes the ticket
     const phone = await (await browser.newContext({ viewport: { width: 390, height: 844 } })).newPage();
     await phone.goto(`${centerUrl}/t/${ticketId}`);

@@ -1,10 +1,11 @@
 import { existsSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
-import type * as Playwright from 'playwright-core';
+
+type Playwright = typeof import('playwright-core');
 
 /** playwright-core as the e2e environment loaded it, once per worker (support/e2e-environment.js). */
-function playwright(): typeof Playwright {
-  const loaded = (globalThis as { __playwright?: typeof Playwright }).__playwright;
+function playwright(): Playwright {
+  const loaded = (globalThis as { __playwright?: Playwright }).__playwright;
   if (!loaded) throw new Error('playwright-core is loaded by the e2e project\'s test environment (test/support/e2e-environment.js): run browser tests in the e2e project');
   return loaded;
 }
